@@ -1,0 +1,179 @@
+"""Declarative lab parameters: one list per lab drives its control panel, its CLI options and the
+validation of experiment files, so the three can never disagree.
+
+A `Param` says its kind, default, range or choices, and whether a change applies live (the learning
+rate) or rebuilds the model (an architecture change). `validate()` turns any raw value (from a JSON
+file, a command line, a widget) into a clean one or raises `ParamError` naming the parameter and why.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+__all__ = ["Param", "ParamError", "validate", "validate_all", "defaults", "by_name"]
+
+
+class ParamError(ValueError):
+    """A parameter value that cannot be used; the message names the parameter and the problem."""
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str  # snake_case key: the experiment-file key; the CLI option is --name-with-dashes
+    label: str
+    kind: str  # "float", "int", "choice", "bool", "int_list", "multi_choice"
+    default: Any
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple = ()  # for choice / multi_choice: the allowed values (strings)
+    choice_labels: tuple = ()  # shown in the UI; defaults to the values
+    steps: tuple = ()  # for float: the values a slider or combo steps through (TF Playground's lr steps)
+    live: bool = False  # True: applies to a running model; False: a change rebuilds and resets it
+    log: bool = False  # a float best shown on a log scale
+    help: str = ""
+    gui: bool = True  # False: a command-line-only option
+    cli: bool = True  # False: a GUI-only control
+    item_minimum: int | None = None  # int_list: bounds on each element and on the length
+    item_maximum: int | None = None
+    max_items: int | None = None
+
+    @property
+    def option(self) -> str:
+        return "--" + self.name.replace("_", "-")
+
+    def label_of(self, value) -> str:
+        if self.choice_labels and value in self.choices:
+            return self.choice_labels[self.choices.index(value)]
+        return str(value)
+
+
+def _bounds(p: Param, v: float) -> None:
+    if p.minimum is not None and v < p.minimum:
+        raise ParamError(f"{p.name}: {v:g} is below the minimum {p.minimum:g}")
+    if p.maximum is not None and v > p.maximum:
+        raise ParamError(f"{p.name}: {v:g} is above the maximum {p.maximum:g}")
+
+
+def validate(p: Param, raw: Any) -> Any:
+    """Return `raw` converted to the parameter's type, or raise ParamError saying what is wrong."""
+    k = p.kind
+    try:
+        if k == "float":
+            if isinstance(raw, bool):
+                raise ValueError
+            v = float(raw)
+            if not math.isfinite(v):
+                raise ParamError(f"{p.name}: {raw!r} is not a finite number")
+            _bounds(p, v)
+            return v
+        if k == "int":
+            if isinstance(raw, bool):
+                raise ValueError
+            if isinstance(raw, float) and not raw.is_integer():
+                raise ValueError
+            v = int(raw)
+            _bounds(p, v)
+            return v
+        if k == "bool":
+            if isinstance(raw, bool):
+                return raw
+            if isinstance(raw, str) and raw.lower() in ("1", "true", "yes", "on"):
+                return True
+            if isinstance(raw, str) and raw.lower() in ("0", "false", "no", "off"):
+                return False
+            if isinstance(raw, int) and raw in (0, 1):
+                return bool(raw)
+            raise ValueError
+        if k == "choice":
+            v = str(raw).strip().lower() if isinstance(raw, str) else raw
+            if v not in p.choices:
+                raise ParamError(f"{p.name}: {raw!r} is not one of {', '.join(map(str, p.choices))}")
+            return v
+        if k == "int_list":
+            items = _split(raw)
+            out = []
+            for item in items:
+                if isinstance(item, bool) or (isinstance(item, float) and not item.is_integer()):
+                    raise ValueError
+                n = int(item)
+                if p.item_minimum is not None and n < p.item_minimum:
+                    raise ParamError(f"{p.name}: {n} is below the minimum {p.item_minimum}")
+                if p.item_maximum is not None and n > p.item_maximum:
+                    raise ParamError(f"{p.name}: {n} is above the maximum {p.item_maximum}")
+                out.append(n)
+            if p.max_items is not None and len(out) > p.max_items:
+                raise ParamError(f"{p.name}: at most {p.max_items} values, got {len(out)}")
+            return out
+        if k == "multi_choice":
+            items = [str(s).strip().lower() for s in _split(raw)]
+            bad = [s for s in items if s not in p.choices]
+            if bad:
+                raise ParamError(f"{p.name}: {bad[0]!r} is not one of {', '.join(p.choices)}")
+            # keep the declared order and drop repeats, so equal sets compare equal
+            return [c for c in p.choices if c in items]
+    except ParamError:
+        raise
+    except (TypeError, ValueError, OverflowError):
+        pass
+    raise ParamError(f"{p.name}: {raw!r} is not a valid {_kind_word(k)}")
+
+
+def _split(raw: Any) -> list:
+    if isinstance(raw, str):
+        return [s for s in (part.strip() for part in raw.split(",")) if s != ""]
+    if isinstance(raw, (list, tuple)):
+        return list(raw)
+    raise ValueError
+
+
+def _kind_word(kind: str) -> str:
+    return {"float": "number", "int": "whole number", "bool": "true/false value", "choice": "choice",
+            "int_list": "comma-separated list of whole numbers",
+            "multi_choice": "comma-separated list"}.get(kind, kind)
+
+
+def defaults(params: Sequence[Param]) -> dict:
+    return {p.name: (list(p.default) if isinstance(p.default, (list, tuple)) else p.default) for p in params}
+
+
+def by_name(params: Sequence[Param]) -> dict[str, Param]:
+    return {p.name: p for p in params}
+
+
+def validate_all(params: Sequence[Param], values: dict, *, fill_defaults: bool = True,
+                 allow_unknown: bool = False) -> dict:
+    """Validate a whole parameter dict; unknown keys are an error unless allowed."""
+    if not isinstance(values, dict):
+        raise ParamError("parameters must be a JSON object")
+    spec = by_name(params)
+    unknown = [k for k in values if k not in spec]
+    if unknown and not allow_unknown:
+        raise ParamError(f"unknown parameter {unknown[0]!r}")
+    out = defaults(params) if fill_defaults else {}
+    for k, v in values.items():
+        if k in spec:
+            out[k] = validate(spec[k], v)
+    return out
+
+
+@dataclass
+class ParamChange:
+    """What a set of new values means for a running model."""
+
+    live: dict = field(default_factory=dict)  # apply now
+    structural: dict = field(default_factory=dict)  # rebuild and reset
+
+    @property
+    def needs_reset(self) -> bool:
+        return bool(self.structural)
+
+
+def classify_change(params: Sequence[Param], old: dict, new: dict) -> ParamChange:
+    spec = by_name(params)
+    change = ParamChange()
+    for k, v in new.items():
+        if old.get(k) == v:
+            continue
+        (change.live if spec[k].live else change.structural)[k] = v
+    return change

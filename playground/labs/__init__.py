@@ -1,0 +1,1 @@
+"""The lab registry (plain data, importable without Qt or torch)."""
