@@ -102,6 +102,15 @@ class Runner:
                 return self._frame(force=True)
             if op == "snapshot":
                 return self._frame(force=True)
+            if op == "custom":
+                # Lab-specific actions (edit a weight, add a point, measure a cost): the session
+                # validates its own arguments and raises SessionError for bad ones.
+                custom = getattr(self.session, "custom", None)
+                if custom is None:
+                    raise SessionError(f"this lab has no action {cmd.get('name')!r}")
+                custom(cmd["name"], **cmd.get("kwargs", {}))
+                self.dirty = True
+                return self._frame(force=True)
         except (SessionError, ParamError) as exc:
             self.playing = False
             return [{"ev": "error", "run": self.run, "message": str(exc), "detail": ""}]

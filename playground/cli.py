@@ -1,0 +1,233 @@
+"""The command line: the app itself, headless lab runs, and the benchmark.
+
+    playground [--lab ID] [--screenshot OUT.png] [--presentation] [--dark]
+    playground --version
+    playground run LAB [lab options] [--epochs N] [--json OUT.json] [--export FIG.png|.svg]
+    playground bench [LAB] [--seconds S]
+
+Lab options come from the lab's parameter list (playground.core.params), so they always match the
+controls in the window. Any bad option or value exits with status 2 and one line naming it, never a
+traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+
+from . import __version__
+
+__all__ = ["main"]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but an error is one line on stderr (no usage dump), exit status 2."""
+
+    def error(self, message: str):  # noqa: D401 - argparse's API
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+class CliError(Exception):
+    pass
+
+
+def main(argv: list[str]) -> int:
+    if argv and argv[0] == "run":
+        return _guard(lambda: run_command(argv[1:]))
+    if argv and argv[0] == "bench":
+        return _guard(lambda: bench_command(argv[1:]))
+    from .labs.registry import lab_ids
+
+    parser = _Parser(prog="playground", description="Neural Playground: see deep learning. "
+                     "Subcommands: 'playground run LAB --help', 'playground bench [LAB]'.")
+    parser.add_argument("--version", action="version", version=f"Neural Playground {__version__}")
+    parser.add_argument("--lab", choices=lab_ids(), help="open this lab")
+    parser.add_argument("--screenshot", metavar="OUT.png",
+                        help="open the window, train briefly, save a PNG of it and exit")
+    parser.add_argument("--train-seconds", type=float, default=1.5, metavar="S",
+                        help="with --screenshot: how long to train first (default 1.5)")
+    parser.add_argument("--presentation", action="store_true", help="start in presentation mode")
+    parser.add_argument("--dark", action="store_true", help="start with the dark theme")
+    args = parser.parse_args(argv)
+    if args.screenshot:
+        _check_writable(parser, args.screenshot, (".png",))
+    from .ui.app import run_app
+
+    return run_app(lab=args.lab, screenshot=args.screenshot, train_seconds=args.train_seconds,
+                   presentation=args.presentation, dark=args.dark)
+
+
+def _guard(fn) -> int:
+    try:
+        return fn()
+    except CliError as exc:
+        print(f"playground: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _check_writable(parser, path: str, extensions: tuple[str, ...]) -> None:
+    if not path.lower().endswith(extensions):
+        parser.error(f"{path}: the file must end in {' or '.join(extensions)}")
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        parser.error(f"{path}: the folder {folder} does not exist")
+
+
+# --- playground run LAB ---------------------------------------------------------------------------------
+def _lab_core(lab_id: str):
+    from .labs.registry import get_lab
+
+    return get_lab(lab_id), importlib.import_module(get_lab(lab_id).core)
+
+
+def run_command(argv: list[str]) -> int:
+    from .labs.registry import lab_ids
+
+    if not argv or argv[0].startswith("-"):
+        if argv and argv[0] in ("-h", "--help"):
+            print(f"usage: playground run LAB [options]; LAB is one of: {', '.join(lab_ids())}")
+            return 0
+        raise CliError(f"name a lab to run: {', '.join(lab_ids())}")
+    lab_id = argv[0]
+    if lab_id not in lab_ids():
+        raise CliError(f"unknown lab {lab_id!r}; choose one of {', '.join(lab_ids())}")
+    info, core = _lab_core(lab_id)
+    from .core.params import ParamError, validate
+
+    parser = _Parser(prog=f"playground run {lab_id}", description=info.summary)
+    parser.add_argument("--epochs", type=int, default=getattr(core, "DEFAULT_EPOCHS", 100), metavar="N",
+                        help="epochs to train")
+    parser.add_argument("--json", metavar="OUT.json", help="write the results as JSON")
+    parser.add_argument("--export", metavar="FIG.png|.svg", help="write the lab's main figure")
+    parser.add_argument("--width", type=int, default=1920, metavar="PX", help="PNG width (default 1920)")
+    parser.add_argument("--device", default="cpu", choices=("cpu", "cuda", "mps"), help="torch device")
+    cli_params = [p for p in core.PARAMS if p.cli]
+    for p in cli_params:
+        shown = f" (one of: {', '.join(map(str, p.choices))})" if p.kind in ("choice", "multi_choice") else ""
+        rng = f" [{p.minimum:g} to {p.maximum:g}]" if p.minimum is not None and p.maximum is not None else ""
+        default = ",".join(map(str, p.default)) if isinstance(p.default, (list, tuple)) else p.default
+        parser.add_argument(p.option, dest=p.name, default=None, metavar=p.kind.upper(),
+                            help=f"{p.label}{shown}{rng}; default {default}. {p.help}")
+    for flag, spec in getattr(core, "CLI_EXTRA", ()):
+        parser.add_argument(flag, **spec)
+    args = parser.parse_args(argv[1:])
+    if args.epochs < 0:
+        parser.error(f"--epochs: {args.epochs} is negative")
+    if args.epochs > 10_000_000:
+        parser.error(f"--epochs: {args.epochs} is too many (at most 10,000,000)")
+    if args.json:
+        _check_writable(parser, args.json, (".json",))
+    if args.export:
+        _check_writable(parser, args.export, (".png", ".svg"))
+    params = {}
+    for p in cli_params:
+        raw = getattr(args, p.name)
+        if raw is None:
+            continue
+        try:
+            params[p.name] = validate(p, raw)
+        except ParamError as exc:
+            parser.error(f"{p.option}: {exc}")
+    extra = {flag.lstrip("-").replace("-", "_"): getattr(args, flag.lstrip("-").replace("-", "_"))
+             for flag, _spec in getattr(core, "CLI_EXTRA", ())}
+    extra["device"] = args.device
+    from .core.session import SessionError
+
+    try:
+        result, snapshot = core.run_headless(params, args.epochs, extra)
+    except (SessionError, ParamError, ValueError, OSError) as exc:
+        raise CliError(str(exc)) from None
+    if args.json:
+        _write_json(args.json, result)
+    if args.export:
+        export_snapshot(info, snapshot, args.export, args.width)
+    print(_summary(result))
+    return 0
+
+
+def _summary(result: dict) -> str:
+    keys = ("lab", "model", "experiment", "dataset", "epochs", "final_accuracy", "final_loss", "converged",
+            "train_loss", "test_loss", "train_accuracy", "test_accuracy", "speedup", "epochs_per_second")
+    parts = []
+    for k in keys:
+        v = result.get(k)
+        if v is None:
+            continue
+        parts.append(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}")
+    return " ".join(parts)
+
+
+def _jsonable(obj):
+    import numpy as np
+
+    if isinstance(obj, dict):
+        return {str(k): _jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_jsonable(v) for v in obj]
+    if isinstance(obj, np.ndarray):
+        return _jsonable(obj.tolist())
+    if isinstance(obj, np.generic):
+        return obj.item()
+    if isinstance(obj, float) and obj != obj:
+        return None  # NaN is not JSON
+    return obj
+
+
+def _write_json(path: str, result: dict) -> None:
+    tmp = path + ".tmp"
+    try:
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump(_jsonable(result), f, indent=1, allow_nan=False)
+        os.replace(tmp, path)
+    except (OSError, ValueError) as exc:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise CliError(f"could not write {path}: {exc}") from None
+
+
+def export_snapshot(info, snapshot: dict, path: str, width: int = 1920) -> None:
+    """Draw a snapshot with the lab's own view (offscreen) and export its main figure."""
+    from .ui.app import make_app
+
+    app = make_app()
+    from PySide6.QtCore import Qt
+
+    from .ui.export import ExportError, export_figure
+    from .ui.theme import LIGHT
+
+    module, _, cls = info.view.partition(":")
+    view = getattr(importlib.import_module(module), cls)(info, None, LIGHT)
+    view.setAttribute(Qt.WA_DontShowOnScreen, True)
+    view.resize(1600, 1000)
+    view.show()
+    view.receive_snapshot(snapshot)
+    app.processEvents()
+    try:
+        export_figure(next(iter(view.figures().values())), path, width)
+    except ExportError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        view.close()
+
+
+# --- playground bench ----------------------------------------------------------------------------------------
+def bench_command(argv: list[str]) -> int:
+    from .labs.registry import lab_ids
+
+    parser = _Parser(prog="playground bench", description="Measure training speed, frame pacing and launch time.")
+    parser.add_argument("lab", nargs="?", default="perceptron", choices=lab_ids())
+    parser.add_argument("--seconds", type=float, default=5.0, help="how long to train at full speed")
+    parser.add_argument("--json", metavar="OUT.json", help="also write the figures as JSON")
+    args = parser.parse_args(argv)
+    if not 0.5 <= args.seconds <= 600:
+        parser.error(f"--seconds: {args.seconds} must be between 0.5 and 600")
+    from .ui.bench import run_bench
+
+    result = run_bench(args.lab, args.seconds)
+    if args.json:
+        _write_json(args.json, result)
+    return 0

@@ -1,0 +1,149 @@
+"""Figures out of the app: any plot as PNG (chosen width), SVG or CSV, the whole lab as PNG.
+
+pyqtgraph's own exporters do the work (ImageExporter, SVGExporter, CSVExporter). Files are written to
+a temporary name first and renamed into place, so a failed export never leaves half a file behind.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QHBoxLayout, QLineEdit, QMessageBox, QPushButton, QSpinBox, QWidget)
+
+__all__ = ["export_figure", "export_widget_png", "ExportDialog", "ExportError", "FORMATS"]
+
+FORMATS = {"png": "PNG image", "svg": "SVG vector image", "csv": "CSV data (the curves' numbers)"}
+
+
+class ExportError(RuntimeError):
+    pass
+
+
+def _plot_item(fig):
+    return fig.getPlotItem() if hasattr(fig, "getPlotItem") else fig
+
+
+def _atomic(path: str, write) -> None:
+    folder = os.path.dirname(os.path.abspath(path)) or "."
+    if not os.path.isdir(folder):
+        raise ExportError(f"the folder {folder} does not exist")
+    ext = os.path.splitext(path)[1]
+    fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=ext, dir=folder)
+    os.close(fd)
+    try:
+        write(tmp)
+        if not os.path.exists(tmp) or os.path.getsize(tmp) == 0:
+            raise ExportError("nothing was written (is the figure empty?)")
+        os.replace(tmp, path)
+    except PermissionError as exc:
+        raise ExportError(f"cannot write {path}: permission denied") from exc
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+
+
+def export_figure(fig, path: str, width: int = 1920) -> None:
+    """Export one plot; the format comes from the extension (.png, .svg, .csv)."""
+    import pyqtgraph.exporters as ex
+
+    fmt = os.path.splitext(path)[1].lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format '.{fmt}': use .png, .svg or .csv")
+    item = _plot_item(fig)
+    if fmt == "png":
+        if not 16 <= int(width) <= 16000:
+            raise ExportError(f"width {width} px is out of range (16 to 16000)")
+        exporter = ex.ImageExporter(item)
+        exporter.parameters()["width"] = int(width)
+    elif fmt == "svg":
+        exporter = ex.SVGExporter(item)
+    else:
+        exporter = ex.CSVExporter(item)
+    _atomic(path, lambda tmp: exporter.export(tmp))
+
+
+def export_widget_png(widget: QWidget, path: str) -> None:
+    """The whole lab panel as it looks on screen (at the screen's pixel ratio)."""
+    if not path.lower().endswith(".png"):
+        raise ExportError("the whole lab panel exports as PNG only")
+
+    def write(tmp):
+        if not widget.grab().save(tmp, "PNG"):
+            raise ExportError("Qt could not encode the PNG")
+
+    _atomic(path, write)
+
+
+class ExportDialog(QDialog):
+    """Choose a figure, a format, a width and a file; reports errors without closing."""
+
+    WHOLE = "Whole lab panel"
+
+    def __init__(self, figures: dict, lab_widget: QWidget, default_dir: str = "", parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Export figure")
+        self.figures = figures
+        self.lab_widget = lab_widget
+        self.figure = QComboBox()
+        self.figure.addItems(list(figures) + [self.WHOLE])
+        self.format = QComboBox()
+        for key, label in FORMATS.items():
+            self.format.addItem(label, key)
+        self.width = QSpinBox()
+        self.width.setRange(16, 16000)
+        self.width.setValue(1920)
+        self.width.setSuffix(" px")
+        self.path = QLineEdit(os.path.join(default_dir or os.getcwd(), "figure.png"))
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        form = QFormLayout(self)
+        form.addRow("Figure", self.figure)
+        form.addRow("Format", self.format)
+        form.addRow("Width (PNG)", self.width)
+        form.addRow("File", row)
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.format.currentIndexChanged.connect(self._sync)
+        self.figure.currentIndexChanged.connect(self._sync)
+        self._sync()
+
+    def _sync(self) -> None:
+        whole = self.figure.currentText() == self.WHOLE
+        if whole:
+            self.format.setCurrentIndex(0)
+        self.format.setEnabled(not whole)
+        fmt = self.format.currentData()
+        self.width.setEnabled(fmt == "png" and not whole)
+        base, _ = os.path.splitext(self.path.text())
+        self.path.setText(base + "." + fmt)
+
+    def _browse(self) -> None:
+        fmt = self.format.currentData()
+        path, _ = QFileDialog.getSaveFileName(self, "Export figure", self.path.text(),
+                                              f"{FORMATS[fmt]} (*.{fmt})")
+        if path:
+            self.path.setText(path)
+
+    def _save(self) -> None:
+        try:
+            self.export()
+        except (ExportError, OSError) as exc:
+            QMessageBox.warning(self, "Export failed", str(exc))
+            return
+        self.accept()
+
+    def export(self) -> str:
+        path = self.path.text().strip()
+        if not path:
+            raise ExportError("choose a file name")
+        if self.figure.currentText() == self.WHOLE:
+            export_widget_png(self.lab_widget, path)
+        else:
+            export_figure(self.figures[self.figure.currentText()], path, self.width.value())
+        return path

@@ -1,0 +1,443 @@
+"""The main window: labs by lecture chapter, the transport bar, menus, status bar, experiment files.
+
+It owns the one TrainingController (the worker) and hands it to whichever lab is open. Labs are
+created the first time they are opened and kept, so switching back continues where the user was.
+Every failure a user can cause (a bad file, a diverging run, a dead worker) ends in a message here,
+never in a traceback or a frozen window.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+import time
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter,
+                               QStackedWidget, QStyle, QToolBar, QTreeWidget, QTreeWidgetItem,
+                               QWidget)
+
+from .. import __version__
+from ..labs.registry import CHAPTERS, LABS, get_lab
+from .export import ExportDialog
+from .settings import app_settings
+from .theme import ThemeManager, apply_to_app
+from .training import TrainingController
+
+__all__ = ["MainWindow", "SPEEDS"]
+
+# Epochs per second the speed control offers; None = as fast as the machine allows.
+SPEEDS = ((1, "1 epoch/s"), (5, "5 epochs/s"), (20, "20 epochs/s"), (100, "100 epochs/s"),
+          (500, "500 epochs/s"), (None, "Full speed"))
+DEFAULT_SPEED_INDEX = 3
+EXPERIMENT_FILTER = "Neural Playground experiment (*.npexp.json *.json)"
+
+
+def _icon_path() -> str | None:
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    for candidate in (os.path.join(here, "assets", "icon.png"),
+                      os.path.join(os.path.dirname(here), "assets", "icon.png")):
+        if os.path.exists(candidate):
+            return candidate
+    return None
+
+
+class MainWindow(QMainWindow):
+    lab_opened = Signal(str)
+
+    def __init__(self, lab_id: str | None = None, controller: TrainingController | None = None,
+                 restore: bool = True):
+        super().__init__()
+        self.setWindowTitle("Neural Playground")
+        icon = _icon_path()
+        if icon:
+            self.setWindowIcon(QIcon(icon))
+        self.settings = app_settings()
+        dark = restore and self.settings.value("theme/dark", False, type=bool)
+        self.themes = ThemeManager(dark=dark)
+        apply_to_app(self.themes.theme)
+        self.controller = controller or TrainingController(self)
+        self.views: dict[str, QWidget] = {}
+        self.current = None
+        self.device = "cpu"
+        self._last_error_at = 0.0
+        self._frame_times: list[float] = []
+
+        self._build_sidebar()
+        self.stack = QStackedWidget()
+        splitter = QSplitter(Qt.Horizontal)
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([220, 1200])
+        self.setCentralWidget(splitter)
+        self._build_actions()
+        self._build_toolbar()
+        self._build_menus()
+        self._build_status()
+
+        c = self.controller
+        c.snapshot_ready.connect(self._on_snapshot_ready)
+        c.error_raised.connect(self._on_error_raised)
+        c.diverged.connect(self._on_diverged)
+        c.finished.connect(self._on_finished)
+        c.worker_ready.connect(self._on_worker_ready)
+        c.worker_restarted.connect(self._on_worker_restarted)
+        c.playing_changed.connect(self._on_playing_changed)
+        self.themes.theme_changed.connect(self._on_theme_changed)
+
+        if restore:
+            geometry = self.settings.value("window/geometry")
+            if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+                self.restoreGeometry(geometry)
+            else:
+                self.resize(1440, 900)
+            lab_id = lab_id or self.settings.value("window/lab", None)
+        else:
+            self.resize(1440, 900)
+        ids = [lab.id for lab in LABS]
+        self.open_lab(lab_id if lab_id in ids else ids[0])
+
+    # --- building --------------------------------------------------------------------------------------
+    def _build_sidebar(self) -> None:
+        tree = QTreeWidget()
+        tree.setHeaderHidden(True)
+        tree.setObjectName("lab_list")
+        self._lab_items: dict[str, QTreeWidgetItem] = {}
+        for key, (fr, en) in CHAPTERS.items():
+            labs = [lab for lab in LABS if lab.chapter == key]
+            if not labs:
+                continue  # only chapters with a lab appear
+            chapter = QTreeWidgetItem([en])
+            chapter.setToolTip(0, fr)
+            chapter.setFlags(Qt.ItemIsEnabled)
+            tree.addTopLevelItem(chapter)
+            for lab in labs:
+                item = QTreeWidgetItem([lab.title])
+                item.setToolTip(0, lab.summary)
+                item.setData(0, Qt.UserRole, lab.id)
+                chapter.addChild(item)
+                self._lab_items[lab.id] = item
+            chapter.setExpanded(True)
+        tree.itemClicked.connect(self._on_lab_clicked)
+        tree.setMinimumWidth(180)
+        self.sidebar = tree
+
+    def _action(self, text: str, slot, shortcut=None, checkable=False, tip: str = "") -> QAction:
+        a = QAction(text, self)
+        if shortcut:
+            a.setShortcut(QKeySequence(shortcut))
+            a.setShortcutContext(Qt.WindowShortcut)
+        a.setCheckable(checkable)
+        if tip:
+            a.setToolTip(tip)
+            a.setStatusTip(tip)
+        a.triggered.connect(slot)
+        self.addAction(a)  # shortcuts work even when the toolbar or menu is hidden (full screen)
+        return a
+
+    def _build_actions(self) -> None:
+        st = self.style()
+        self.play_action = self._action("Play", self.toggle_play, Qt.Key_Space, tip="Play / pause training (Space)")
+        self.play_action.setIcon(st.standardIcon(QStyle.SP_MediaPlay))
+        self.step_action = self._action("Step", self.step_once, Qt.Key_Right, tip="Train one epoch (Right arrow)")
+        self.step_action.setIcon(st.standardIcon(QStyle.SP_MediaSeekForward))
+        self.reset_action = self._action("Reset", self.reset, Qt.Key_R, tip="New initial weights from the seed (R)")
+        self.reset_action.setIcon(st.standardIcon(QStyle.SP_BrowserReload))
+        self.export_action = self._action("Export figure…", self.export_dialog, "Ctrl+E")
+        self.save_action = self._action("Save experiment…", self.save_dialog, "Ctrl+S")
+        self.open_action = self._action("Open experiment…", self.open_dialog, "Ctrl+O")
+        self.quit_action = self._action("Quit", self.close, "Ctrl+Q")
+        self.present_action = self._action("Presentation mode", self.toggle_presentation, Qt.Key_F5,
+                                           checkable=True, tip="Big fonts, thick lines, full screen (F5)")
+        self.dark_action = self._action("Dark theme", lambda on: self.themes.set_dark(on), checkable=True)
+        self.dark_action.setChecked(self.themes.dark)
+        self.about_action = self._action("About Neural Playground", self.about)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Transport")
+        bar.setObjectName("transport")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        bar.addAction(self.play_action)
+        bar.addAction(self.step_action)
+        bar.addAction(self.reset_action)
+        bar.addSeparator()
+        bar.addWidget(QLabel(" Speed "))
+        self.speed = QComboBox()
+        self.speed.setObjectName("speed")
+        self.speed.setFocusPolicy(Qt.ClickFocus)  # keep Space and arrows for the transport
+        for value, label in SPEEDS:
+            self.speed.addItem(label, value)
+        self.speed.setCurrentIndex(DEFAULT_SPEED_INDEX)
+        self.speed.currentIndexChanged.connect(self._on_speed_changed)
+        self.controller.set_speed(self.speed.currentData())
+        bar.addWidget(self.speed)
+        bar.addSeparator()
+        bar.addWidget(QLabel(" Device "))
+        self.device_box = QComboBox()
+        self.device_box.setObjectName("device")
+        self.device_box.setFocusPolicy(Qt.ClickFocus)
+        for dev, label in (("cpu", "CPU"), ("cuda", "CUDA GPU"), ("mps", "Apple MPS")):
+            self.device_box.addItem(label, dev)
+        self._set_device_availability({"devices": ["cpu"], "unavailable": {
+            "cuda": "checking what torch sees…", "mps": "checking what torch sees…"}})
+        self.device_box.currentIndexChanged.connect(self._on_device_changed)
+        bar.addWidget(self.device_box)
+        self.addToolBar(bar)
+        self.toolbar = bar
+
+    def _build_menus(self) -> None:
+        m = self.menuBar()
+        f = m.addMenu("&File")
+        for a in (self.export_action, self.save_action, self.open_action):
+            f.addAction(a)
+        f.addSeparator()
+        f.addAction(self.quit_action)
+        v = m.addMenu("&View")
+        v.addAction(self.present_action)
+        scale_menu = v.addMenu("Presentation scale")
+        group = QActionGroup(self)
+        for s in (1.5, 1.8, 2.0, 2.5):
+            a = QAction(f"{s:g}×", self, checkable=True)
+            a.setChecked(abs(s - self.themes.presentation_scale) < 1e-6)
+            a.triggered.connect(lambda _on, s=s: self.themes.set_presentation_scale(s))
+            group.addAction(a)
+            scale_menu.addAction(a)
+        v.addAction(self.dark_action)
+        t = m.addMenu("&Training")
+        for a in (self.play_action, self.step_action, self.reset_action):
+            t.addAction(a)
+        h = m.addMenu("&Help")
+        h.addAction(self.about_action)
+
+    def _build_status(self) -> None:
+        sb = self.statusBar()
+        self.status_rate = QLabel("")
+        self.status_epoch = QLabel("epoch 0")
+        self.status_device = QLabel("CPU")
+        for w in (self.status_epoch, self.status_rate, self.status_device):
+            w.setContentsMargins(8, 0, 8, 0)
+            sb.addPermanentWidget(w)
+        sb.showMessage("Starting the training worker (loading torch)…", 5000)
+
+    # --- labs -------------------------------------------------------------------------------------------
+    def open_lab(self, lab_id: str) -> None:
+        info = get_lab(lab_id)
+        if lab_id not in self.views:
+            module, _, cls = info.view.partition(":")
+            view_cls = getattr(importlib.import_module(module), cls)
+            view = view_cls(info, self.controller, self.themes.theme)
+            self.views[lab_id] = view
+            self.stack.addWidget(view)
+            view.status_changed.connect(lambda text: self.statusBar().showMessage(text, 4000))
+            state, epoch = None, 0
+        else:
+            view = self.views[lab_id]
+            snap = view.last_snapshot or {}
+            state, epoch = snap.get("state"), snap.get("epoch", 0)
+        self.current = view
+        self.stack.setCurrentWidget(view)
+        for a in (self.play_action, self.step_action, self.reset_action):
+            a.setEnabled(view.trains)
+        self.speed.setEnabled(view.trains)
+        item = self._lab_items.get(lab_id)
+        if item is not None:
+            self.sidebar.setCurrentItem(item)
+        view.start_session(self.device, state, epoch)
+        self.setWindowTitle(f"{info.title} · Neural Playground")
+        self.lab_opened.emit(lab_id)
+
+    def _on_lab_clicked(self, item: QTreeWidgetItem, _col: int) -> None:
+        lab_id = item.data(0, Qt.UserRole)
+        if lab_id and (self.current is None or lab_id != self.current.info.id):
+            self.open_lab(lab_id)
+
+    # --- transport --------------------------------------------------------------------------------------
+    def toggle_play(self) -> None:
+        if self.current is not None and self.current.trains:
+            self.controller.toggle()
+
+    def step_once(self) -> None:
+        if self.current is not None and self.current.trains:
+            self.controller.step(1)
+
+    def reset(self) -> None:
+        if self.current is not None and self.current.trains:
+            self.current.on_reset()
+            self.controller.reset()
+
+    def _on_playing_changed(self, playing: bool) -> None:
+        self.play_action.setText("Pause" if playing else "Play")
+        self.play_action.setIcon(self.style().standardIcon(QStyle.SP_MediaPause if playing else QStyle.SP_MediaPlay))
+
+    def _on_speed_changed(self, _i: int) -> None:
+        self.controller.set_speed(self.speed.currentData())
+
+    def _set_device_availability(self, info: dict) -> None:
+        model = self.device_box.model()
+        for i in range(self.device_box.count()):
+            dev = self.device_box.itemData(i)
+            ok = dev in info.get("devices", ["cpu"])
+            model.item(i).setEnabled(ok)
+            why = "" if ok else info.get("unavailable", {}).get(dev, "not available")
+            self.device_box.setItemData(i, why or f"{self.device_box.itemText(i)} is available", Qt.ToolTipRole)
+        tips = [f"{self.device_box.itemText(i)}: {self.device_box.itemData(i, Qt.ToolTipRole)}"
+                for i in range(self.device_box.count())]
+        self.device_box.setToolTip("\n".join(tips))
+
+    def _on_device_changed(self, _i: int) -> None:
+        dev = self.device_box.currentData()
+        if dev == self.device:
+            return
+        self.device = dev
+        if self.current is not None:
+            snap = self.current.last_snapshot or {}
+            self.current.start_session(dev, snap.get("state"), snap.get("epoch", 0))
+
+    # --- worker events ------------------------------------------------------------------------------------
+    def _on_snapshot_ready(self, snap: dict) -> None:
+        if self.current is None:
+            return
+        self.current.receive_snapshot(snap)
+        now = time.perf_counter()
+        self._frame_times = [t for t in self._frame_times if now - t < 1.0] + [now]
+        rate = snap.get("epochs_per_s", 0.0)
+        self.status_epoch.setText(f"epoch {snap.get('epoch', 0)}")
+        self.status_rate.setText(f"{rate:,.0f} epochs/s · {len(self._frame_times)} fps" if rate else "paused")
+        self.status_device.setText(snap.get("engine", self.device))
+
+    def _on_worker_ready(self, info: dict) -> None:
+        self._set_device_availability(info)
+        torch_v = info.get("torch") or "not installed"
+        self.statusBar().showMessage(f"Worker ready (torch {torch_v}).", 3000)
+
+    def _message(self, icon, title: str, text: str, detail: str = "") -> QMessageBox:
+        box = QMessageBox(icon, title, text, QMessageBox.Ok, self)
+        if detail:
+            box.setDetailedText(detail)
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.open()  # not exec(): the window keeps running while the message is up
+        self.last_message = text
+        return box
+
+    def _on_error_raised(self, message: str, detail: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+        # A lab failing every frame must not bury the user in dialogs: at most one every 2 s.
+        if time.monotonic() - self._last_error_at > 2.0:
+            self._last_error_at = time.monotonic()
+            self._message(QMessageBox.Warning, "Training stopped", message, detail)
+
+    def _on_diverged(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        self._message(QMessageBox.Warning, "Training diverged", message)
+
+    def _on_finished(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    def _on_worker_restarted(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        self._message(QMessageBox.Information, "Worker restarted", message)
+
+    # --- theme --------------------------------------------------------------------------------------------
+    def toggle_presentation(self) -> None:
+        self.set_presentation(not self.themes.presentation)
+
+    def set_presentation(self, on: bool, full_screen: bool = True) -> None:
+        self.themes.set_presentation(on)
+        self.present_action.setChecked(on)
+        if full_screen:
+            self.showFullScreen() if on else self.showNormal()
+
+    def _on_theme_changed(self, theme) -> None:
+        self.settings.setValue("theme/dark", theme.dark)
+        for view in self.views.values():
+            view.apply_theme(theme)
+
+    # --- export and experiment files ------------------------------------------------------------------------
+    def export_dialog(self) -> None:
+        if self.current is None:
+            return
+        dialog = ExportDialog(self.current.figures(), self.current,
+                              self.settings.value("paths/export", os.getcwd()), self)
+        if dialog.exec():
+            self.settings.setValue("paths/export", os.path.dirname(dialog.path.text()))
+            self.statusBar().showMessage(f"Exported {dialog.path.text()}", 5000)
+
+    def save_experiment(self, path: str) -> None:
+        """Save the open lab: parameters, seed and the weights of the newest frame (atomic write)."""
+        from ..core.experiment import save_experiment
+
+        view = self.current
+        snap = view.last_snapshot or {}
+        if snap.get("state") is None:
+            raise RuntimeError("nothing to save yet: the lab has not shown its first frame")
+        save_experiment(path, view.info.id, view.params(), snap["state"], int(snap.get("epoch", 0)),
+                        view={"device": self.device})
+
+    def open_experiment(self, path: str) -> None:
+        """Load and check the whole file first; only a valid file changes anything."""
+        from ..core.experiment import load_experiment
+
+        exp = load_experiment(path)
+        if self.current is None or self.current.info.id != exp.lab:
+            self.open_lab(exp.lab)
+        self.current.set_params(exp.params)
+        self.current.start_session(self.device, exp.state, exp.epoch)
+        self.setWindowTitle(f"{os.path.basename(path)} · {self.current.info.title} · Neural Playground")
+
+    def save_dialog(self) -> None:
+        if self.current is None or not self.current.trains:
+            return
+        start = os.path.join(self.settings.value("paths/experiments", os.getcwd()),
+                             f"{self.current.info.id}.npexp.json")
+        path, _ = QFileDialog.getSaveFileName(self, "Save experiment", start, EXPERIMENT_FILTER)
+        if not path:
+            return
+        try:
+            self.save_experiment(path)
+        except Exception as exc:  # noqa: BLE001 - whatever went wrong, the user reads why
+            self._message(QMessageBox.Warning, "Could not save", f"{path} was not saved: {exc}")
+            return
+        self.settings.setValue("paths/experiments", os.path.dirname(path))
+        self.statusBar().showMessage(f"Saved {path}", 5000)
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open experiment",
+                                              self.settings.value("paths/experiments", os.getcwd()),
+                                              EXPERIMENT_FILTER + ";;All files (*)")
+        if not path:
+            return
+        try:
+            self.open_experiment(path)
+        except Exception as exc:  # noqa: BLE001
+            self._message(QMessageBox.Warning, "Could not open the experiment",
+                          f"{os.path.basename(path)} was not opened: {exc}\n\nYour current work is unchanged.")
+            return
+        self.settings.setValue("paths/experiments", os.path.dirname(path))
+
+    # --- about and closing ----------------------------------------------------------------------------------
+    def about_text(self) -> str:
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
+        import pyqtgraph
+
+        info = self.controller.info or {}
+        devices = ", ".join(info.get("devices", ["cpu"])) if info else "(worker starting)"
+        cuda = info.get("cuda_name")
+        return (f"<h3>Neural Playground {__version__}</h3>"
+                "<p>Interactive labs for the lecture <i>Introduction à l'apprentissage profond</i>.</p>"
+                f"<p>Qt {qVersion()} · PySide6 {pyside_version} · pyqtgraph {pyqtgraph.__version__}<br>"
+                f"torch {info.get('torch') or 'loading…'} · Python {info.get('python', '')}<br>"
+                f"Devices: {devices}{f' ({cuda})' if cuda else ''}</p>")
+
+    def about(self) -> None:
+        self._message(QMessageBox.Information, "About Neural Playground", self.about_text())
+
+    def closeEvent(self, event) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        if self.current is not None:
+            self.settings.setValue("window/lab", self.current.info.id)
+        self.settings.sync()
+        self.controller.shutdown(timeout=1.5)
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Reusable plot and control widgets shared by the labs."""

@@ -1,0 +1,140 @@
+"""Plot building blocks every lab uses: a themed plot widget, a decision-region heatmap, a live curve
+chart and class-coloured scatter points.
+
+They follow pyqtgraph's split between items and the widgets that hold them, so an exporter can take
+any plot item (PNG, SVG, CSV). Redraws are made cheap on purpose: curves skip the finite check,
+images reuse one ImageItem, and ranges are fixed where the data allows.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont
+
+from ..theme import CLASS_COLORS, Theme
+
+pg.setConfigOptions(antialias=True, imageAxisOrder="row-major")
+
+__all__ = ["ThemedPlot", "DecisionMap", "CurveChart", "diverging_lut", "style_plot_item"]
+
+
+def diverging_lut(theme: Theme, n: int = 256) -> np.ndarray:
+    """Blue (class 0) through a neutral middle to orange (class 1), as an RGBA lookup table."""
+    a = np.array(pg.mkColor(CLASS_COLORS[0]).getRgb()[:3], float)
+    b = np.array(pg.mkColor(CLASS_COLORS[1]).getRgb()[:3], float)
+    mid = np.array([34, 35, 38] if theme.dark else [250, 250, 250], float)
+    t = np.linspace(0, 1, n)[:, None]
+    lo = mid + (a - mid) * np.clip(1 - 2 * t, 0, 1) * 0.75  # 0.75: pale enough that points stay visible
+    hi = mid + (b - mid) * np.clip(2 * t - 1, 0, 1) * 0.75
+    rgb = np.where(t < 0.5, lo, hi)
+    return np.column_stack([rgb, np.full(n, 255)]).astype(np.ubyte)
+
+
+def style_plot_item(item: pg.PlotItem, theme: Theme) -> None:
+    font = QFont()
+    font.setPointSizeF(theme.font_pt * 0.9)
+    for name in ("left", "bottom", "right", "top"):
+        ax = item.getAxis(name)
+        ax.setPen(pg.mkPen(theme.foreground, width=max(1.0, theme.scale)))
+        ax.setTextPen(pg.mkPen(theme.foreground))
+        ax.setTickFont(font)
+        ax.label.setFont(font)
+        label_text = ax.labelText
+        if label_text:
+            ax.setLabel(label_text, **{"color": theme.foreground, "font-size": f"{theme.font_pt * 0.9:.0f}pt"})
+    title = getattr(item, "_np_title", None)
+    if title:
+        item.setTitle(title, color=theme.foreground, size=f"{theme.font_pt * 1.05:.0f}pt")
+    if item.legend is not None:
+        item.legend.setLabelTextColor(theme.foreground)
+        item.legend.setLabelTextSize(f"{theme.font_pt * 0.85:.0f}pt")
+
+
+class ThemedPlot(pg.PlotWidget):
+    """A PlotWidget that keeps its title, axis labels and colours in step with the theme."""
+
+    def __init__(self, title: str = "", x_label: str = "", y_label: str = "", parent=None):
+        super().__init__(parent=parent)
+        item = self.getPlotItem()
+        item._np_title = title
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        if x_label:
+            item.setLabel("bottom", x_label)
+        if y_label:
+            item.setLabel("left", y_label)
+        self.setMinimumSize(160, 140)
+
+    @property
+    def item(self) -> pg.PlotItem:
+        return self.getPlotItem()
+
+    def set_title(self, title: str, theme: Theme) -> None:
+        self.item._np_title = title
+        self.item.setTitle(title, color=theme.foreground, size=f"{theme.font_pt * 1.05:.0f}pt")
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.setBackground(theme.background)
+        style_plot_item(self.item, theme)
+
+
+class DecisionMap:
+    """A probability map over a rectangle of the plane, drawn as one reused ImageItem."""
+
+    def __init__(self, plot: pg.PlotItem, rect: tuple[float, float, float, float]):
+        self.image = pg.ImageItem()
+        self.image.setZValue(-10)
+        self.rect = rect  # x0, y0, width, height
+        plot.addItem(self.image)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.image.setLookupTable(diverging_lut(theme))
+
+    def set_values(self, grid: np.ndarray, levels=(0.0, 1.0)) -> None:
+        self.image.setImage(np.asarray(grid), levels=levels, autoLevels=False)
+        self.image.setRect(QRectF(*self.rect))
+
+
+class CurveChart:
+    """Named curves over epochs (loss, accuracy, errors), with CSV export of the data behind them."""
+
+    def __init__(self, plot: pg.PlotItem, log_y: bool = False):
+        self.plot = plot
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        self.styles: dict[str, tuple] = {}
+        plot.addLegend(offset=(-10, 10))
+        plot.showGrid(x=True, y=True, alpha=0.25)
+        self.log_y = log_y
+        if log_y:
+            plot.setLogMode(y=True)
+
+    def add(self, name: str, color: str, dashed: bool = False) -> None:
+        curve = self.plot.plot([], [], name=name, skipFiniteCheck=True)
+        self.curves[name] = curve
+        self.styles[name] = (color, dashed)
+
+    def apply_theme(self, theme: Theme) -> None:
+        for name, curve in self.curves.items():
+            color, dashed = self.styles[name]
+            curve.setPen(pg.mkPen(color, width=theme.line_width,
+                                  style=Qt.DashLine if dashed else Qt.SolidLine))
+
+    def set(self, name: str, y: np.ndarray, x: np.ndarray | None = None) -> None:
+        y = np.asarray(y, dtype=float)
+        if x is None:
+            x = np.arange(1, len(y) + 1, dtype=float)
+        if len(y) > 4000:
+            # Keep redraws cheap on long runs: thin evenly, always keeping the newest point.
+            idx = np.unique(np.append(np.linspace(0, len(y) - 1, 4000).astype(int), len(y) - 1))
+            x, y = x[idx], y[idx]
+        if self.log_y:
+            # log10 of zero or a negative value is undefined: leave a gap rather than a warning.
+            y = np.where(y > 0, y, np.nan)
+            self.curves[name].setData(x, y, connect="finite")
+        else:
+            self.curves[name].setData(x, y)
+
+    def clear(self) -> None:
+        for curve in self.curves.values():
+            curve.setData([], [])
