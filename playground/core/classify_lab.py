@@ -308,7 +308,9 @@ class ClassifySession(TrainingSession):
 
     handle_command = custom  # the same thing under the other name a controller may use
 
-    def _cmd_set_weight(self, name: str, index, value: float) -> None:
+    def _cmd_set_weight(self, param: str, index, value: float) -> None:
+        """Set one number of parameter array `param` (e.g. layer0.weight at [i, j]) live."""
+        name = param
         shapes = {n: s for n, s, _ in param_shapes(self.spec)}
         if name not in shapes:
             raise SessionError(f"no parameter named {name!r}")

@@ -294,13 +294,15 @@ class NumpyMLP:
         X = self.X[perm]
         T = self.T[perm]
         drop = self.dropout > 0.0
-        for start in range(0, n, batch):
-            xb = X[start:start + batch]
-            buf = self._buf(len(xb))
-            self._forward(xb, buf, drop)
-            self._backward(buf, T[start:start + batch], drop)
-            self._regularise()
-            self._update()
+        # A diverging run overflows: the session reports the non-finite loss, numpy need not warn.
+        with np.errstate(over="ignore", invalid="ignore"):
+            for start in range(0, n, batch):
+                xb = X[start:start + batch]
+                buf = self._buf(len(xb))
+                self._forward(xb, buf, drop)
+                self._backward(buf, T[start:start + batch], drop)
+                self._regularise()
+                self._update()
 
     def train_step(self, x: np.ndarray, t: np.ndarray) -> None:
         buf = self._buf(len(x))
@@ -322,7 +324,8 @@ class NumpyMLP:
         """Outputs (and, if asked, copies of every hidden layer's activations) with dropout off."""
         x = np.ascontiguousarray(x, dtype=float)
         buf = self._buf(len(x))
-        out = self._forward(x, buf, False).copy()
+        with np.errstate(over="ignore", invalid="ignore"):
+            out = self._forward(x, buf, False).copy()
         if hidden:
             return out, [a.copy() for a in buf.a[1:]]
         return out
@@ -331,5 +334,6 @@ class NumpyMLP:
         """(mean loss, outputs) on a data set, dropout off."""
         x = np.ascontiguousarray(x, dtype=float)
         buf = self._buf(len(x))
-        out = self._forward(x, buf, False)
-        return loss_value(self.spec, buf.z[-1], out, t), out.copy()
+        with np.errstate(over="ignore", invalid="ignore"):
+            out = self._forward(x, buf, False)
+            return loss_value(self.spec, buf.z[-1], out, t), out.copy()
