@@ -4,7 +4,8 @@ with one sentence naming the problem instead of half-restoring a model. Saving i
 is written beside the old one, flushed to disk and renamed over it, so a crash never leaves a
 half-written experiment. The module is Qt-free and does not import torch.
 
-File format (UTF-8 JSON; ``FORMAT_NAME`` / ``FORMAT_VERSION`` below)::
+File format (UTF-8 JSON, conventionally named ``*.npexp.json``; ``FORMAT_NAME`` / ``FORMAT_VERSION``
+below)::
 
     {
       "format": "neural-playground-experiment",   # required, exactly this string
@@ -71,7 +72,7 @@ __all__ = ["Experiment", "ExperimentError", "save_experiment", "load_experiment"
 
 FORMAT_NAME = "neural-playground-experiment"
 FORMAT_VERSION = 1
-FILE_SUFFIX = ".json"
+FILE_SUFFIX = ".npexp.json"  # the Save dialog's suggestion; any file name loads
 # A guard against opening something enormous by mistake (a video, a disk image): real experiments,
 # even a small U-Net's weights as JSON text, stay far below this.
 MAX_FILE_BYTES = 512 * 1024 * 1024
