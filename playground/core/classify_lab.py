@@ -481,7 +481,7 @@ class ClassifySession(TrainingSession):
             "confusion": test_conf,
             "confusion_train": train_conf,
             "chance_accuracy": (1.0 / classes) if classes else None,
-            "weights": self.net.params(),
+            "state": self.net.params(),  # the weights: hover values, save, restart after a crash
             "x_train": self.x_train.astype(np.float32), "y_train": self.y_train.copy(),
             "x_test": self.x_test.astype(np.float32), "y_test": self.y_test.copy(),
             "data_version": self._data_version,
