@@ -210,12 +210,24 @@ def maxout_pieces(pieces: int = 2) -> tuple[np.ndarray, np.ndarray]:
 
 def _maxout(x, pieces=2):
     w, b = maxout_pieces(pieces)
-    return np.max(np.multiply.outer(_arr(x), w) + b, axis=-1)
+    x = _arr(x)
+    out = w[0] * x + b[0]
+    for wi, bi in zip(w[1:], b[1:]):  # a running max: no (n, k) temporary
+        out = np.maximum(out, wi * x + bi)
+    return out
 
 
 def _maxout_d(x, pieces=2):
     w, b = maxout_pieces(pieces)
-    return w[np.argmax(np.multiply.outer(_arr(x), w) + b, axis=-1)]
+    x = _arr(x)
+    best = w[0] * x + b[0]
+    slope = np.full_like(x, w[0])
+    for wi, bi in zip(w[1:], b[1:]):
+        y = wi * x + bi
+        wins = y > best  # strict: at a tie the first piece keeps it (ReLU's 0 at x = 0)
+        best = np.where(wins, y, best)
+        slope = np.where(wins, wi, slope)
+    return slope
 
 
 def units_per_output(name: str, **params) -> int:
