@@ -50,7 +50,8 @@ PARAMS = [
 
 SESSION = "playground.core.perceptron_lab:PerceptronSession"
 VIEW_RANGE = (-0.5, 1.5)  # the plane the lab draws, around the unit square
-MAP_RANGE = (-1.0, 2.0)  # the maps cover more than the view, so an aspect-locked plot has no blank edge
+# The maps cover exactly the view: pyqtgraph's SVG export does not clip images to the axes.
+MAP_RANGE = VIEW_RANGE
 GRID = 90  # decision-region resolution: smooth at any window size and cheap to send
 TRACE = 400  # perceptron weights kept for the trace plot (one per example presented)
 

@@ -30,9 +30,12 @@ def init_weights(hidden: int, seed: int) -> dict[str, np.ndarray]:
     }
 
 
-def _bce(p: np.ndarray, y: np.ndarray) -> float:
-    eps = 1e-12
-    return float(-np.mean(y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps)))
+def _bce_logits(z: np.ndarray, y: np.ndarray) -> float:
+    """Mean binary cross-entropy of sigmoid(z) against y, computed from the logits: exact where
+    log(p) would round to -inf, and it grows without bound when the weights blow up, so the runner
+    sees a diverging run as one."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        return float(np.mean(np.logaddexp(0.0, z) - y * z))
 
 
 class TinyMLP:
@@ -70,13 +73,15 @@ class TinyMLP:
         w = self.weights() if self.engine != "numpy" else self.w
         return self.act.forward(x @ w["w1"] + w["b1"])
 
-    def predict_proba(self, x: np.ndarray) -> np.ndarray:
+    def logits(self, x: np.ndarray) -> np.ndarray:
         w = self.weights() if self.engine != "numpy" else self.w
-        z = self.act.forward(x @ w["w1"] + w["b1"]) @ w["w2"] + w["b2"][0]
-        return activations.get("sigmoid").forward(z)
+        return self.act.forward(x @ w["w1"] + w["b1"]) @ w["w2"] + w["b2"][0]
+
+    def predict_proba(self, x: np.ndarray) -> np.ndarray:
+        return activations.get("sigmoid").forward(self.logits(x))
 
     def loss(self, x: np.ndarray, y: np.ndarray) -> float:
-        return _bce(self.predict_proba(x), y)
+        return _bce_logits(self.logits(x), y)
 
     # --- one gradient-descent step on the full batch, returns the loss before the step -------------
     def train_step(self, x: np.ndarray, y: np.ndarray) -> float:
@@ -97,7 +102,7 @@ class TinyMLP:
         w["b2"] -= self.lr * dz.sum()
         w["w1"] -= self.lr * (x.T @ dh)
         w["b1"] -= self.lr * dh.sum(axis=0)
-        return _bce(p, y)
+        return _bce_logits(z, y)
 
     def _step_torch(self, x, y):
         import torch
@@ -113,4 +118,4 @@ class TinyMLP:
         with torch.no_grad():
             for v in t.values():
                 v -= self.lr * v.grad
-        return float(loss)
+        return float(loss.detach())

@@ -35,12 +35,40 @@ def _atomic(path: str, write) -> None:
         write(tmp)
         if not os.path.exists(tmp) or os.path.getsize(tmp) == 0:
             raise ExportError("nothing was written (is the figure empty?)")
+        # mkstemp makes the file private (0600); an exported figure gets the usual permissions.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except PermissionError as exc:
         raise ExportError(f"cannot write {path}: permission denied") from exc
     finally:
         if os.path.exists(tmp):
             os.remove(tmp)
+
+
+def _tolerate_close_path_in_svg() -> None:
+    """pyqtgraph 0.14's SVG exporter re-parses the path data Qt writes and expects only "x,y" pairs;
+    Qt 6.11 also writes the close-path command "Z", which makes every plot's export fail. Drop the
+    "Z" before pyqtgraph parses the path: the paths it closes (frames, filled symbols) already end
+    where they began, and SVG closes filled areas itself, so the drawing is unchanged."""
+    import sys
+
+    import pyqtgraph.exporters.SVGExporter  # noqa: F401 - load the module to patch it
+    module = sys.modules["pyqtgraph.exporters.SVGExporter"]
+    original = getattr(module, "correctCoordinates", None)
+    if original is None or getattr(original, "_np_patched", False):
+        return
+
+    def correct(node, defs, item, options):
+        for path in node.getElementsByTagName("path"):
+            d = path.getAttribute("d")
+            if "Z" in d or "z" in d:
+                path.setAttribute("d", " ".join(t for t in d.split() if t not in ("Z", "z")))
+        return original(node, defs, item, options)
+
+    correct._np_patched = True
+    module.correctCoordinates = correct
 
 
 def export_figure(fig, path: str, width: int = 1920) -> None:
@@ -57,6 +85,7 @@ def export_figure(fig, path: str, width: int = 1920) -> None:
         exporter = ex.ImageExporter(item)
         exporter.parameters()["width"] = int(width)
     elif fmt == "svg":
+        _tolerate_close_path_in_svg()
         exporter = ex.SVGExporter(item)
     else:
         exporter = ex.CSVExporter(item)

@@ -392,29 +392,38 @@ class MainWindow(QMainWindow):
         start = os.path.join(self.settings.value("paths/experiments", os.getcwd()),
                              f"{self.current.info.id}.npexp.json")
         path, _ = QFileDialog.getSaveFileName(self, "Save experiment", start, EXPERIMENT_FILTER)
-        if not path:
-            return
+        if path:
+            self.save_path(path)
+
+    def save_path(self, path: str) -> bool:
+        """Save, telling the user what went wrong if it did; returns whether the file was written."""
         try:
             self.save_experiment(path)
         except Exception as exc:  # noqa: BLE001 - whatever went wrong, the user reads why
             self._message(QMessageBox.Warning, "Could not save", f"{path} was not saved: {exc}")
-            return
+            return False
         self.settings.setValue("paths/experiments", os.path.dirname(path))
         self.statusBar().showMessage(f"Saved {path}", 5000)
+        return True
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open experiment",
                                               self.settings.value("paths/experiments", os.getcwd()),
                                               EXPERIMENT_FILTER + ";;All files (*)")
-        if not path:
-            return
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str) -> bool:
+        """Open a file, or explain why not and leave the current work exactly as it was."""
         try:
             self.open_experiment(path)
         except Exception as exc:  # noqa: BLE001
             self._message(QMessageBox.Warning, "Could not open the experiment",
                           f"{os.path.basename(path)} was not opened: {exc}\n\nYour current work is unchanged.")
-            return
+            return False
         self.settings.setValue("paths/experiments", os.path.dirname(path))
+        self.statusBar().showMessage(f"Opened {path}", 5000)
+        return True
 
     # --- about and closing ----------------------------------------------------------------------------------
     def about_text(self) -> str:

@@ -76,10 +76,8 @@ class PerceptronLab(LabView):
         lo, hi = -0.5, 1.5
         for p in (self.perc_plot, self.mlp_plot):
             p.item.setRange(xRange=(lo, hi), yRange=(lo, hi), padding=0)
-            p.item.setAspectLocked(True)
             p.item.getViewBox().setMouseEnabled(False, False)
-        mlo, mhi = -1.0, 2.0  # the session's MAP_RANGE: maps reach past the view's edges
-        rect = (mlo, mlo, mhi - mlo, mhi - mlo)
+        rect = (lo, lo, hi - lo, hi - lo)  # the session's MAP_RANGE
         self.perc_map = DecisionMap(self.perc_plot.item, rect)
         self.perc_line = pg.PlotCurveItem()
         self.perc_line.setZValue(5)

@@ -1,0 +1,150 @@
+"""The big output plot of the classification playground: the network's output over the plane, the
+training points (white edges) and, optionally, the test points (dark edges), with a colour legend.
+
+Two classes and regression are drawn on the blue-to-orange scale from -1 to 1; three or more classes
+mix each class colour by its predicted probability, so confident regions are saturated and the
+boundaries pale. "Discretize" shows only the decision. Clicks are reported, not acted on: left click
+adds a point of the current class, Shift+click one of the other class, right click removes the
+nearest point; the lab turns them into commands for the session.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtWidgets import QWidget
+
+from ..theme import CLASS_COLORS, Theme
+from .plots import ThemedPlot, diverging_lut
+
+__all__ = ["OutputPlot", "class_rgba"]
+
+
+def _rgb(color: str) -> np.ndarray:
+    return np.array(pg.mkColor(color).getRgb()[:3], dtype=float)
+
+
+def class_rgba(probs: np.ndarray, theme: Theme, discrete: bool) -> np.ndarray:
+    """(..., K) class probabilities -> (..., 4) colours: each class's colour, paled by uncertainty."""
+    k = probs.shape[-1]
+    colors = np.stack([_rgb(CLASS_COLORS[i % len(CLASS_COLORS)]) for i in range(k)])
+    if discrete:
+        probs = np.eye(k)[probs.argmax(axis=-1)]
+    confidence = (probs.max(axis=-1, keepdims=True) - 1.0 / k) / (1.0 - 1.0 / k)
+    mid = np.array([34, 35, 38] if theme.dark else [250, 250, 250], float)
+    rgb = mid + (probs @ colors - mid) * (0.2 + 0.55 * confidence)
+    return np.concatenate([rgb, np.full(rgb.shape[:-1] + (1,), 255.0)], axis=-1).astype(np.ubyte)
+
+
+class OutputPlot(ThemedPlot):
+    point_clicked = Signal(float, float, bool)  # x1, x2, shift held: add a point
+    point_removed = Signal(float, float)  # right click: remove the nearest point
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None):
+        super().__init__("Output", "X₁", "X₂", parent)
+        self.theme = theme
+        self.extent = 6.0
+        self.show_test = False
+        self.discretize = False
+        self.focus_title = ""
+        item = self.item
+        vb = item.getViewBox()
+        vb.setMouseEnabled(False, False)
+        vb.setMenuEnabled(False)
+        item.setAspectLocked(True)
+        item.setRange(xRange=(-6, 6), yRange=(-6, 6), padding=0)
+        self.image = pg.ImageItem()
+        self.image.setZValue(-10)
+        item.addItem(self.image)
+        self.train_points = pg.ScatterPlotItem(pxMode=True)
+        self.test_points = pg.ScatterPlotItem(pxMode=True)
+        self.train_points.setZValue(10)
+        self.test_points.setZValue(11)
+        item.addItem(self.train_points)
+        item.addItem(self.test_points)
+        self.bar = pg.ColorBarItem(values=(-1, 1), interactive=False, width=14, label="output")
+        item.layout.addItem(self.bar, 2, 5)
+        self.note = pg.TextItem("", anchor=(0, 0))
+        self.note.setZValue(20)
+        self.note.setPos(-5.9, 5.9)
+        item.addItem(self.note)
+        self.scene().sigMouseClicked.connect(self._on_clicked)
+        self._snap: dict | None = None
+        self._focus: np.ndarray | None = None
+        self.apply_theme(theme)
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        super().apply_theme(theme)
+        self._lut = diverging_lut(theme, 256)
+        self.bar.setColorMap(pg.ColorMap(np.linspace(0, 1, 256), self._lut))
+        self.note.setColor(theme.foreground)
+        if self._snap is not None:
+            self.show_snapshot(self._snap)
+
+    # --- drawing ------------------------------------------------------------------------------------------------
+    def _scale_rgba(self, grid: np.ndarray) -> np.ndarray:
+        values = np.sign(grid) if self.discretize else grid
+        return self._lut[np.clip(((values + 1) * 127.5).astype(int), 0, 255)]
+
+    def show_focus(self, grid: np.ndarray | None, title: str = "") -> None:
+        """Show one neuron's (or feature's) heatmap instead of the output, while it is hovered."""
+        self._focus = None if grid is None else np.asarray(grid, dtype=float)
+        self.focus_title = title
+        if self._snap is not None:
+            self.show_snapshot(self._snap)
+
+    def show_snapshot(self, snap: dict) -> None:
+        self._snap = snap
+        ext = float(snap.get("extent", 6.0))
+        self.extent = ext
+        if self._focus is not None:
+            g = self._focus
+            scale = max(1.0, float(np.max(np.abs(g))))
+            rgba = self._lut[np.clip(((g / scale + 1) * 127.5).astype(int), 0, 255)]
+            self.set_title(self.focus_title, self.theme)
+        elif "grid_probs" in snap:
+            rgba = class_rgba(np.asarray(snap["grid_probs"], float), self.theme, self.discretize)
+            self.set_title("Output: predicted class", self.theme)
+        else:
+            rgba = self._scale_rgba(np.asarray(snap["grid"], float))
+            self.set_title("Output" + (" (regression)" if snap.get("problem") == "regression" else ""), self.theme)
+        self.bar.setVisible("grid_probs" not in snap or self._focus is not None)
+        # The grid is [x1, x2]; the image is row-major [row = x2, column = x1].
+        self.image.setImage(np.ascontiguousarray(np.swapaxes(rgba, 0, 1)), autoLevels=False, levels=(0, 255))
+        step = 2 * ext / (rgba.shape[0] - 1)  # grid values sit at cell centres
+        self.image.setRect(QRectF(-ext - step / 2, -ext - step / 2, 2 * ext + step, 2 * ext + step))
+        self._draw_points(snap)
+        self.note.setText(snap.get("note", "") and "random labels: nothing to learn")
+
+    def _brushes(self, y: np.ndarray, snap: dict):
+        if snap.get("problem") == "regression":
+            idx = np.clip(((np.asarray(y, float) + 1) * 127.5).astype(int), 0, 255)
+            return [pg.mkBrush(*self._lut[i][:3]) for i in idx]
+        return [pg.mkBrush(CLASS_COLORS[int(c) % len(CLASS_COLORS)]) for c in y]
+
+    def _draw_points(self, snap: dict) -> None:
+        t = self.theme
+        xtr, ytr = np.asarray(snap["x_train"]), np.asarray(snap["y_train"])
+        self.train_points.setData(xtr[:, 0], xtr[:, 1], brush=self._brushes(ytr, snap), size=t.point_size * 0.8,
+                                  pen=pg.mkPen("#ffffff", width=1.0 * t.scale))
+        if self.show_test and len(snap["x_test"]):
+            xte, yte = np.asarray(snap["x_test"]), np.asarray(snap["y_test"])
+            self.test_points.setData(xte[:, 0], xte[:, 1], brush=self._brushes(yte, snap), size=t.point_size * 0.8,
+                                     pen=pg.mkPen("#000000", width=1.4 * t.scale), symbol="s")
+        else:
+            self.test_points.setData([], [])
+
+    # --- clicks -----------------------------------------------------------------------------------------------
+    def data_point(self, scene_pos) -> tuple[float, float]:
+        p = self.item.getViewBox().mapSceneToView(scene_pos)
+        return p.x(), p.y()
+
+    def _on_clicked(self, event) -> None:
+        x, y = self.data_point(event.scenePos())
+        if abs(x) > self.extent or abs(y) > self.extent:
+            return
+        if event.button() == Qt.RightButton:
+            self.point_removed.emit(x, y)
+        elif event.button() == Qt.LeftButton:
+            self.point_clicked.emit(x, y, bool(event.modifiers() & Qt.ShiftModifier))

@@ -1,0 +1,450 @@
+"""The network drawn as TensorFlow Playground draws it: every neuron a small heatmap of its output
+over the plane, every link coloured by the sign of its weight and as thick as its magnitude.
+
+All the neuron heatmaps are painted into one image (one `setImage` a frame, however many neurons) and
+the links into a dozen curves bucketed by sign and thickness, so a network of 8 layers of 16 redraws
+in a few milliseconds. Hovering a neuron, a link or a bias (the small square at a neuron's lower
+left) shows its value; clicking a link or a bias opens an editor and emits `weight_edited`; clicking
+an input feature toggles it. The widget only draws what it is given and reports what the user did.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout,
+                               QWidget)
+
+from ...core import activations
+from ...core import classify_data as cd
+from ..theme import CLASS_COLORS, Theme
+from .plots import ThemedPlot, diverging_lut
+
+__all__ = ["NetworkView"]
+
+TILE = 1.0  # a neuron's side, in view units
+COL_STEP = 3.0  # distance between layer columns
+ROW_STEP = 1.2  # distance between neurons of a column
+WIDTH_BUCKETS = (0.25, 0.5, 1.0, 2.0, 4.0)  # |w| upper bounds of the link thickness classes
+
+
+def _tile_lut(theme: Theme) -> np.ndarray:
+    return diverging_lut(theme, 256)
+
+
+class NetworkView(QWidget):
+    weight_edited = Signal(str, tuple, float)  # parameter name, index, new value
+    layers_changed = Signal(list)  # new hidden layer widths
+    activation_changed = Signal(int, str)  # hidden layer (1-based), registry name or "same"
+    feature_toggled = Signal(str, bool)
+    neuron_hovered = Signal(object)  # ("feature", name) / ("hidden", layer, unit) / ("output", k) / None
+
+    def __init__(self, theme: Theme, parent=None):
+        super().__init__(parent)
+        self.theme = theme
+        self.snap: dict | None = None
+        self.layers: list[int] = []
+        self.activations: list[str] = []
+        self.features: list[str] = []
+        self.hover_text = ""
+        self._hovered = None
+        self._links = np.zeros((0, 4))  # x0, y0, x1, y1 of every drawn link
+        self._link_refs: list[tuple] = []  # (param, index, label) per link
+        self._bias_pos = np.zeros((0, 2))
+        self._bias_refs: list[tuple] = []
+        self._nodes: list[tuple] = []  # (x, y, key, label)
+        self._editing: tuple | None = None
+        self._static_features = self._feature_tiles()
+
+        self.header = QWidget()
+        self.header_row = QGridLayout(self.header)  # rows of four layer boxes: eight layers still fit
+        self.header_row.setContentsMargins(2, 2, 2, 2)
+        self.header_row.setHorizontalSpacing(4)
+        self.header_row.setVerticalSpacing(1)
+        self.plot = ThemedPlot("Network")
+        item = self.plot.item
+        for side in ("left", "bottom"):
+            item.hideAxis(side)
+        vb = item.getViewBox()
+        vb.setMouseEnabled(False, False)
+        vb.setMenuEnabled(False)
+        vb.invertY(True)  # neuron 1 at the top, as in TF Playground
+        vb.setAspectLocked(True)
+        self.image = pg.ImageItem()
+        self.image.setZValue(5)
+        item.addItem(self.image)
+        self.link_curves: list[pg.PlotCurveItem] = []
+        for _sign in (0, 1):
+            for _w in WIDTH_BUCKETS:
+                c = pg.PlotCurveItem(connect="pairs", skipFiniteCheck=True)
+                c.setZValue(1)
+                item.addItem(c)
+                self.link_curves.append(c)
+        self.bias_marks = pg.ScatterPlotItem(pxMode=True, symbol="s")
+        self.bias_marks.setZValue(8)
+        item.addItem(self.bias_marks)
+        self.highlight = pg.PlotCurveItem()
+        self.highlight.setZValue(9)
+        item.addItem(self.highlight)
+        self.labels: list[pg.TextItem] = []
+        self.hover_label = QLabel("Hover a neuron, a link or a bias to see its value; click a link or a bias to edit it.")
+        self.hover_label.setObjectName("network_hover")
+        self.hover_label.setWordWrap(True)
+        self.editor = QLineEdit(self)
+        self.editor.setObjectName("weight_editor")
+        self.editor.setValidator(QDoubleValidator())
+        self.editor.setFixedWidth(110)
+        self.editor.hide()
+        self.editor.returnPressed.connect(self._commit_edit)
+        self.editor.editingFinished.connect(lambda: self.editor.hide())
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.hover_label)
+        scene = self.plot.scene()
+        scene.sigMouseMoved.connect(self._on_mouse_moved)
+        scene.sigMouseClicked.connect(self._on_mouse_clicked)
+        self.apply_theme(theme)
+
+    # --- header: layer and neuron buttons, per-layer activations -----------------------------------------
+    def _rebuild_header(self) -> None:
+        while self.header_row.count():
+            w = self.header_row.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+        n = len(self.layers)
+        first = QWidget()
+        fr = QHBoxLayout(first)
+        fr.setContentsMargins(0, 0, 0, 0)
+        fr.addWidget(QLabel(f"<b>{n}</b> hidden layer{'s' if n != 1 else ''}"))
+        fr.addWidget(self._button("+", "Add a hidden layer", "add_layer",
+                                  lambda: self._emit_layers(self.layers + [self.layers[-1] if self.layers else 4]),
+                                  n < 8))
+        fr.addWidget(self._button("−", "Remove the last hidden layer", "remove_layer",
+                                  lambda: self._emit_layers(self.layers[:-1]), n > 0))
+        self.header_row.addWidget(first, 0, 0)
+        names = activations.trainable_names()
+        for i, width in enumerate(self.layers):
+            box = QWidget()
+            row = QHBoxLayout(box)
+            row.setContentsMargins(6, 0, 0, 0)
+            row.setSpacing(2)
+            row.addWidget(self._button("−", f"One neuron fewer in layer {i + 1}", f"remove_neuron_{i + 1}",
+                                       lambda i=i: self._emit_width(i, -1), width > 1))
+            row.addWidget(QLabel(f"L{i + 1}: {width}"))
+            row.addWidget(self._button("+", f"One neuron more in layer {i + 1}", f"add_neuron_{i + 1}",
+                                       lambda i=i: self._emit_width(i, +1), width < 16))
+            combo = QComboBox()
+            combo.setObjectName(f"layer_activation_{i + 1}")
+            combo.setToolTip(f"Activation of hidden layer {i + 1}")
+            combo.addItem("same", "same")
+            for name in names:
+                combo.addItem(activations.get(name).label, name)
+            combo.setCurrentIndex(max(0, combo.findData(self._own_activation(i))))
+            combo.currentIndexChanged.connect(lambda _k, i=i, c=combo: self.activation_changed.emit(i + 1, c.currentData()))
+            row.addWidget(combo)
+            self.header_row.addWidget(box, (i + 1) // 4, (i + 1) % 4)
+        self.header_row.setColumnStretch(4, 1)
+
+    def _own_activation(self, i: int) -> str:
+        params = (self.snap or {}).get("params", {})
+        return params.get(f"activation_{i + 1}", "same")
+
+    def _button(self, text, tip, name, slot, enabled=True) -> QToolButton:
+        b = QToolButton()
+        b.setText(text)
+        b.setToolTip(tip)
+        b.setObjectName(name)
+        b.setEnabled(enabled)
+        b.clicked.connect(slot)
+        return b
+
+    def _emit_layers(self, layers: list[int]) -> None:
+        self.layers_changed.emit([int(w) for w in layers])
+
+    def _emit_width(self, i: int, delta: int) -> None:
+        layers = list(self.layers)
+        layers[i] = int(min(16, max(1, layers[i] + delta)))
+        self._emit_layers(layers)
+
+    # --- drawing --------------------------------------------------------------------------------------------
+    def apply_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.plot.apply_theme(theme)
+        self._lut = _tile_lut(theme)
+        pens = []
+        for sign in (0, 1):
+            color = CLASS_COLORS[1] if sign else CLASS_COLORS[0]
+            for w in range(len(WIDTH_BUCKETS)):
+                pens.append(pg.mkPen(color, width=(0.6 + 1.1 * w) * theme.scale))
+        for curve, pen in zip(self.link_curves, pens):
+            curve.setPen(pen)
+        self.highlight.setPen(pg.mkPen(theme.foreground, width=3 * theme.scale))
+        if self.snap is not None:
+            self.show_snapshot(self.snap)
+
+    @staticmethod
+    def _feature_tiles() -> dict[str, np.ndarray]:
+        """Every feature's thumbnail, for the ones switched off (the snapshot has the ones in use)."""
+        axis = np.linspace(-cd.EXTENT, cd.EXTENT, 25)
+        g1, g2 = np.meshgrid(axis, axis, indexing="ij")
+        pts = np.stack([g1.ravel(), g2.ravel()], axis=1)
+        return {name: cd.feature_matrix(pts, [name])[:, 0].reshape(25, 25) for name in cd.FEATURES}
+
+    def _columns(self, snap: dict) -> list[list[tuple]]:
+        """Per column, its nodes as (key, label, grid)."""
+        cols = []
+        enabled = snap["features"]
+        cols.append([(("feature", name), cd.FEATURES[name][0],
+                      snap["feature_grids"][enabled.index(name)] if name in enabled else self._static_features[name])
+                     for name in cd.FEATURES])
+        for h, grids in enumerate(snap["neuron_grids"]):
+            act = activations.get(snap["activations"][h]).label
+            cols.append([(("hidden", h, j), f"layer {h + 1}, neuron {j + 1} ({act})", grids[j])
+                         for j in range(len(grids))])
+        out = np.asarray(snap["output_small"])
+        if out.ndim == 3:
+            cols.append([(("output", k), f"output: probability of class {k}", 2 * out[k] - 1) for k in range(len(out))])
+        else:
+            cols.append([(("output", 0), "output", out)])
+        return cols
+
+    def show_snapshot(self, snap: dict) -> None:
+        self.snap = snap
+        if snap["layers"] != self.layers or snap["features"] != self.features or \
+                [snap["params"].get(f"activation_{i + 1}") for i in range(len(snap["layers"]))] != \
+                getattr(self, "_header_acts", None):
+            self.layers = list(snap["layers"])
+            self.features = list(snap["features"])
+            self._header_acts = [snap["params"].get(f"activation_{i + 1}") for i in range(len(snap["layers"]))]
+            self._rebuild_header()
+        cols = self._columns(snap)
+        px = next(iter(cols[0]))[2].shape[0]  # pixels per tile
+        n_rows = max(len(c) for c in cols)
+        width = int(round(((len(cols) - 1) * COL_STEP + TILE) * px))
+        height = int(round(((n_rows - 1) * ROW_STEP + TILE) * px))
+        canvas = np.zeros((height, width, 4), dtype=np.ubyte)
+        self._nodes = []
+        positions = []  # per column, (x, y) of each node's top-left corner
+        enabled = set(snap["features"])
+        for c, nodes in enumerate(cols):
+            x0 = c * COL_STEP
+            pos_col = []
+            offset = (n_rows - len(nodes)) * ROW_STEP / 2  # centre short columns vertically
+            for r, (key, label, grid) in enumerate(nodes):
+                y0 = offset + r * ROW_STEP
+                pos_col.append((x0, y0))
+                self._nodes.append((x0, y0, key, label))
+                g = np.asarray(grid, dtype=float)
+                scale = max(1.0, float(np.max(np.abs(g)))) if key[0] != "output" else 1.0
+                idx = np.clip(((g / scale + 1) * 127.5).astype(int), 0, 255)
+                rgba = self._lut[idx.T[::-1]]  # tile rows run down the screen: x2 descending
+                if key[0] == "feature" and key[1] not in enabled:
+                    rgba = rgba.copy()
+                    rgba[..., 3] = 70  # a feature that is off is shown faded
+                iy, ix = int(round(y0 * px)), int(round(x0 * px))
+                canvas[iy:iy + px, ix:ix + px] = rgba
+            positions.append(pos_col)
+        self._label_features(positions[0])
+        self.image.setImage(canvas, autoLevels=False, levels=(0, 255))
+        self.image.setRect(pg.QtCore.QRectF(0, 0, width / px, height / px))
+        self._draw_links(snap, positions, enabled)
+        vb = self.plot.item.getViewBox()
+        vb.setRange(xRange=(-1.9, (len(cols) - 1) * COL_STEP + TILE + 0.3),
+                    yRange=(-0.3, (n_rows - 1) * ROW_STEP + TILE + 0.3), padding=0)
+        if self._hovered is not None:
+            self._describe(self._hovered)
+
+    def _label_features(self, positions: list) -> None:
+        if not self.labels:
+            for name in cd.FEATURES:
+                t = pg.TextItem(cd.FEATURES[name][0], anchor=(1, 0.5))
+                t.setZValue(6)
+                self.plot.item.addItem(t)
+                self.labels.append(t)
+        for t, (x0, y0) in zip(self.labels, positions):
+            t.setPos(x0 - 0.08, y0 + TILE / 2)
+            t.setColor(self.theme.foreground)
+
+    def _draw_links(self, snap: dict, positions: list, enabled: set) -> None:
+        state = snap["state"]
+        feature_rows = [i for i, (name) in enumerate(cd.FEATURES) if name in enabled]
+        n_layers = len(positions) - 1
+        segs, mags, refs = [], [], []
+        bias_pos, bias_val, bias_refs = [], [], []
+        for layer in range(n_layers):
+            W = np.asarray(state[f"layer{layer}.weight"])
+            b = np.asarray(state[f"layer{layer}.bias"])
+            pieces = W.shape[1] // len(positions[layer + 1])
+            sources = [positions[0][i] for i in feature_rows] if layer == 0 else positions[layer]
+            for j, (tx, ty) in enumerate(positions[layer + 1]):
+                cols = slice(j * pieces, (j + 1) * pieces)
+                for i, (sx, sy) in enumerate(sources):
+                    w = W[i, cols]
+                    segs.append((sx + TILE, sy + TILE / 2, tx, ty + TILE / 2))
+                    mags.append(float(w.mean()))
+                    refs.append((f"layer{layer}.weight", (i, j * pieces), w))
+                bias_pos.append((tx - 0.12, ty + TILE + 0.05))
+                bias_val.append(float(b[cols].mean()))
+                bias_refs.append((f"layer{layer}.bias", (j * pieces,), b[cols]))
+        self._links = np.asarray(segs, dtype=float).reshape(-1, 4)
+        self._link_refs = refs
+        self._bias_pos = np.asarray(bias_pos, dtype=float).reshape(-1, 2)
+        self._bias_refs = bias_refs
+        mags = np.asarray(mags)
+        bucket = np.searchsorted(WIDTH_BUCKETS, np.abs(mags)).clip(0, len(WIDTH_BUCKETS) - 1)
+        positive = mags > 0
+        for sign in (0, 1):
+            for k in range(len(WIDTH_BUCKETS)):
+                sel = (positive == bool(sign)) & (bucket == k)
+                curve = self.link_curves[sign * len(WIDTH_BUCKETS) + k]
+                if np.any(sel):
+                    s = self._links[sel]
+                    xs = np.column_stack([s[:, 0], s[:, 2]]).ravel()
+                    ys = np.column_stack([s[:, 1], s[:, 3]]).ravel()
+                    curve.setData(xs, ys)
+                else:
+                    curve.setData([], [])
+        bias_val = np.asarray(bias_val)
+        brushes = [pg.mkBrush(CLASS_COLORS[1] if v > 0 else CLASS_COLORS[0]) for v in bias_val]
+        sizes = (5 + 4 * np.clip(np.abs(bias_val), 0, 2)) * self.theme.scale
+        self.bias_marks.setData(self._bias_pos[:, 0], self._bias_pos[:, 1], brush=brushes, size=sizes,
+                                pen=pg.mkPen(self.theme.foreground, width=0.8))
+
+    # --- hover and click ----------------------------------------------------------------------------------
+    def _pick(self, x: float, y: float):
+        """What lies under the view point (x, y): a node, a bias, a link, or None."""
+        for x0, y0, key, label in self._nodes:
+            if x0 <= x <= x0 + TILE and y0 <= y <= y0 + TILE:
+                return ("node", key, label)
+        vb = self.plot.item.getViewBox()
+        px = vb.viewPixelSize()
+        tol = 6 * max(px[0], px[1]) if px[0] > 0 else 0.1
+        if len(self._bias_pos):
+            d = np.hypot(self._bias_pos[:, 0] - x, self._bias_pos[:, 1] - y)
+            i = int(d.argmin())
+            if d[i] <= max(tol, 0.12):
+                return ("bias", i)
+        if len(self._links):
+            a, b = self._links[:, :2], self._links[:, 2:]
+            ab = b - a
+            t = np.clip(((x - a[:, 0]) * ab[:, 0] + (y - a[:, 1]) * ab[:, 1]) / np.maximum((ab ** 2).sum(1), 1e-12), 0, 1)
+            d = np.hypot(a[:, 0] + t * ab[:, 0] - x, a[:, 1] + t * ab[:, 1] - y)
+            i = int(d.argmin())
+            if d[i] <= tol:
+                return ("link", i)
+        return None
+
+    def _describe(self, hit) -> str:
+        snap = self.snap or {}
+        state = snap.get("state", {})
+        kind = hit[0]
+        self.highlight.setData([], [])
+        if kind == "node":
+            key, label = hit[1], hit[2]
+            text = label
+            if key[0] == "hidden":
+                h, j = key[1], key[2]
+                bias = np.asarray(state.get(f"layer{h}.bias", []))
+                k = len(bias) // max(1, snap["layers"][h])
+                text += f" · bias {', '.join(f'{v:.3f}' for v in bias[j * k:(j + 1) * k])}"
+                slope = state.get(f"layer{h}.slope")
+                if slope is not None:
+                    text += f" · learned PReLU slope {float(np.ravel(slope)[0]):.3f}"
+            elif key[0] == "feature":
+                text += " · on (click to switch off)" if key[1] in snap.get("features", []) else " · off (click to use it)"
+        elif kind == "bias":
+            name, index, values = self._bias_refs[hit[1]]
+            text = f"bias {name.split('.')[0]} = {', '.join(f'{float(v):.4f}' for v in np.ravel(values))} (click to edit)"
+        else:
+            name, index, values = self._link_refs[hit[1]]
+            s = self._links[hit[1]]
+            self.highlight.setData([s[0], s[2]], [s[1], s[3]])
+            text = (f"weight {name.split('.')[0]} [{index[0] + 1} → {index[1] // max(1, len(values)) + 1}] = "
+                    f"{', '.join(f'{float(v):.4f}' for v in np.ravel(values))} (click to edit)")
+        self.hover_text = text
+        self.hover_label.setText(text)
+        return text
+
+    def hover_at(self, x: float, y: float) -> str:
+        """Hover the view point (x, y); returns the text shown ('' over nothing)."""
+        hit = self._pick(x, y)
+        self._hovered = hit
+        node = hit[1] if hit is not None and hit[0] == "node" else None
+        self.neuron_hovered.emit(node)
+        if hit is None:
+            self.hover_text = ""
+            self.hover_label.setText("")
+            self.highlight.setData([], [])
+            return ""
+        return self._describe(hit)
+
+    def click_at(self, x: float, y: float) -> None:
+        hit = self._pick(x, y)
+        if hit is None:
+            return
+        if hit[0] == "node" and hit[1][0] == "feature":
+            name = hit[1][1]
+            on = name not in self.features
+            if on or len(self.features) > 1:  # the network needs at least one input
+                self.feature_toggled.emit(name, on)
+            return
+        if hit[0] in ("link", "bias"):
+            name, index, values = (self._link_refs if hit[0] == "link" else self._bias_refs)[hit[1]]
+            self._editing = (name, tuple(int(i) for i in index))
+            self.editor.setText(f"{float(np.ravel(values)[0]):.4f}")
+            pos = self.plot.mapFromScene(self.plot.item.getViewBox().mapViewToScene(QPointF(x, y)))
+            pos = self.plot.mapTo(self, pos)
+            self.editor.move(max(0, min(self.width() - self.editor.width(), pos.x() + 8)), max(0, pos.y() - 10))
+            self.editor.show()
+            self.editor.raise_()
+            self.editor.setFocus()
+            self.editor.selectAll()
+
+    def _commit_edit(self) -> None:
+        if self._editing is None:
+            return
+        try:
+            value = float(self.editor.text().replace(",", "."))
+        except ValueError:
+            return
+        name, index = self._editing
+        self._editing = None
+        self.editor.hide()
+        self.weight_edited.emit(name, index, value)
+
+    def view_point(self, pos) -> tuple[float, float]:
+        p = self.plot.item.getViewBox().mapSceneToView(pos)
+        return p.x(), p.y()
+
+    def _on_mouse_moved(self, pos) -> None:
+        self.hover_at(*self.view_point(pos))
+
+    def _on_mouse_clicked(self, event) -> None:
+        if event.button() == Qt.LeftButton:
+            self.click_at(*self.view_point(event.scenePos()))
+
+    # --- geometry for tests and keyboard users -------------------------------------------------------------
+    def link_point(self, param: str, index: tuple) -> tuple[float, float]:
+        """View coordinates of the middle of the link drawn for weight `param[index]`."""
+        for k, (name, idx, _v) in enumerate(self._link_refs):
+            if name == param and tuple(idx) == tuple(index):
+                s = self._links[k]
+                return (s[0] + s[2]) / 2, (s[1] + s[3]) / 2
+        raise KeyError(f"{param}{index} is not drawn")
+
+    def node_point(self, key: tuple) -> tuple[float, float]:
+        for x0, y0, k, _label in self._nodes:
+            if k == key:
+                return x0 + TILE / 2, y0 + TILE / 2
+        raise KeyError(key)
+
+    def bias_point(self, param: str, index: tuple) -> tuple[float, float]:
+        for k, (name, idx, _v) in enumerate(self._bias_refs):
+            if name == param and tuple(idx) == tuple(index):
+                return tuple(self._bias_pos[k])
+        raise KeyError(f"{param}{index} is not drawn")
+

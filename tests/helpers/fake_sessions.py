@@ -1,0 +1,62 @@
+"""Sessions that misbehave on purpose, for the runner and worker tests (importable by the worker)."""
+import time
+
+import numpy as np
+
+from playground.core.params import Param
+from playground.core.session import TrainingSession
+
+PARAMS = [Param("lr", "lr", "float", 0.1, minimum=0, maximum=1e6, live=True),
+          Param("width", "width", "int", 2, minimum=1, maximum=10),
+          Param("seed", "seed", "int", 0, minimum=0, maximum=100),
+          Param("fail_at", "fail at", "int", -1, minimum=-1, maximum=10**6),
+          Param("sleep", "sleep per epoch", "float", 0.0, minimum=0, maximum=1)]
+
+
+def expected_state(params):
+    return {"w": (int(params.get("width", 2)),)}
+
+
+class CountingSession(TrainingSession):
+    """Loss = 1 / (epoch + 1) * lr-scaled growth: with lr > 1 it grows until it overflows."""
+
+    PARAMS = PARAMS
+
+    def _build(self):
+        self.w = np.full(self.params["width"], float(self.params["seed"]))
+        self.value = 1.0
+
+    def _train_epoch(self):
+        if self.params["sleep"]:
+            time.sleep(self.params["sleep"])
+        if self.epoch == self.params["fail_at"]:
+            raise ZeroDivisionError("the lab's arithmetic failed on purpose")
+        with np.errstate(over="ignore"):
+            self.value = self.value * (1.0 + self.params["lr"]) ** 4 if self.params["lr"] > 1 else self.value * 0.9
+        self.w = self.w + 1
+        self.loss = float(self.value)
+
+    def _snapshot(self):
+        return {"w": self.w.copy(), "state": self.state()}
+
+    def state(self):
+        return {"w": self.w.copy()}
+
+    def load_state(self, state, epoch=0):
+        self.w = np.asarray(state["w"], float).copy()
+        self.epoch = epoch
+
+    def custom(self, name, **kwargs):
+        if name == "set_w":
+            self.w[int(kwargs["index"])] = float(kwargs["value"])
+        else:
+            raise ValueError(f"no action {name}")
+
+
+class CrashingSession(CountingSession):
+    """Kills its own process on the first epoch, as a segfault in a native library would."""
+
+    def _train_epoch(self):
+        import os
+
+        os._exit(3)

@@ -1,0 +1,88 @@
+"""The worker process seen from the window: it stops fast, drops stale frames, reports errors and
+divergence, survives its own death, and exits cleanly."""
+import time
+
+from conftest import wait_for_frame
+
+FACTORY = "fake_sessions:CountingSession"
+
+
+def test_worker_reports_devices_without_blocking_the_window(controller):
+    assert "cpu" in controller.info["devices"]
+    assert controller.info["torch"]
+
+
+def test_pause_stops_training_within_a_second(qtbot, controller):
+    controller.open_session(FACTORY, {"sleep": 0.002})
+    controller.play()
+    wait_for_frame(qtbot, controller, lambda s: s["epoch"] > 20)
+    controller.pause()
+    t0 = time.perf_counter()
+    snap = wait_for_frame(qtbot, controller, lambda s: not s["playing"], timeout=2000)
+    assert time.perf_counter() - t0 < 1.0
+    frozen = snap["epoch"]
+    controller.step(1)
+    assert wait_for_frame(qtbot, controller)["epoch"] == frozen + 1
+
+
+def test_snapshots_from_before_a_reset_are_dropped(qtbot, controller):
+    controller.open_session(FACTORY, {})
+    controller.set_speed(None)
+    controller.play()
+    wait_for_frame(qtbot, controller, lambda s: s["epoch"] > 500)
+    seen = []
+    controller.snapshot_ready.connect(lambda s: seen.append(s["epoch"]))
+    controller.reset()
+    qtbot.wait(300)
+    assert seen and seen[0] == 0  # nothing from the old run reached the window after Reset
+    assert all(e == 0 for e in seen)
+
+
+def test_an_exception_in_a_step_reaches_the_window(qtbot, controller):
+    controller.open_session(FACTORY, {"fail_at": 3})
+    with qtbot.waitSignal(controller.error_raised, timeout=5000) as blocker:
+        controller.play()
+    message, detail = blocker.args
+    assert "ZeroDivisionError" in message and "Traceback" in detail
+    assert controller.playing is False
+
+
+def test_a_diverging_run_stops_with_the_lower_the_learning_rate_message(qtbot, controller):
+    controller.open_session(FACTORY, {"lr": 1e6})
+    with qtbot.waitSignal(controller.diverged, timeout=5000) as blocker:
+        controller.play()
+    assert "lower the learning rate" in blocker.args[0]
+    assert controller.playing is False
+
+
+def test_a_worker_that_dies_is_restarted_and_the_user_told(qtbot, controller):
+    controller.open_session("fake_sessions:CrashingSession", {})
+    wait_for_frame(qtbot, controller)
+    old_pid = controller.pid
+    with qtbot.waitSignal(controller.worker_restarted, timeout=5000) as blocker:
+        controller.play()
+    assert "restarted" in blocker.args[0]
+    assert controller.is_alive() and controller.pid != old_pid
+    # The new worker reopened the lab: it answers commands.
+    controller.open_session(FACTORY, {})
+    wait_for_frame(qtbot, controller)
+
+
+def test_shutdown_while_training_returns_within_two_seconds(qtbot, controller):
+    controller.open_session(FACTORY, {"sleep": 0.01})
+    controller.play()
+    wait_for_frame(qtbot, controller, lambda s: s["epoch"] > 3)
+    t0 = time.perf_counter()
+    controller.shutdown()
+    assert time.perf_counter() - t0 < 2.0
+    assert not controller.is_alive()
+
+
+def test_worker_exits_when_the_window_process_pipe_closes(qtbot, controller):
+    proc = controller._proc
+    controller._timer.stop()
+    controller._health.stop()
+    controller._conn.close()  # as if the window had crashed
+    proc.join(3)
+    assert not proc.is_alive()
+    controller._proc = None
