@@ -36,6 +36,9 @@ LABS: tuple[LabInfo, ...] = (
     LabInfo("perceptron", "Perceptron & XOR", "intro",
             "A perceptron cannot learn XOR; one hidden layer can.",
             "playground.ui.labs.perceptron:PerceptronLab", "playground.core.perceptron_lab"),
+    LabInfo("classify", "Classification playground", "overfitting",
+            "TensorFlow Playground, ten times faster: data, features, depth, activations, overfitting.",
+            "playground.ui.labs.classify:ClassifyLab", "playground.core.classify_lab"),
 )
 
 
