@@ -31,10 +31,12 @@ class ConfusionView(ThemedPlot):
         self.theme = theme
         super().apply_theme(theme)
         if len(self.matrix):
-            self.set_matrix(self.matrix)
+            self.set_matrix(self.matrix, force=True)
 
-    def set_matrix(self, matrix) -> None:
+    def set_matrix(self, matrix, force: bool = False) -> None:
         m = np.asarray(matrix, dtype=int)
+        if m.shape == self.matrix.shape and np.array_equal(m, self.matrix) and not force:
+            return  # unchanged: skip re-laying out the text items
         self.matrix = m
         k = len(m)
         if k == 0:

@@ -124,6 +124,12 @@ class OutputPlot(ThemedPlot):
         return [pg.mkBrush(CLASS_COLORS[int(c) % len(CLASS_COLORS)]) for c in y]
 
     def _draw_points(self, snap: dict) -> None:
+        # Points change only when the data does: redrawing 500 symbols every frame costs ~10 ms.
+        key = (snap.get("data_version"), id(snap["x_train"]) if snap.get("data_version") is None else 0,
+               self.show_test, self.theme, snap.get("problem"))
+        if key == getattr(self, "_points_key", None):
+            return
+        self._points_key = key
         t = self.theme
         xtr, ytr = np.asarray(snap["x_train"]), np.asarray(snap["y_train"])
         self.train_points.setData(xtr[:, 0], xtr[:, 1], brush=self._brushes(ytr, snap), size=t.point_size * 0.8,

@@ -265,9 +265,12 @@ class NetworkView(QWidget):
                 t.setZValue(6)
                 self.plot.item.addItem(t)
                 self.labels.append(t)
+        restyle = getattr(self, "_labels_theme", None) is not self.theme
+        self._labels_theme = self.theme
         for t, (x0, y0) in zip(self.labels, positions):
             t.setPos(x0 - 0.08, y0 + TILE / 2)
-            t.setColor(self.theme.foreground)
+            if restyle:  # setColor re-renders the text: only when the theme changed
+                t.setColor(self.theme.foreground)
 
     def _draw_links(self, snap: dict, positions: list, enabled: set) -> None:
         state = snap["state"]
