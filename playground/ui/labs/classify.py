@@ -9,6 +9,8 @@ regenerate, load_csv), and every frame is drawn from the newest snapshot.
 """
 from __future__ import annotations
 
+import time
+
 import numpy as np
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QSplitter, QVBoxLayout, QWidget)
@@ -25,6 +27,7 @@ from .base import LabView
 __all__ = ["ClassifyLab"]
 
 TRAIN_COLOR, TEST_COLOR = "#0072B2", "#D55E00"
+READOUT_INTERVAL = 0.25  # seconds between read-out refreshes while training
 
 
 class ClassifyLab(LabView):
@@ -103,6 +106,7 @@ class ClassifyLab(LabView):
         root.addWidget(bottom)
         root.setSizes([560, 240])
         self._draw_classes = None
+        self._readout_at = -1.0
         self.apply_theme(theme)
         return root
 
@@ -243,6 +247,13 @@ class ClassifyLab(LabView):
         self._readout(snap)
 
     def _readout(self, s: dict) -> None:
+        # The side panel re-lays itself out on every text change (~10-25 ms here): while training,
+        # refresh the read-out a few times a second; a paused frame always shows at once.
+        now = time.monotonic()
+        if s.get("playing") and now - self._readout_at < READOUT_INTERVAL:
+            return
+        self._readout_at = now
+
         def num(v, fmt="{:.4f}"):
             return "–" if v is None or not np.isfinite(v) else fmt.format(v)
 
