@@ -31,6 +31,22 @@ def make_app():
     return app
 
 
+def install_excepthook(win) -> None:
+    """An unexpected exception in a slot becomes a message in the window (details on request),
+    still printed on stderr for bug reports, instead of passing unnoticed or killing the app."""
+    import traceback
+
+    def hook(exc_type, exc, tb):
+        detail = "".join(traceback.format_exception(exc_type, exc, tb))
+        sys.stderr.write(detail)
+        try:
+            win._on_error_raised(f"Unexpected error: {exc_type.__name__}: {exc}", detail)
+        except Exception:  # noqa: BLE001 - the window itself may be gone
+            pass
+
+    sys.excepthook = hook
+
+
 def run_app(lab: str | None = None, screenshot: str | None = None, train_seconds: float = 1.5,
             presentation: bool = False, dark: bool = False, size: tuple[int, int] = (1440, 900)) -> int:
     t_start = time.perf_counter()
@@ -45,6 +61,7 @@ def run_app(lab: str | None = None, screenshot: str | None = None, train_seconds
 
         os.environ.setdefault("PLAYGROUND_SETTINGS_DIR", tempfile.mkdtemp(prefix="playground-"))
     win = MainWindow(lab_id=lab, restore=not screenshot)
+    install_excepthook(win)
     if dark:
         win.dark_action.setChecked(True)
         win.themes.set_dark(True)

@@ -299,7 +299,15 @@ class MainWindow(QMainWindow):
     def _on_snapshot_ready(self, snap: dict) -> None:
         if self.current is None:
             return
-        self.current.receive_snapshot(snap)
+        try:
+            self.current.receive_snapshot(snap)
+        except Exception as exc:  # noqa: BLE001 - a drawing bug must not take the window down
+            import traceback
+
+            self.controller.pause()
+            self._on_error_raised(f"The lab could not draw this frame ({type(exc).__name__}: {exc}); "
+                                  "training was paused.", traceback.format_exc())
+            return
         now = time.perf_counter()
         self._frame_times = [t for t in self._frame_times if now - t < 1.0] + [now]
         rate = snap.get("epochs_per_s", 0.0)

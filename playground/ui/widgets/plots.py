@@ -16,7 +16,7 @@ from ..theme import CLASS_COLORS, Theme
 
 pg.setConfigOptions(antialias=True, imageAxisOrder="row-major")
 
-__all__ = ["ThemedPlot", "DecisionMap", "CurveChart", "diverging_lut", "style_plot_item"]
+__all__ = ["ThemedPlot", "DecisionMap", "CurveChart", "diverging_lut", "style_plot_item", "nice_ceiling"]
 
 
 def diverging_lut(theme: Theme, n: int = 256) -> np.ndarray:
@@ -96,21 +96,43 @@ class DecisionMap:
         self.image.setRect(QRectF(*self.rect))
 
 
+def nice_ceiling(n: float) -> float:
+    """The next of 10, 20, 50, 100, 200, 500...: a live x axis that only grows in a few steps."""
+    n = max(float(n), 10.0)
+    k = 10 ** np.floor(np.log10(n))
+    for m in (1, 2, 5, 10):
+        if m * k >= n:
+            return float(m * k)
+    return float(10 * k)
+
+
 class CurveChart:
-    """Named curves over epochs (loss, accuracy, errors), with CSV export of the data behind them."""
+    """Named curves over epochs (loss, accuracy, errors), with CSV export of the data behind them.
+
+    Cheap to redraw at 30 frames/s however long the run: the x range grows in steps (10, 20, 50, ...)
+    instead of every frame, so the axes are not re-rendered each time; long curves are reduced to
+    about one point per pixel with min/max ("peak") downsampling, which keeps spikes visible."""
+
+    MAX_POINTS = 600
 
     def __init__(self, plot: pg.PlotItem, log_y: bool = False):
         self.plot = plot
         self.curves: dict[str, pg.PlotDataItem] = {}
         self.styles: dict[str, tuple] = {}
         plot.addLegend(offset=(-10, 10))
-        plot.showGrid(x=True, y=True, alpha=0.25)
+        plot.showGrid(x=False, y=True, alpha=0.25)  # horizontal lines only: half the cost per frame
+        plot.enableAutoRange(x=False)
         self.log_y = log_y
+        self._x_view: tuple[float, float] | None = None
         if log_y:
             plot.setLogMode(y=True)
 
     def add(self, name: str, color: str, dashed: bool = False) -> None:
-        curve = self.plot.plot([], [], name=name, skipFiniteCheck=True)
+        # No antialiasing live: a zigzag of hundreds of points costs 3 to 4 times more with it.
+        # Exports switch it back on (playground.ui.export).
+        curve = self.plot.plot([], [], name=name, skipFiniteCheck=True, antialias=False)
+        curve.setDownsampling(auto=True, method="peak")
+        curve.setClipToView(True)
         self.curves[name] = curve
         self.styles[name] = (color, dashed)
 
@@ -124,17 +146,33 @@ class CurveChart:
         y = np.asarray(y, dtype=float)
         if x is None:
             x = np.arange(1, len(y) + 1, dtype=float)
-        if len(y) > 4000:
-            # Keep redraws cheap on long runs: thin evenly, always keeping the newest point.
-            idx = np.unique(np.append(np.linspace(0, len(y) - 1, 4000).astype(int), len(y) - 1))
-            x, y = x[idx], y[idx]
+        if len(y) > self.MAX_POINTS:
+            # Peak-preserving thinning: keep each bucket's min and max, so oscillations stay visible.
+            buckets = self.MAX_POINTS // 2
+            edges = np.linspace(0, len(y), buckets + 1).astype(int)
+            lo = np.minimum.reduceat(y, edges[:-1])
+            hi = np.maximum.reduceat(y, edges[:-1])
+            x = np.repeat(x[edges[:-1]], 2)
+            y = np.column_stack([lo, hi]).ravel()
         if self.log_y:
             # log10 of zero or a negative value is undefined: leave a gap rather than a warning.
             y = np.where(y > 0, y, np.nan)
             self.curves[name].setData(x, y, connect="finite")
         else:
             self.curves[name].setData(x, y)
+        if len(x):
+            self.set_x_extent(float(x[-1]), float(x[0]))
+
+    def set_x_extent(self, last: float, first: float = 0.0) -> None:
+        """Show [first, last], moving the axis only when the data outgrows it (or slides past it)."""
+        step = nice_ceiling(last - first) / 5
+        start = float(np.floor(first / step) * step) if first > 0 else 0.0
+        view = (start, nice_ceiling(last - start))
+        if view != self._x_view:
+            self._x_view = view
+            self.plot.setXRange(view[0], view[0] + view[1], padding=0.02)
 
     def clear(self) -> None:
         for curve in self.curves.values():
             curve.setData([], [])
+        self._x_view = None
