@@ -151,6 +151,9 @@ class MainWindow(QMainWindow):
         self.present_action = self._action("Presentation mode", self.toggle_presentation, Qt.Key_F5,
                                            checkable=True, tip="Big fonts, thick lines, full screen (F5)")
         self.dark_action = self._action("Dark theme", lambda on: self.themes.set_dark(on), checkable=True)
+        self.labs_action = self._action("Lab list", lambda on: self.sidebar.setVisible(on), "Ctrl+L",
+                                        checkable=True, tip="Show or hide the list of labs (Ctrl+L)")
+        self.labs_action.setChecked(True)
         self.dark_action.setChecked(self.themes.dark)
         self.about_action = self._action("About Neural Playground", self.about)
 
@@ -196,6 +199,7 @@ class MainWindow(QMainWindow):
         f.addAction(self.quit_action)
         v = m.addMenu("&View")
         v.addAction(self.present_action)
+        v.addAction(self.labs_action)
         scale_menu = v.addMenu("Presentation scale")
         group = QActionGroup(self)
         for s in (1.5, 1.8, 2.0, 2.5):
@@ -354,6 +358,9 @@ class MainWindow(QMainWindow):
     def set_presentation(self, on: bool, full_screen: bool = True) -> None:
         self.themes.set_presentation(on)
         self.present_action.setChecked(on)
+        # On a projector every pixel goes to the lab: the lab list folds away (Ctrl+L brings it back).
+        self.sidebar.setVisible(not on)
+        self.labs_action.setChecked(not on)
         if full_screen:
             self.showFullScreen() if on else self.showNormal()
 

@@ -103,7 +103,8 @@ class LabView(QWidget):
 
     def apply_theme(self, theme: Theme) -> None:
         self.theme = theme
-        self.side_scroll.setMinimumWidth(int(250 * min(theme.scale, 1.6)))
+        # The controls grow less than the fonts: in presentation mode the plots need the room more.
+        self.side_scroll.setMinimumWidth(int(250 * min(theme.scale, 1.3)))
 
     # --- parameters --------------------------------------------------------------------------------------
     def params(self) -> dict:

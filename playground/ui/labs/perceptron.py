@@ -61,12 +61,12 @@ class PerceptronLab(LabView):
         w = QWidget()
         grid = QGridLayout(w)
         grid.setContentsMargins(4, 4, 4, 4)
-        self.perc_plot = ThemedPlot("Perceptron: decision line", "x₁", "x₂")
-        self.mlp_plot = ThemedPlot("MLP: decision regions", "x₁", "x₂")
-        self.hidden_plot = ThemedPlot("MLP hidden space (width 2)", "h₁", "h₂")
-        self.err_plot = ThemedPlot("Perceptron: errors per epoch", "epoch", "misclassified")
-        self.weight_plot = ThemedPlot("Perceptron weights (per example)", "examples seen", "value")
-        self.loss_plot = ThemedPlot("MLP: loss (cross-entropy)", "epoch", "loss")
+        self.perc_plot = ThemedPlot("Perceptron", "x₁", "x₂")
+        self.mlp_plot = ThemedPlot("MLP regions", "x₁", "x₂")
+        self.hidden_plot = ThemedPlot("Hidden space", "h₁", "h₂")
+        self.err_plot = ThemedPlot("Perceptron errors", "epoch", "misclassified")
+        self.weight_plot = ThemedPlot("Perceptron weights", "examples seen", "value")
+        self.loss_plot = ThemedPlot("MLP loss", "epoch", "cross-entropy")
         for i, p in enumerate((self.perc_plot, self.mlp_plot, self.hidden_plot)):
             grid.addWidget(p, 0, i)
         for i, p in enumerate((self.err_plot, self.weight_plot, self.loss_plot)):

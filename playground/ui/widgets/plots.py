@@ -47,8 +47,14 @@ def style_plot_item(item: pg.PlotItem, theme: Theme) -> None:
     if title:
         item.setTitle(title, color=theme.foreground, size=f"{theme.font_pt * 1.05:.0f}pt")
     if item.legend is not None:
+        size = f"{theme.font_pt * 0.85:.0f}pt"
         item.legend.setLabelTextColor(theme.foreground)
-        item.legend.setLabelTextSize(f"{theme.font_pt * 0.85:.0f}pt")
+        item.legend.setLabelTextSize(size)
+        bg = pg.mkColor(theme.background)
+        bg.setAlpha(200)  # readable over the curves it covers
+        item.legend.setBrush(pg.mkBrush(bg))
+        for _sample, label in item.legend.items:  # entries added earlier keep their old style otherwise
+            label.setText(label.text, size=size, color=theme.foreground)
 
 
 class ThemedPlot(pg.PlotWidget):
