@@ -229,3 +229,22 @@ def test_window_size_and_last_lab_are_remembered(qtbot, tmp_path, monkeypatch):
     # the 900 default) is what shows the size was remembered.
     assert w2.height() == size[1] == 500
     w2.close()
+
+
+def test_export_dialog_writes_the_chosen_figure_and_format(qtbot, window, tmp_path):
+    from playground.ui.export import ExportDialog, ExportError
+
+    dialog = ExportDialog(window.current.figures(), window.current, str(tmp_path), window)
+    qtbot.addWidget(dialog)
+    dialog.figure.setCurrentText("loss")
+    dialog.format.setCurrentIndex(dialog.format.findData("svg"))
+    assert dialog.path.text().endswith(".svg") and not dialog.width.isEnabled()
+    written = dialog.export()
+    assert "<svg" in open(written).read()
+    dialog.figure.setCurrentText(ExportDialog.WHOLE)
+    assert dialog.path.text().endswith(".png") and not dialog.format.isEnabled()
+    assert os.path.getsize(dialog.export()) > 1000
+    dialog.figure.setCurrentText("mlp")
+    dialog.path.setText(str(tmp_path / "no" / "such" / "dir" / "fig.png"))
+    with pytest.raises(ExportError, match="does not exist"):
+        dialog.export()
