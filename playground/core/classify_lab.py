@@ -364,7 +364,12 @@ class ClassifySession(TrainingSession):
     def _cmd_regenerate(self) -> None:
         """New points from the same distribution; the weights stay as they are."""
         self._draw += 1
+        before = self.classes
         self._generate()
+        if self.classes != before:  # back from a user's file with other classes: a new output layer
+            self.epoch, self.loss, self.finished = 0, None, None
+            self._build()
+            return
         self._sync_data()
         self.train_loss, self.test_loss = self._losses()
 

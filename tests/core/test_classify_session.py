@@ -185,6 +185,10 @@ def test_csv_data_replaces_the_points_and_bad_files_raise_a_session_error(tmp_pa
     bad.write_text("1,2,1\n3,4,0\n5,six,1\n")
     with pytest.raises(SessionError, match="row 3"):
         s.custom("load_csv", path=str(bad))
+    s.custom("regenerate")  # back to the circle's two classes: the output layer follows
+    assert s.classes == 2 and s.spec.n_out == 1
+    s.step(1)
+    assert s.snapshot()["confusion"].shape == (2, 2)
 
 
 def test_state_round_trips_and_bad_shapes_are_named():
