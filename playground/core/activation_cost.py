@@ -75,4 +75,4 @@ def measure_cost(device: str = "cpu", names: list[str] | None = None, n: int = 1
     relu = next((r["forward_ms"] for r in rows if r["name"] == "relu"), None)
     for r in rows:
         r["relative"] = r["forward_ms"] / relu if relu else None
-    return {"device": str(dev), "n": n, "threads": torch.get_num_threads(), "rows": rows}
+    return {"device": str(dev), "n": n, "repeats": repeats, "threads": torch.get_num_threads(), "rows": rows}

@@ -222,6 +222,7 @@ class ActivationsSession(TrainingSession):
                     if a not in activations.ACTIVATIONS:
                         raise SessionError(f"measure_cost: unknown activation {a!r}")
             self._cost = measure_cost(self.device, names, n=n, repeats=int(kwargs.get("repeats", 5)))
+            self._cost["measured_at"] = time.time()  # lets the window tell a new table from a resent one
             return self._cost
         raise SessionError(f"the activations lab has no action {name!r}")
 
@@ -252,6 +253,7 @@ class ActivationsSession(TrainingSession):
             snap.update(race_result(self.histories, p["target_loss"]))
         if self._cost is not None:
             snap["cost"] = self._cost
+        snap["state"] = self.state()  # saving an experiment and restarting a dead worker use it
         return snap
 
     # --- weights in and out --------------------------------------------------------------------------

@@ -189,6 +189,8 @@ class ActivationExplorer(QWidget):
     def apply_theme(self, theme: Theme) -> None:
         self.theme = theme
         for p in (self.f_plot, self.d_plot):
+            for side in ("left", "bottom"):
+                p.item.getAxis(side).enableAutoSIPrefix(False)
             p.apply_theme(theme)
         self.redraw()
 
@@ -266,10 +268,10 @@ class ActivationExplorer(QWidget):
         fg = self.theme.foreground
         pros = "".join(f"<li>{p}</li>" for p in a.pros.get(lang, []))
         cons = "".join(f"<li>{c}</li>" for c in a.cons.get(lang, []))
-        words = {"en": ("Advantages", "Drawbacks", "Derivative", "Saturated (|f′| < {t:g}) on",
+        words = {"en": ("Advantages", "Drawbacks", "Derivative", "Saturated (|f′| &lt; {t:g}) on",
                         "The lecture gives this one's formula only: these notes are the usual textbook ones.",
                         "Not in the lecture.", "The lecture's advice", "nowhere in this range"),
-                 "fr": ("Avantages", "Inconvénients", "Dérivée", "Saturée (|f′| < {t:g}) sur",
+                 "fr": ("Avantages", "Inconvénients", "Dérivée", "Saturée (|f′| &lt; {t:g}) sur",
                         "Le cours ne donne que la formule : ces notes sont les remarques usuelles.",
                         "Hors du cours.", "Le conseil du cours", "nulle part sur cet intervalle")}[lang]
         where = ", ".join(f"[{lo:.1f}, {hi:.1f}]" for lo, hi in self.saturated) or words[7]
