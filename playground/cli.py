@@ -146,6 +146,10 @@ def run_command(argv: list[str]) -> int:
     if args.export:
         export_snapshot(info, snapshot, args.export, args.width)
     print(_summary(result))
+    if result.get("diverged"):
+        # Still a result (the JSON says so), but the user must not miss it.
+        print(f"playground: warning: {result.get('message') or 'training diverged: lower the learning rate'}",
+              file=sys.stderr)
     return 0
 
 

@@ -8,15 +8,14 @@ separate them (see its hidden-space view when the width is 2).
 """
 from __future__ import annotations
 
-import time
-
 import numpy as np
 
 from . import activations
 from .logic_data import DATASETS, is_linearly_separable_gate, make_logic_data
 from .params import Param, validate_all
 from .perceptron import Perceptron
-from .session import SessionError, TrainingSession, check_shape
+from .runner import DIVERGED_MESSAGE
+from .session import SessionError, TrainingSession, check_shape, train_headless
 from .tiny_mlp import TinyMLP
 
 __all__ = ["PARAMS", "SESSION", "PerceptronSession", "expected_state", "run_headless", "VIEW_RANGE"]
@@ -173,9 +172,7 @@ class PerceptronSession(TrainingSession):
 def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[dict, dict]:
     """Train both models for `epochs` epochs and report the one `params["model"]` names."""
     session = PerceptronSession(params, device=(extra or {}).get("device", "cpu"))
-    t0 = time.perf_counter()
-    session.step(epochs)
-    wall = time.perf_counter() - t0
+    wall, diverged_at = train_headless(session, epochs)
     p = session.params
     hist = session.history()
     n = len(session.y)
@@ -198,6 +195,9 @@ def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[
         "final_accuracy": float(final_acc), "final_loss": final_loss, "converged": bool(converged),
         "params": p, "engine": session.engine, "wall_seconds": wall,
         "epochs_per_second": session.epoch / wall if wall > 0 else None,
+        "diverged": diverged_at is not None,
+        **({"message": DIVERGED_MESSAGE.format(loss=session.loss).replace(" and press Reset", ""),
+            "diverged_epoch": diverged_at} if diverged_at is not None else {}),
         **extra_keys, "history": history,
     }
     return result, session.snapshot()

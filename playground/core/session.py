@@ -107,6 +107,24 @@ class TrainingSession:
         return []
 
 
+def train_headless(session: "TrainingSession", epochs: int) -> tuple[float, int | None]:
+    """Train up to `epochs` epochs with no window, stopping early at divergence or a stop condition.
+    Returns (wall seconds, the epoch at which the loss stopped being finite, or None)."""
+    import time
+
+    import numpy as np
+
+    t0 = time.perf_counter()
+    with np.errstate(over="ignore", invalid="ignore"):  # a diverging run is reported, not warned about
+        for _ in range(int(epochs)):
+            session.step(1)
+            if session.diverged:
+                return time.perf_counter() - t0, session.epoch
+            if session.finished:
+                break
+    return time.perf_counter() - t0, None
+
+
 def check_shape(name: str, array, shape) -> None:
     """Raise SessionError if a saved array does not have the model's shape (a hand-edited file)."""
     import numpy as np
@@ -118,4 +136,4 @@ def check_shape(name: str, array, shape) -> None:
         raise SessionError(f"weights '{name}' must be finite numbers")
 
 
-__all__ += ["check_shape", "ParamError"]
+__all__ += ["check_shape", "train_headless", "ParamError"]

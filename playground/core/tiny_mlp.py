@@ -71,11 +71,13 @@ class TinyMLP:
     # --- evaluation ----------------------------------------------------------------------------------
     def hidden_of(self, x: np.ndarray) -> np.ndarray:
         w = self.weights() if self.engine != "numpy" else self.w
-        return self.act.forward(x @ w["w1"] + w["b1"])
+        with np.errstate(over="ignore", invalid="ignore"):
+            return self.act.forward(x @ w["w1"] + w["b1"])
 
     def logits(self, x: np.ndarray) -> np.ndarray:
         w = self.weights() if self.engine != "numpy" else self.w
-        return self.act.forward(x @ w["w1"] + w["b1"]) @ w["w2"] + w["b2"][0]
+        with np.errstate(over="ignore", invalid="ignore"):  # diverged weights: NaN, reported elsewhere
+            return self.act.forward(x @ w["w1"] + w["b1"]) @ w["w2"] + w["b2"][0]
 
     def predict_proba(self, x: np.ndarray) -> np.ndarray:
         return activations.get("sigmoid").forward(self.logits(x))
@@ -90,6 +92,10 @@ class TinyMLP:
         return self._step_torch(x, y)
 
     def _step_numpy(self, x, y):
+        with np.errstate(over="ignore", invalid="ignore"):  # divergence is the runner's to report
+            return self._step_numpy_raw(x, y)
+
+    def _step_numpy_raw(self, x, y):
         w = self.w
         a1 = x @ w["w1"] + w["b1"]  # (n, H)
         h = self.act.forward(a1)

@@ -81,3 +81,14 @@ def test_screenshot_opens_the_window_trains_and_saves_a_png(tmp_path):
 
     img = QImage(str(shot))
     assert img.width() >= 1000 and img.height() >= 600
+
+
+def test_a_diverging_run_stops_early_and_says_lower_the_learning_rate(tmp_path):
+    out = tmp_path / "out.json"
+    r = playground("run", "perceptron", "--model", "mlp", "--activation", "linear", "--hidden", "8",
+                   "--lr", "10", "--epochs", "500", "--json", str(out))
+    assert r.returncode == 0
+    assert "lower the learning rate" in r.stderr and "Traceback" not in r.stderr
+    assert "RuntimeWarning" not in r.stderr
+    data = json.loads(out.read_text())
+    assert data["diverged"] is True and data["epochs"] < 500

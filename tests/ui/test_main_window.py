@@ -248,3 +248,15 @@ def test_export_dialog_writes_the_chosen_figure_and_format(qtbot, window, tmp_pa
     dialog.path.setText(str(tmp_path / "no" / "such" / "dir" / "fig.png"))
     with pytest.raises(ExportError, match="does not exist"):
         dialog.export()
+
+
+def test_a_learning_rate_that_explodes_the_loss_stops_with_a_message(qtbot, window):
+    panel = window.current.panel
+    panel.set_value_interactively("activation", "linear")
+    panel.set_value_interactively("hidden", 8)
+    panel.set_value_interactively("lr", "10")
+    wait_for_frame(qtbot, window.controller, lambda s: s["params"]["lr"] == 10 and s["params"]["hidden"] == 8)
+    with qtbot.waitSignal(window.controller.diverged, timeout=10000):
+        window.play_action.trigger()
+    assert "lower the learning rate" in window.last_message
+    assert window.play_action.text() == "Play"
