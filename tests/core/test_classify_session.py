@@ -244,3 +244,15 @@ def test_headless_run_reads_a_csv_and_rejects_bad_input(tmp_path):
         run_headless({"features": []}, 1, {})
     with pytest.raises(SessionError):
         run_headless({}, 1, {"data": str(tmp_path / "missing.csv")})
+
+
+def test_the_core_module_contract_is_complete():
+    from playground.core.runner import load_factory
+
+    assert load_factory(lab.SESSION) is ClassifySession
+    assert [flag for flag, _spec in lab.CLI_EXTRA] == ["--data"]
+    names = [p.name for p in lab.PARAMS]
+    for name in ("dataset", "noise", "train_ratio", "features", "layers", "activation", "optimizer", "loss",
+                 "lr", "batch_size", "regularization", "reg_rate", "dropout", "seed"):
+        assert name in names
+    assert ClassifySession().engine == "numpy · cpu"

@@ -119,8 +119,11 @@ class OutputPlot(ThemedPlot):
 
     def _brushes(self, y: np.ndarray, snap: dict):
         if snap.get("problem") == "regression":
-            idx = np.clip(((np.asarray(y, float) + 1) * 127.5).astype(int), 0, 255)
-            return [pg.mkBrush(*self._lut[i][:3]) for i in idx]
+            # Saturated, unlike the pale background: grey at 0, full blue at -1, full orange at +1.
+            v = np.clip(np.asarray(y, float), -1, 1)[:, None]
+            grey, neg, pos = _rgb("#808080"), _rgb(CLASS_COLORS[0]), _rgb(CLASS_COLORS[1])
+            rgb = grey + (np.where(v > 0, pos, neg) - grey) * np.abs(v)
+            return [pg.mkBrush(*c) for c in rgb.astype(int)]
         return [pg.mkBrush(CLASS_COLORS[int(c) % len(CLASS_COLORS)]) for c in y]
 
     def _draw_points(self, snap: dict) -> None:
