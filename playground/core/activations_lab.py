@@ -52,7 +52,9 @@ PARAMS = [
           help=f"Two to {MAX_RACERS} activations raced on identical networks (e.g. relu,tanh or sigmoid,relu)."),
     Param("depth", "Hidden layers", "int", 5, minimum=2, maximum=30,
           help="Number of hidden layers; 20 with sigmoid shows the vanishing gradient at a glance."),
-    Param("width", "Width", "int", 32, minimum=2, maximum=256, help="Units per hidden layer."),
+    # Named "units", not "width": the command line's --width is already the exported PNG's width.
+    Param("units", "Units per layer", "int", 32, minimum=2, maximum=256,
+          help="The width of every hidden layer."),
     Param("init", "Initialisation", "choice", "xavier", choices=_INITS,
           choice_labels=("Uniform ±1/√fan-in", "Xavier (Glorot)", "He (Kaiming)"),
           help="Uniform: the classic small init. Xavier suits tanh/sigmoid, He suits ReLU."),
@@ -124,7 +126,7 @@ def expected_state(params: dict) -> dict[str, tuple]:
     p = validate_all(PARAMS, params)
     out: dict[str, tuple] = {}
     for name in _networks(p):
-        out.update(_shapes(name, p["depth"], p["width"], act_params_for(name, p)))
+        out.update(_shapes(name, p["depth"], p["units"], act_params_for(name, p)))
     return out
 
 
@@ -154,7 +156,7 @@ class ActivationsSession(TrainingSession):
         self.trainers = {}
         for name in self.names:
             torch.manual_seed(p["seed"])  # same seed: racers of equal shape start from equal weights
-            net = DeepMLP(name, p["depth"], p["width"], act_params_for(name, p))
+            net = DeepMLP(name, p["depth"], p["units"], act_params_for(name, p))
             net.init_weights(p["init"])
             self.trainers[name] = Trainer(net, x, y, p["optimizer"], p["lr"], p["batch_size"], p["seed"],
                                           device=self.device)

@@ -15,7 +15,7 @@ from playground.core.race import epochs_to_target, race_result
 from playground.core.runner import Runner
 from playground.core.session import SessionError
 
-SMALL = {"points": 64, "width": 8, "batch_size": 16}
+SMALL = {"points": 64, "units": 8, "batch_size": 16}
 
 
 def _flow(activation, init, depth=20, **extra):
@@ -193,8 +193,10 @@ def test_measure_cost_is_a_custom_command_whose_table_reaches_the_next_snapshot(
 
 def test_params_give_the_issue_cli_options():
     options = {p.option for p in lab.PARAMS if p.cli}
-    assert {"--experiment", "--activation", "--activations", "--depth", "--width", "--init", "--seed",
+    assert {"--experiment", "--activation", "--activations", "--depth", "--units", "--init", "--seed",
             "--lr", "--target-loss"} <= options
+    # the generic options of `playground run` must stay free
+    assert not options & {"--epochs", "--json", "--export", "--width", "--device"}
     depth = next(p for p in lab.PARAMS if p.name == "depth")
     assert (depth.minimum, depth.maximum) == (2, 30)
 

@@ -11,7 +11,7 @@ from playground.labs.registry import get_lab
 from playground.ui.labs.activations import FLOW_PRESETS, TAB_EXPLORER, TAB_FLOW, TAB_RACE, ActivationsLab
 from playground.ui.theme import DARK, LIGHT
 
-SMALL = {"points": 64, "width": 8, "batch_size": 16}
+SMALL = {"points": 64, "units": 8, "batch_size": 16}
 
 
 @pytest.fixture

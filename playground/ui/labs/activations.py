@@ -130,6 +130,9 @@ class ActivationsLab(LabView):
         self.flow_loss.set("loss", s["histories"][s["activation"]])
         label = acts.get(s["activation"]).label
         init = s["params"]["init"]
+        # the exported figure must say what it shows without the panel beside it
+        self.grad_plot.set_title(f"Gradient norm per layer: {label}, {n} layers, {init} init, epoch "
+                                 f"{s['epoch']} (dashed: at initialisation)", self.theme)
         if g[-1] > 0 and g[0] > 0:
             ratio = g[0] / g[-1]
             orders = math.log10(ratio)
