@@ -161,6 +161,7 @@ class ClassifySession(TrainingSession):
         self._data_version = 0
         self._version = 0  # bumps whenever the weights or data change, to cache the heatmaps
         self._cache: dict[str, Any] = {}
+        self._focus: tuple | None = None  # (layer, unit) the user hovers: drawn big, at full resolution
         super().__init__(params, device)
 
     # --- data ------------------------------------------------------------------------------------
@@ -300,7 +301,7 @@ class ClassifySession(TrainingSession):
 
     # --- custom commands from the view -----------------------------------------------------------
     def custom(self, name: str, **kw) -> None:
-        """Live edits: set_weight, add_point, remove_point, regenerate, load_data, load_csv."""
+        """Live edits: set_weight, add_point, remove_point, regenerate, load_data, load_csv, focus."""
         handler = getattr(self, f"_cmd_{name}", None)
         if handler is None:
             raise SessionError(f"unknown classify command {name!r}")
@@ -323,6 +324,10 @@ class ClassifySession(TrainingSession):
         self.net.set_value(name, index, value)
         self.train_loss, self.test_loss = self._losses()
         self._version += 1
+
+    def _cmd_focus(self, layer: int | None = None, unit: int | None = None) -> None:
+        """Hovering neuron `unit` of hidden layer `layer`: snapshots add its full-size heatmap."""
+        self._focus = None if layer is None or unit is None else (int(layer), int(unit))
 
     def _cmd_add_point(self, x1: float, x2: float, label, subset: str = "train") -> None:
         label = float(label) if self.classes == 0 else int(label)
@@ -423,13 +428,21 @@ class ClassifySession(TrainingSession):
     def _grids(self) -> dict[str, Any]:
         """The heatmaps: output over a GRID x GRID plane, every neuron and feature on a smaller one.
         grid[i, j] is the value at x1 = axis[i], x2 = axis[j] (pyqtgraph's image order)."""
-        if self._cache.get("version") == self._version:
+        key = (self._version, self._focus)
+        if self._cache.get("key") == key:
             return self._cache["grids"]
         feats = self.params["features"]
         axis = np.linspace(-cd.EXTENT, cd.EXTENT, GRID)
         g1, g2 = np.meshgrid(axis, axis, indexing="ij")
         pts = np.stack([g1.ravel(), g2.ravel()], axis=1)
-        out = _display(self.spec, self.net.predict(cd.feature_matrix(pts, feats)))
+        focus = self._focus
+        if focus is not None and (focus[0] >= len(self.spec.hidden) or focus[1] >= self.spec.hidden[focus[0]]):
+            focus = None  # the network changed under the pointer
+        if focus is None:
+            out = self.net.predict(cd.feature_matrix(pts, feats))
+        else:
+            out, hidden_big = self.net.predict(cd.feature_matrix(pts, feats), hidden=True)
+        out = _display(self.spec, out)
         small_axis = np.linspace(-cd.EXTENT, cd.EXTENT, NEURON_GRID)
         s1, s2 = np.meshgrid(small_axis, small_axis, indexing="ij")
         small = np.stack([s1.ravel(), s2.ravel()], axis=1)
@@ -450,7 +463,10 @@ class ClassifySession(TrainingSession):
             grids["grid"] = probs.argmax(axis=2).astype(np.float32)
         else:
             grids["grid"] = out.reshape(GRID, GRID).astype(np.float32)
-        self._cache = {"version": self._version, "grids": grids}
+        if focus is not None:
+            grids["focus"] = tuple(focus)
+            grids["focus_grid"] = hidden_big[focus[0]][:, focus[1]].reshape(GRID, GRID).astype(np.float32)
+        self._cache = {"key": key, "grids": grids}
         return grids
 
     def _history_arrays(self) -> dict[str, np.ndarray]:

@@ -96,9 +96,12 @@ def test_hovering_a_link_a_bias_and_a_neuron_shows_its_value(lab, qtbot):
     assert f"{b:.4f}" in net.hover_label.text()
     _hover(qtbot, net.plot, *net.node_point(("hidden", 0, 1)))
     assert "layer 1, neuron 2" in net.hover_label.text()
-    assert view.output.focus_title == "Layer 1, neuron 2"  # the big plot shows that neuron
+    assert view.output.focus_title == "Layer 1, neuron 2"  # the big plot shows that neuron...
+    assert controller.session._focus == (0, 1)
+    assert view.output._focus.shape == (classify_lab.GRID, classify_lab.GRID)  # ...at full resolution
     _hover(qtbot, net.plot, -1.5, -0.2)  # nothing there
     assert view.output._focus is None and net.hover_label.text() == ""
+    assert controller.session._focus is None and "focus_grid" not in view.last_snapshot
 
 
 def test_clicking_a_link_edits_its_weight_live(lab, qtbot):

@@ -106,6 +106,7 @@ class ClassifyLab(LabView):
         root.addWidget(bottom)
         root.setSizes([560, 240])
         self._draw_classes = None
+        self._focus = None
         self._readout_at = -1.0
         self.apply_theme(theme)
         return root
@@ -146,12 +147,22 @@ class ClassifyLab(LabView):
             self._set_param("features", features)
 
     def _on_neuron_hovered(self, key) -> None:
+        focus = (key[1], key[2]) if key is not None and key[0] == "hidden" else None
+        if focus != self._focus:
+            # The thumbnail shows at once; the session then sends the neuron at full resolution.
+            self._focus = focus
+            if focus is None:
+                self._custom("focus")
+            else:
+                self._custom("focus", layer=focus[0], unit=focus[1])
         snap = self.last_snapshot
         if key is None or snap is None:
             self.output.show_focus(None)
             return
         if key[0] == "hidden":
             grid = snap["neuron_grids"][key[1]][key[2]]
+            if snap.get("focus") == focus and "focus_grid" in snap:
+                grid = snap["focus_grid"]
             title = f"Layer {key[1] + 1}, neuron {key[2] + 1}"
         elif key[0] == "feature" and key[1] in snap["features"]:
             grid = snap["feature_grids"][snap["features"].index(key[1])]
@@ -235,6 +246,9 @@ class ClassifyLab(LabView):
 
     def show_snapshot(self, snap: dict) -> None:
         self._update_draw_classes(snap)
+        if self._focus is not None and snap.get("focus") == self._focus and "focus_grid" in snap:
+            h, j = self._focus
+            self.output.show_focus(snap["focus_grid"], f"Layer {h + 1}, neuron {j + 1}")
         self.network.show_snapshot(snap)
         self.output.show_snapshot(snap)
         self.loss_chart.set("train", snap["history_train"], np.asarray(snap["history_epoch"], float))
