@@ -39,6 +39,7 @@ _RACE_LABELS = tuple(activations.get(n).label for n in _RACE_CHOICES)
 _INITS = ("uniform", "xavier", "he")  # deep_mlp.INITS, repeated so this module needs no torch
 _OPTIMIZERS = ("sgd", "momentum", "adam")
 MAX_RACERS = 4
+STATE_INLINE_BYTES = 2_000_000  # weights up to this size ride along with every snapshot
 
 PARAMS = [
     Param("experiment", "Experiment", "choice", "gradient-flow", choices=EXPERIMENTS,
@@ -137,6 +138,8 @@ class ActivationsSession(TrainingSession):
     def __init__(self, params: dict | None = None, device: str = "cpu"):
         self.stop_at_target = True  # the window stops a race once every racer is there; the CLI does not
         self._cost: dict | None = None
+        self._state_sent_at = -float("inf")
+        self._state_requested = False
         super().__init__(params, device)
 
     @property
@@ -162,6 +165,7 @@ class ActivationsSession(TrainingSession):
                                           device=self.device)
         self.histories: dict[str, list[float]] = {n: [] for n in self.names}
         self.accuracies: dict[str, list[float]] = {n: [] for n in self.names}
+        self._state_bytes = 4 * sum(int(np.prod(shape)) for shape in expected_state(p).values())  # float32
         self.flow = None
         self.flow_init = None
         self.flow_history: list[np.ndarray] = []  # gradient norms per layer, one row per epoch
@@ -226,6 +230,9 @@ class ActivationsSession(TrainingSession):
             self._cost = measure_cost(self.device, names, n=n, repeats=int(kwargs.get("repeats", 5)))
             self._cost["measured_at"] = time.time()  # lets the window tell a new table from a resent one
             return self._cost
+        if name == "send_state":
+            self._state_requested = True  # the next snapshot carries the weights, however large
+            return {}
         raise SessionError(f"the activations lab has no action {name!r}")
 
     # --- what the window draws -----------------------------------------------------------------------
@@ -255,7 +262,15 @@ class ActivationsSession(TrainingSession):
             snap.update(race_result(self.histories, p["target_loss"]))
         if self._cost is not None:
             snap["cost"] = self._cost
-        snap["state"] = self.state()  # saving an experiment and restarting a dead worker use it
+        # Saving an experiment and restarting a dead worker read the weights from the snapshot. Small
+        # networks send them every frame; a 30 x 256 race is 15 MB, too much 30 times a second, so
+        # large ones send them at most once a second or when asked (the view asks once paused).
+        now = time.perf_counter()
+        if (self._state_bytes <= STATE_INLINE_BYTES or self._state_requested
+                or now - self._state_sent_at >= 1.0):
+            snap["state"] = self.state()
+            self._state_sent_at = now
+            self._state_requested = False
         return snap
 
     # --- weights in and out --------------------------------------------------------------------------

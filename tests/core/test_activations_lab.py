@@ -205,3 +205,14 @@ def test_importing_the_lab_module_does_not_import_torch():
     code = ("import sys, playground.core.activations_lab as m; m.expected_state({'experiment': 'race'}); "
             "assert 'torch' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_large_networks_send_their_weights_only_now_and_then_or_when_asked():
+    small = lab.ActivationsSession({"experiment": "race", **SMALL})
+    assert all("state" in small.snapshot() for _ in range(3))
+    big = lab.ActivationsSession({"experiment": "race", "depth": 8, "units": 256, "points": 32})  # 4 MB
+    assert "state" in big.snapshot()  # the first frame has them
+    assert "state" not in big.snapshot()  # then at most once a second
+    big.custom("send_state")
+    snap = big.snapshot()
+    assert set(snap["state"]) == set(lab.expected_state(big.params))

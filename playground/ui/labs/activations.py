@@ -324,6 +324,10 @@ class ActivationsLab(LabView):
 
     # --- the LabView contract -----------------------------------------------------------------------------
     def show_snapshot(self, s: dict) -> None:
+        if "state" not in s and not s.get("playing") and self.controller is not None:
+            # A large network sends its weights only now and then; once paused, ask for them so that
+            # Save writes the weights of the epoch shown.
+            self.controller.custom("send_state")
         if s.get("experiment") == "gradient-flow":
             self._show_flow(s)
         elif s.get("experiment") == "race":
