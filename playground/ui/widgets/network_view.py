@@ -50,9 +50,9 @@ class NetworkView(QWidget):
         self.hover_text = ""
         self._hovered = None
         self._links = np.zeros((0, 4))  # x0, y0, x1, y1 of every drawn link
-        self._link_refs: list[tuple] = []  # (param, index, label) per link
+        self._link_meta = np.zeros((0, 4), int)  # layer, source row, first weight column, pieces
         self._bias_pos = np.zeros((0, 2))
-        self._bias_refs: list[tuple] = []
+        self._bias_meta = np.zeros((0, 3), int)  # layer, first bias column, pieces
         self._nodes: list[tuple] = []  # (x, y, key, label)
         self._editing: tuple | None = None
         self._static_features = self._feature_tiles()
@@ -81,9 +81,12 @@ class NetworkView(QWidget):
                 c.setZValue(1)
                 item.addItem(c)
                 self.link_curves.append(c)
+        # Biases: small squares at each neuron's lower left, one item per sign so no per-point brushes.
         self.bias_marks = pg.ScatterPlotItem(pxMode=True, symbol="s")
-        self.bias_marks.setZValue(8)
-        item.addItem(self.bias_marks)
+        self.bias_pos_marks = pg.ScatterPlotItem(pxMode=True, symbol="s")
+        for mark in (self.bias_marks, self.bias_pos_marks):
+            mark.setZValue(8)
+            item.addItem(mark)
         self.highlight = pg.PlotCurveItem()
         self.highlight.setZValue(9)
         item.addItem(self.highlight)
@@ -183,6 +186,11 @@ class NetworkView(QWidget):
         for curve, pen in zip(self.link_curves, pens):
             curve.setPen(pen)
         self.highlight.setPen(pg.mkPen(theme.foreground, width=3 * theme.scale))
+        edge = pg.mkPen(theme.foreground, width=0.8)
+        for mark, color in ((self.bias_marks, CLASS_COLORS[0]), (self.bias_pos_marks, CLASS_COLORS[1])):
+            mark.setBrush(pg.mkBrush(color))
+            mark.setPen(edge)
+            mark.setSize(8 * theme.scale)
         if self.snap is not None:
             self.show_snapshot(self.snap)
 
@@ -273,49 +281,55 @@ class NetworkView(QWidget):
                 t.setColor(self.theme.foreground)
 
     def _draw_links(self, snap: dict, positions: list, enabled: set) -> None:
+        """Links bucketed into a few curves by sign and |w|; all array work, no loop over links."""
         state = snap["state"]
-        feature_rows = [i for i, (name) in enumerate(cd.FEATURES) if name in enabled]
-        n_layers = len(positions) - 1
-        segs, mags, refs = [], [], []
-        bias_pos, bias_val, bias_refs = [], [], []
-        for layer in range(n_layers):
+        feature_rows = [i for i, name in enumerate(cd.FEATURES) if name in enabled]
+        segs, meta, mags, bias_pos, bias_meta, bias_val = [], [], [], [], [], []
+        for layer in range(len(positions) - 1):
             W = np.asarray(state[f"layer{layer}.weight"])
             b = np.asarray(state[f"layer{layer}.bias"])
-            pieces = W.shape[1] // len(positions[layer + 1])
-            sources = [positions[0][i] for i in feature_rows] if layer == 0 else positions[layer]
-            for j, (tx, ty) in enumerate(positions[layer + 1]):
-                cols = slice(j * pieces, (j + 1) * pieces)
-                for i, (sx, sy) in enumerate(sources):
-                    w = W[i, cols]
-                    segs.append((sx + TILE, sy + TILE / 2, tx, ty + TILE / 2))
-                    mags.append(float(w.mean()))
-                    refs.append((f"layer{layer}.weight", (i, j * pieces), w))
-                bias_pos.append((tx - 0.12, ty + TILE + 0.05))
-                bias_val.append(float(b[cols].mean()))
-                bias_refs.append((f"layer{layer}.bias", (j * pieces,), b[cols]))
-        self._links = np.asarray(segs, dtype=float).reshape(-1, 4)
-        self._link_refs = refs
-        self._bias_pos = np.asarray(bias_pos, dtype=float).reshape(-1, 2)
-        self._bias_refs = bias_refs
-        mags = np.asarray(mags)
+            targets = np.asarray(positions[layer + 1], dtype=float)  # (units, 2) top-left corners
+            sources = np.asarray([positions[0][i] for i in feature_rows] if layer == 0 else positions[layer],
+                                 dtype=float).reshape(-1, 2)
+            units, fan_in = len(targets), len(sources)
+            pieces = W.shape[1] // units
+            # A maxout unit has k weights per link: the link shows their mean.
+            mags.append(W.reshape(fan_in, units, pieces).mean(axis=2).ravel())
+            ii, jj = np.meshgrid(np.arange(fan_in), np.arange(units), indexing="ij")
+            ii, jj = ii.ravel(), jj.ravel()
+            segs.append(np.column_stack([sources[ii, 0] + TILE, sources[ii, 1] + TILE / 2,
+                                         targets[jj, 0], targets[jj, 1] + TILE / 2]))
+            meta.append(np.column_stack([np.full(len(ii), layer), ii, jj * pieces, np.full(len(ii), pieces)]))
+            bias_pos.append(np.column_stack([targets[:, 0] - 0.12, targets[:, 1] + TILE + 0.05]))
+            bias_val.append(b.reshape(units, pieces).mean(axis=1))
+            bias_meta.append(np.column_stack([np.full(units, layer), np.arange(units) * pieces, np.full(units, pieces)]))
+        self._links = np.concatenate(segs) if segs else np.zeros((0, 4))
+        self._link_meta = np.concatenate(meta).astype(int) if meta else np.zeros((0, 4), int)
+        self._bias_pos = np.concatenate(bias_pos) if bias_pos else np.zeros((0, 2))
+        self._bias_meta = np.concatenate(bias_meta).astype(int) if bias_meta else np.zeros((0, 3), int)
+        mags = np.concatenate(mags) if mags else np.zeros(0)
         bucket = np.searchsorted(WIDTH_BUCKETS, np.abs(mags)).clip(0, len(WIDTH_BUCKETS) - 1)
-        positive = mags > 0
-        for sign in (0, 1):
-            for k in range(len(WIDTH_BUCKETS)):
-                sel = (positive == bool(sign)) & (bucket == k)
-                curve = self.link_curves[sign * len(WIDTH_BUCKETS) + k]
-                if np.any(sel):
-                    s = self._links[sel]
-                    xs = np.column_stack([s[:, 0], s[:, 2]]).ravel()
-                    ys = np.column_stack([s[:, 1], s[:, 3]]).ravel()
-                    curve.setData(xs, ys)
-                else:
-                    curve.setData([], [])
-        bias_val = np.asarray(bias_val)
-        brushes = [pg.mkBrush(CLASS_COLORS[1] if v > 0 else CLASS_COLORS[0]) for v in bias_val]
-        sizes = (5 + 4 * np.clip(np.abs(bias_val), 0, 2)) * self.theme.scale
-        self.bias_marks.setData(self._bias_pos[:, 0], self._bias_pos[:, 1], brush=brushes, size=sizes,
-                                pen=pg.mkPen(self.theme.foreground, width=0.8))
+        key = bucket + len(WIDTH_BUCKETS) * (mags > 0)
+        for k, curve in enumerate(self.link_curves):
+            sel = self._links[key == k]
+            if len(sel):
+                curve.setData(sel[:, [0, 2]].ravel(), sel[:, [1, 3]].ravel())
+            else:
+                curve.setData([], [])
+        bias_val = np.concatenate(bias_val) if bias_val else np.zeros(0)
+        for mark, sel in ((self.bias_pos_marks, bias_val > 0), (self.bias_marks, bias_val <= 0)):
+            mark.setData(self._bias_pos[sel, 0], self._bias_pos[sel, 1])
+
+    def _link_ref(self, k: int) -> tuple[str, tuple, np.ndarray]:
+        """(parameter name, index of its first piece, the link's k weights) of drawn link k."""
+        layer, i, col, pieces = (int(v) for v in self._link_meta[k])
+        W = np.asarray(self.snap["state"][f"layer{layer}.weight"])
+        return f"layer{layer}.weight", (i, col), W[i, col:col + pieces]
+
+    def _bias_ref(self, k: int) -> tuple[str, tuple, np.ndarray]:
+        layer, col, pieces = (int(v) for v in self._bias_meta[k])
+        b = np.asarray(self.snap["state"][f"layer{layer}.bias"])
+        return f"layer{layer}.bias", (col,), b[col:col + pieces]
 
     # --- hover and click ----------------------------------------------------------------------------------
     def _pick(self, x: float, y: float):
@@ -360,10 +374,10 @@ class NetworkView(QWidget):
             elif key[0] == "feature":
                 text += " · on (click to switch off)" if key[1] in snap.get("features", []) else " · off (click to use it)"
         elif kind == "bias":
-            name, index, values = self._bias_refs[hit[1]]
+            name, index, values = self._bias_ref(hit[1])
             text = f"bias {name.split('.')[0]} = {', '.join(f'{float(v):.4f}' for v in np.ravel(values))} (click to edit)"
         else:
-            name, index, values = self._link_refs[hit[1]]
+            name, index, values = self._link_ref(hit[1])
             s = self._links[hit[1]]
             self.highlight.setData([s[0], s[2]], [s[1], s[3]])
             text = (f"weight {name.split('.')[0]} [{index[0] + 1} → {index[1] // max(1, len(values)) + 1}] = "
@@ -396,7 +410,7 @@ class NetworkView(QWidget):
                 self.feature_toggled.emit(name, on)
             return
         if hit[0] in ("link", "bias"):
-            name, index, values = (self._link_refs if hit[0] == "link" else self._bias_refs)[hit[1]]
+            name, index, values = (self._link_ref if hit[0] == "link" else self._bias_ref)(hit[1])
             self._editing = (name, tuple(int(i) for i in index))
             self.editor.setText(f"{float(np.ravel(values)[0]):.4f}")
             pos = self.plot.mapFromScene(self.plot.item.getViewBox().mapViewToScene(QPointF(x, y)))
@@ -433,7 +447,8 @@ class NetworkView(QWidget):
     # --- geometry for tests and keyboard users -------------------------------------------------------------
     def link_point(self, param: str, index: tuple) -> tuple[float, float]:
         """View coordinates of the middle of the link drawn for weight `param[index]`."""
-        for k, (name, idx, _v) in enumerate(self._link_refs):
+        for k in range(len(self._links)):
+            name, idx, _v = self._link_ref(k)
             if name == param and tuple(idx) == tuple(index):
                 s = self._links[k]
                 return (s[0] + s[2]) / 2, (s[1] + s[3]) / 2
@@ -446,7 +461,8 @@ class NetworkView(QWidget):
         raise KeyError(key)
 
     def bias_point(self, param: str, index: tuple) -> tuple[float, float]:
-        for k, (name, idx, _v) in enumerate(self._bias_refs):
+        for k in range(len(self._bias_pos)):
+            name, idx, _v = self._bias_ref(k)
             if name == param and tuple(idx) == tuple(index):
                 return tuple(self._bias_pos[k])
         raise KeyError(f"{param}{index} is not drawn")
