@@ -127,6 +127,10 @@ class ActivationsLab(LabView):
         self.dead_bars.setOpts(x=xs, height=np.asarray(s["dead_fraction"], float), width=0.6)
         self.sat_curve.setData(xs, np.asarray(s["saturated_fraction"], float))
         self.dead_plot.item.setXRange(0.4, n + 0.6, padding=0)
+        every = 1 if n <= 15 else 5  # one tick per layer: "layer 2.5" means nothing
+        ticks = [[(i, str(i)) for i in range(1, n + 1) if i == 1 or i % every == 0]]
+        for plot in (self.grad_plot, self.dead_plot):
+            plot.item.getAxis("bottom").setTicks(ticks)
         self.flow_loss.set("loss", s["histories"][s["activation"]])
         label = acts.get(s["activation"]).label
         init = s["params"]["init"]
@@ -136,12 +140,14 @@ class ActivationsLab(LabView):
         if g[-1] > 0 and g[0] > 0:
             ratio = g[0] / g[-1]
             orders = math.log10(ratio)
-            if orders < -2:
+            if orders <= -3:
                 verdict = f"the gradient <b>vanishes</b>: {-orders:.0f} orders of magnitude lost"
-            elif orders > 2:
-                verdict = f"the gradient <b>explodes</b>: {orders:.0f} orders of magnitude gained"
+            elif orders <= -1:
+                verdict = f"the gradient <b>shrinks</b> toward the input: {-orders:.1f} orders of magnitude lost"
+            elif orders >= 1:
+                verdict = f"the gradient <b>grows</b> toward the input: {orders:.1f} orders of magnitude gained"
             else:
-                verdict = "the gradient stays <b>roughly level</b>"
+                verdict = "the gradient stays <b>level</b> (within a factor of 10)"
             ratio_text = f"first layer / last layer = {ratio:.1e}: {verdict} across {n} layers."
         elif g[0] == 0:
             ratio_text = "the first layer gets <b>no gradient at all</b> (a dead layer blocks it)."
