@@ -83,6 +83,11 @@ class OutputPlot(ThemedPlot):
             self.show_snapshot(self._snap)
 
     # --- drawing ------------------------------------------------------------------------------------------------
+    def _title(self, text: str) -> None:
+        if (text, self.theme) != getattr(self, "_shown_title", None):  # re-rendering text costs a repaint
+            self._shown_title = (text, self.theme)
+            self.set_title(text, self.theme)
+
     def _scale_rgba(self, grid: np.ndarray) -> np.ndarray:
         values = np.sign(grid) if self.discretize else grid
         return self._lut[np.clip(((values + 1) * 127.5).astype(int), 0, 255)]
@@ -102,20 +107,23 @@ class OutputPlot(ThemedPlot):
             g = self._focus
             scale = max(1.0, float(np.max(np.abs(g))))
             rgba = self._lut[np.clip(((g / scale + 1) * 127.5).astype(int), 0, 255)]
-            self.set_title(self.focus_title, self.theme)
+            self._title(self.focus_title)
         elif "grid_probs" in snap:
             rgba = class_rgba(np.asarray(snap["grid_probs"], float), self.theme, self.discretize)
-            self.set_title("Output: predicted class", self.theme)
+            self._title("Output: predicted class")
         else:
             rgba = self._scale_rgba(np.asarray(snap["grid"], float))
-            self.set_title("Output" + (" (regression)" if snap.get("problem") == "regression" else ""), self.theme)
+            self._title("Output" + (" (regression)" if snap.get("problem") == "regression" else ""))
         self.bar.setVisible("grid_probs" not in snap or self._focus is not None)
         # The grid is [x1, x2]; the image is row-major [row = x2, column = x1].
         self.image.setImage(np.ascontiguousarray(np.swapaxes(rgba, 0, 1)), autoLevels=False, levels=(0, 255))
         step = 2 * ext / (rgba.shape[0] - 1)  # grid values sit at cell centres
         self.image.setRect(QRectF(-ext - step / 2, -ext - step / 2, 2 * ext + step, 2 * ext + step))
         self._draw_points(snap)
-        self.note.setText(snap.get("note", "") and "random labels: nothing to learn")
+        note = snap.get("note", "") and "random labels: nothing to learn"
+        if note != getattr(self, "_shown_note", None):
+            self._shown_note = note
+            self.note.setText(note)
 
     def _brushes(self, y: np.ndarray, snap: dict):
         if snap.get("problem") == "regression":
