@@ -155,7 +155,13 @@ class ActivationsLab(LabView):
             ratio_text = ""
         dead = np.asarray(s["dead_fraction"], float)
         dead_text = (f" Dead units: up to {dead.max():.0%} of a layer." if dead.max() > 0 else "")
-        self.flow_note.setText(f"<b>{label}</b>, {init} init, epoch {s['epoch']}: {ratio_text}{dead_text}")
+        # the lecture's "not zero-centred": the mean output of the hidden units
+        mean_text = f" Mean unit output {float(np.mean(s['act_mean'])):+.2f}."
+        slopes = s.get("prelu_slopes", {}).get("prelu")
+        slope_text = (f" Learned PReLU slopes: {', '.join(f'{a:.3f}' for a in slopes[:6])}"
+                      f"{'…' if len(slopes) > 6 else ''} (started at 0.25)." if slopes else "")
+        self.flow_note.setText(f"<b>{label}</b>, {init} init, epoch {s['epoch']}: {ratio_text}{dead_text}"
+                               f"{mean_text}{slope_text}")
 
     # --- race ---------------------------------------------------------------------------------------------
     def _build_race(self) -> QWidget:
@@ -202,10 +208,13 @@ class ActivationsLab(LabView):
                 line = pg.InfiniteLine(pos=e, angle=90, movable=False,
                                        pen=pg.mkPen(_color(n), width=self.theme.line_width * 0.75,
                                                     style=Qt.DashLine),
-                                       label=f"{acts.get(n).label}: {e}", labelOpts={"position": 0.9,
-                                                                                     "color": _color(n)})
+                                       label=f"{acts.get(n).label}: {e}",
+                                       labelOpts={"position": 0.06, "color": _color(n), "anchors": [(0, 1), (0, 1)]})
                 item.addItem(line)
                 self._race_lines.append(line)
+        longest = max((len(s["histories"][n]) for n in names), default=0)
+        # room on the right so the last marker's label stays inside the plot
+        item.setXRange(0, max(10.0, longest * 1.1), padding=0)
         target = float(s["target_loss"])
         self.target_line.setPos(math.log10(target))
         self.target_line.label.setFormat(f"target {target:g}")
@@ -280,7 +289,8 @@ class ActivationsLab(LabView):
             self.cost_table.setItem(i, 4, cell(r["relative"], "{:.1f}"))
         fwd = np.array([r["forward_ms"] for r in rows], float)
         self.cost_bars.set(fwd)
-        ticks = [[(i + 1, r["label"]) for i, r in enumerate(rows)]]
+        short = lambda label: label.replace(" (Heaviside)", "").replace(" / Swish", "")  # noqa: E731
+        ticks = [[(i + 1, short(r["label"])) for i, r in enumerate(rows)]]
         self.cost_plot.item.getAxis("bottom").setTicks(ticks)
         slowest = max(rows, key=lambda r: r["forward_ms"])
         sigmoid = next((r["relative"] for r in rows if r["name"] == "sigmoid"), None) or float("nan")
