@@ -17,7 +17,7 @@ import numpy as np
 
 from . import activations
 from . import classify_data as cd
-from .mlp_numpy import NumpyMLP
+from .mlp_numpy import NumpyMLP, limit_blas_threads
 from .mlp_spec import INITS, NetSpec, init_params, param_shapes
 from .params import Param, ParamError, validate_all
 from .session import SessionError, TrainingSession, check_shape
@@ -87,6 +87,8 @@ CLI_EXTRA = [
 GRID = 100  # the big output heatmap
 NEURON_GRID = 25  # each neuron's and feature's thumbnail
 HISTORY_POINTS = 1000  # the loss chart gets at most this many points per frame
+
+_BLAS_LIMITED: list[bool] = []
 
 RANDOM_NOTE = ("Random labels: the data has no structure, so there is nothing to learn. A big network "
                "can memorise the training points (train accuracy climbs) but test accuracy stays at "
@@ -234,6 +236,8 @@ class ClassifySession(TrainingSession):
     def _make_engine(self, weights: dict):
         seed = int(self.params["seed"])
         if self.device == "cpu":
+            if not _BLAS_LIMITED:
+                _BLAS_LIMITED.append(limit_blas_threads(1))  # once per process; see its docstring
             return NumpyMLP(self.spec, weights, seed=seed)
         from .mlp_torch import TorchMLP  # torch only when a GPU is asked for
 

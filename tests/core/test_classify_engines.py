@@ -119,3 +119,12 @@ def test_dropout_changes_training_but_not_evaluation():
     net.set_data(x, np.ones((20, 1)))
     net.train_epoch(np.arange(20), 20)
     assert not np.allclose(net.predict(x), before)
+
+
+def test_blas_thread_limit_is_best_effort_and_keeps_results():
+    from playground.core.mlp_numpy import limit_blas_threads
+
+    a = np.random.default_rng(0).normal(size=(300, 40))
+    before = a @ a.T
+    assert limit_blas_threads(1) in (True, False)
+    np.testing.assert_allclose(a @ a.T, before, rtol=1e-12)
