@@ -191,16 +191,19 @@ def _softplus(x):
 
 # --- Maxout ----------------------------------------------------------------------------------------
 # In a network every Maxout unit learns its own k affine maps of the whole input vector. The explorer
-# draws one unit of a scalar input with k fixed pieces chosen to tell the lecture's story: k = 1 is a
-# plain linear unit, k = 2 is exactly ReLU (slopes 0 and 1, so Maxout generalises it), and more pieces
-# bend a convex curve between the same two asymptotes, with kinks spread evenly over [-1, 1].
+# draws one unit of a scalar input with k fixed pieces: k = 1 is a plain linear unit; k = 2 is
+# max(−0.5x, x), a V that neither ReLU nor a small-slope Leaky ReLU can make (both are the special
+# cases w₁ = 0 or w₁ = a); more pieces bend a convex curve, kinks spread evenly over [−1, 1]. No piece
+# is flatter than |slope| 0.1, because a learned Maxout unit has no reason to saturate and the
+# explorer must not shade one as if it did.
 
 def maxout_pieces(pieces: int = 2) -> tuple[np.ndarray, np.ndarray]:
     """Slopes and intercepts of the k illustrative affine pieces the explorer shows for Maxout."""
     k = max(1, int(pieces))
     if k == 1:
         return np.array([1.0]), np.array([0.0])
-    slopes = np.linspace(0.0, 1.0, k)
+    slopes = np.linspace(-0.5, 1.0, k)
+    slopes = np.where(np.abs(slopes) < 0.1, np.where(slopes < 0, -0.1, 0.1), slopes)
     kinks = np.array([0.0]) if k == 2 else np.linspace(-1.0, 1.0, k - 1)
     intercepts = np.zeros(k)
     for i in range(1, k):  # each piece meets the previous one at its kink: a continuous convex curve

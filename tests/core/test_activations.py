@@ -96,13 +96,14 @@ def test_maxout_module_is_the_max_of_k_affine_maps():
         assert acts.units_per_output("maxout", pieces=k) == k
 
 
-def test_explorer_maxout_is_the_max_of_its_drawn_pieces_and_two_pieces_make_relu():
+def test_explorer_maxout_is_the_max_of_its_drawn_pieces_convex_and_never_flat():
     x = np.linspace(-3, 3, 601)
     for k in range(1, 7):
         w, b = acts.maxout_pieces(k)
-        assert len(w) == k
+        assert len(w) == k and np.all(np.abs(w) >= 0.1)  # no piece would be shaded as saturated
+        assert np.all(np.diff(w) > 0)  # increasing slopes: every piece wins somewhere, a convex curve
         np.testing.assert_allclose(acts.get("maxout").forward(x, pieces=k), np.max(np.outer(x, w) + b, axis=1))
-    np.testing.assert_allclose(acts.get("maxout").forward(x, pieces=2), acts.get("relu").forward(x))
+    np.testing.assert_allclose(acts.get("maxout").forward(x, pieces=2), np.maximum(-0.5 * x, x))
     np.testing.assert_allclose(acts.get("maxout").forward(x, pieces=1), x)
 
 

@@ -5,7 +5,7 @@ Everything here is a cheap numpy evaluation from `playground.core.activations`, 
 window (no worker, no torch): moving a slider (Leaky slope, ELU alpha, Maxout pieces, the x range, the
 saturation threshold) redraws at once. The shaded bands are where the highlighted activation's
 |f'(x)| is below the threshold: there a unit barely passes any gradient back. Maxout is drawn with
-its k affine pieces, so one sees that two pieces already make ReLU.
+its k affine pieces: the max of k lines, a convex piecewise-linear curve that never goes flat.
 """
 from __future__ import annotations
 
@@ -16,14 +16,33 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, Q
                                QListWidgetItem, QSizePolicy, QSlider, QVBoxLayout, QWidget)
 
 from ...core import activations as acts
-from ..theme import CLASS_COLORS, Theme
+from ..theme import Theme
 from ..widgets.plots import ThemedPlot
 
-__all__ = ["ActivationExplorer", "saturated_runs"]
+__all__ = ["ActivationExplorer", "saturated_runs", "activation_pen", "activation_color"]
 
 POINTS = 801
 DEFAULT_THRESHOLD = 0.05  # playground.core.gradient_flow.SATURATION_THRESHOLD (not imported: it loads torch)
 SHADE = (213, 94, 0, 45)  # a light vermillion wash: "no gradient here"
+
+
+# One look per activation in every plot of the lab: the lecture's seven get distinct solid colours
+# (Okabe-Ito, no yellow: it vanishes on a white projector screen); the others reuse them dashed.
+_LOOKS = {
+    "sigmoid": ("#0072B2", False), "tanh": ("#E69F00", False), "relu": ("#009E73", False),
+    "leaky_relu": ("#CC79A7", False), "prelu": ("#56B4E9", False), "elu": ("#D55E00", False),
+    "maxout": ("#666666", False), "linear": ("#999999", True), "step": ("#0072B2", True),
+    "gelu": ("#009E73", True), "silu": ("#CC79A7", True), "softplus": ("#E69F00", True),
+}
+
+
+def activation_pen(name: str, width: float):
+    color, dashed = _LOOKS.get(name, ("#666666", True))
+    return pg.mkPen(color, width=width, style=Qt.DashLine if dashed else Qt.SolidLine)
+
+
+def activation_color(name: str) -> str:
+    return _LOOKS.get(name, ("#666666", True))[0]
 
 
 def saturated_runs(x: np.ndarray, mask: np.ndarray) -> list[tuple[float, float]]:
@@ -194,9 +213,6 @@ class ActivationExplorer(QWidget):
             p.apply_theme(theme)
         self.redraw()
 
-    def _color(self, name: str) -> str:
-        return CLASS_COLORS[acts.names().index(name) % len(CLASS_COLORS)]
-
     def redraw(self) -> None:
         theme = self.theme
         r = self.range.value()
@@ -219,7 +235,7 @@ class ActivationExplorer(QWidget):
                 d = np.abs(d)
                 d = np.where(d > 0, d, np.nan)  # log of 0: a gap, the derivative is exactly zero there
             width = theme.line_width * (1.6 if name == current else 1.0)
-            pen = pg.mkPen(self._color(name), width=width)
+            pen = activation_pen(name, width)
             for store, plot, y in ((self.f_curves, self.f_plot, f), (self.d_curves, self.d_plot, d)):
                 if name not in store:
                     store[name] = plot.item.plot([], [], name=a.label)
@@ -239,7 +255,7 @@ class ActivationExplorer(QWidget):
         if not on:
             return
         w, b = acts.maxout_pieces(int(round(self.pieces.value())))
-        pen = pg.mkPen(self._color("maxout"), width=max(1.0, self.theme.scale), style=Qt.DashLine)
+        pen = pg.mkPen(activation_color("maxout"), width=max(1.0, self.theme.scale), style=Qt.DashLine)
         r = x[-1]
         for wi, bi in zip(w, b):
             y = wi * x + bi
@@ -265,7 +281,6 @@ class ActivationExplorer(QWidget):
     def _show_text(self, name: str) -> None:
         a = acts.get(name)
         lang = self.language
-        fg = self.theme.foreground
         pros = "".join(f"<li>{p}</li>" for p in a.pros.get(lang, []))
         cons = "".join(f"<li>{c}</li>" for c in a.cons.get(lang, []))
         words = {"en": ("Advantages", "Drawbacks", "Derivative", "Saturated (|f′| &lt; {t:g}) on",
@@ -283,7 +298,7 @@ class ActivationExplorer(QWidget):
         advice = "".join(f"<li>{t}</li>" for t in acts.LECTURE_ADVICE[lang])
         big = f"font-size:{self.theme.font_pt * 1.35:.0f}pt"
         self.formula.setText(
-            f"<div style='color:{fg}'>"
+            "<div>"
             f"<h3>{a.label}</h3><div style='{big}'>{a.formula_html}</div>"
             f"<p>{words[2]}:</p><div style='{big}'>{a.derivative_html}</div>"
             f"<p>{words[3].format(t=self.threshold.value())} {where}</p>"

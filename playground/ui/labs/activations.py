@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QHeaderView, QLabel, QP
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from ...core import activations as acts
-from ..theme import CLASS_COLORS, Theme
+from ..theme import Theme
 from ..widgets.log_bars import LogBarChart
 from ..widgets.plots import CurveChart, ThemedPlot
-from .activation_explorer import ActivationExplorer
+from .activation_explorer import ActivationExplorer, activation_color, activation_pen
 from .base import LabView
 
 __all__ = ["ActivationsLab"]
@@ -42,10 +42,6 @@ RACE_PRESETS = (
     ("Sigmoid vs ReLU", {"activations": ["relu", "sigmoid"]}),
     ("ReLU, Leaky, ELU, tanh", {"activations": ["relu", "tanh", "leaky_relu", "elu"]}),
 )
-
-
-def _color(name: str) -> str:
-    return CLASS_COLORS[acts.names().index(name) % len(CLASS_COLORS)]
 
 
 def _preset_row(presets, slot) -> QHBoxLayout:
@@ -206,10 +202,10 @@ class ActivationsLab(LabView):
             e = s["epochs_to_target"].get(n)
             if e is not None:
                 line = pg.InfiniteLine(pos=e, angle=90, movable=False,
-                                       pen=pg.mkPen(_color(n), width=self.theme.line_width * 0.75,
+                                       pen=pg.mkPen(activation_color(n), width=self.theme.line_width * 0.75,
                                                     style=Qt.DashLine),
                                        label=f"{acts.get(n).label}: {e}",
-                                       labelOpts={"position": 0.06, "color": _color(n), "anchors": [(0, 1), (0, 1)]})
+                                       labelOpts={"position": 0.06, "color": activation_color(n), "anchors": [(0, 1), (0, 1)]})
                 item.addItem(line)
                 self._race_lines.append(line)
         longest = max((len(s["histories"][n]) for n in names), default=0)
@@ -226,7 +222,7 @@ class ActivationsLab(LabView):
 
     def _style_race(self) -> None:
         for n, curve in self.race_curves.items():
-            curve.setPen(pg.mkPen(_color(n), width=self.theme.line_width))
+            curve.setPen(activation_pen(n, self.theme.line_width))
         self.target_line.setPen(pg.mkPen(self.theme.foreground, width=self.theme.line_width * 0.6,
                                          style=Qt.DotLine))
         self.target_line.label.setColor(self.theme.foreground)
