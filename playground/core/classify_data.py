@@ -4,7 +4,7 @@ TensorFlow Playground's four classification sets (circle, xor, gauss, spiral) an
 (plane, multi-gaussian) are generated the way it describes them: 500 points (1200 for regression) in
 about [-6, 6], noise 0 to 50 (a percentage of the set's scale). Beyond them: moons, checkerboard,
 a three-arm spiral, 3+ gaussian blobs, and random labels, the lecture's first slide: data with no
-structure, where nothing can be learned. Every generator is a pure function of a numpy Generator, so
+structure, where nothing can be learned; and an empty plane to draw on. Every generator is a pure function of a numpy Generator, so
 a seed reproduces the data exactly. Labels are class indices 0..K-1 (for two classes, 1 is
 TensorFlow Playground's +1) or real values for regression.
 """
@@ -22,7 +22,8 @@ __all__ = ["Dataset", "DATASETS", "REGRESSION", "MULTICLASS", "generate", "split
 
 EXTENT = 6.0  # the plane drawn and sampled: [-6, 6] x [-6, 6]
 
-CLASSIFICATION = ("circle", "xor", "gauss", "spiral", "moons", "checkerboard", "spiral3", "blobs", "random")
+CLASSIFICATION = ("circle", "xor", "gauss", "spiral", "moons", "checkerboard", "spiral3", "blobs", "random",
+                  "empty")
 REGRESSION = ("plane", "multi-gaussian")
 MULTICLASS = ("spiral3", "blobs")
 DATASETS = CLASSIFICATION + REGRESSION
@@ -57,6 +58,8 @@ class Dataset:
 
 
 def default_points(name: str) -> int:
+    if name == "empty":
+        return 0
     return 1200 if name in REGRESSION else 500
 
 
@@ -155,6 +158,11 @@ def _random(rng, n, _noise, _k):
     return rng.uniform(-5, 5, (n, 2)), rng.integers(0, 2, n)
 
 
+def _empty(_rng, _n, _noise, _k):
+    # An empty plane to draw on: every point comes from the user's clicks.
+    return np.zeros((0, 2)), np.zeros(0, dtype=int)
+
+
 def _plane(rng, n, noise, _k):
     x = rng.uniform(-EXTENT, EXTENT, (n, 2))
     p = x + rng.uniform(-EXTENT, EXTENT, (n, 2)) * noise
@@ -176,7 +184,7 @@ def _multi_gaussian(rng, n, noise, _k):
 _GENERATORS = {
     "circle": _circle, "xor": _xor, "gauss": _gauss, "spiral": _spiral, "moons": _moons,
     "checkerboard": _checkerboard, "spiral3": _spiral3, "blobs": _blobs, "random": _random,
-    "plane": _plane, "multi-gaussian": _multi_gaussian,
+    "plane": _plane, "multi-gaussian": _multi_gaussian, "empty": _empty,
 }
 
 
@@ -185,7 +193,7 @@ def generate(name: str, rng: np.random.Generator, n: int | None = None, noise: f
     """A data set of n points; noise is TensorFlow Playground's 0 to 50."""
     if name not in _GENERATORS:
         raise ValueError(f"unknown data set {name!r}; choose one of {', '.join(DATASETS)}")
-    n = default_points(name) if not n else int(n)
+    n = default_points(name) if not n or name == "empty" else int(n)
     x, y = _GENERATORS[name](rng, n, float(noise) / 100.0, int(classes))
     if name in REGRESSION:
         return Dataset(x.astype(float), y.astype(float), 0, name)

@@ -35,7 +35,8 @@ _TRAINABLE = tuple(activations.trainable_names())
 _DATASET_LABELS = {
     "circle": "Circle", "xor": "Exclusive or", "gauss": "Gaussian", "spiral": "Spiral", "moons": "Moons",
     "checkerboard": "Checkerboard", "spiral3": "Spiral, 3 arms", "blobs": "Blobs (3+ classes)",
-    "random": "Random labels", "plane": "Plane (regression)", "multi-gaussian": "Multi-Gaussian (regression)",
+    "random": "Random labels", "empty": "Empty: draw your own", "plane": "Plane (regression)",
+    "multi-gaussian": "Multi-Gaussian (regression)",
 }
 
 PARAMS: list[Param] = [
@@ -45,7 +46,7 @@ PARAMS: list[Param] = [
     Param("noise", "Noise", "int", 0, 0, 50, help="Noise in percent, 0 to 50."),
     Param("train_ratio", "Ratio of training data", "float", 0.5, 0.1, 0.9,
           steps=(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9), help="Fraction of points used for training."),
-    Param("points", "Points", "int", 0, 0, 5000,
+    Param("points", "Points (0: default)", "int", 0, 0, 5000,
           help="Number of points; 0 means TensorFlow Playground's 500 (1200 for regression)."),
     Param("classes", "Classes (blobs)", "int", 3, 3, 6, help="Number of blobs for the blobs data set."),
     Param("features", "Features", "multi_choice", ["x1", "x2"], choices=tuple(cd.FEATURES),

@@ -8,7 +8,7 @@ import pytest
 from playground.core import classify_data as cd
 
 
-@pytest.mark.parametrize("name", cd.DATASETS)
+@pytest.mark.parametrize("name", [d for d in cd.DATASETS if d != "empty"])
 def test_each_data_set_is_deterministic_per_seed_with_the_right_shape(name):
     a = cd.generate(name, np.random.default_rng(7), noise=20)
     b = cd.generate(name, np.random.default_rng(7), noise=20)
@@ -99,3 +99,8 @@ def test_csv_import_rejects_bad_rows_naming_the_row(text, row, words):
 def test_csv_with_too_few_rows_says_so():
     with pytest.raises(cd.DataError, match="at least 2"):
         cd.parse_csv("x1,x2,label\n1,2,1\n", "one.csv")
+
+
+def test_the_empty_plane_has_no_points_and_two_classes():
+    data = cd.generate("empty", np.random.default_rng(0), n=300)
+    assert data.x.shape == (0, 2) and data.classes == 2

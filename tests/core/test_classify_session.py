@@ -256,3 +256,14 @@ def test_the_core_module_contract_is_complete():
                  "lr", "batch_size", "regularization", "reg_rate", "dropout", "seed"):
         assert name in names
     assert ClassifySession().engine == "numpy · cpu"
+
+
+def test_an_empty_plane_trains_on_the_points_drawn_on_it():
+    s = ClassifySession({"dataset": "empty", "optimizer": "adam", "lr": 0.03})
+    s.step(2)  # nothing to learn from yet: no error, no loss
+    assert s.loss is None and s.snapshot()["train_accuracy"] is None
+    for x1 in (-4.0, -3.0, -2.0):
+        s.custom("add_point", x1=x1, x2=0.0, label=0)
+        s.custom("add_point", x1=-x1, x2=0.0, label=1)
+    s.step(100)
+    assert s.snapshot()["train_accuracy"] == 1.0 and s.data_name == "custom"
