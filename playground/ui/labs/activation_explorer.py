@@ -283,13 +283,15 @@ class ActivationExplorer(QWidget):
         lang = self.language
         pros = "".join(f"<li>{p}</li>" for p in a.pros.get(lang, []))
         cons = "".join(f"<li>{c}</li>" for c in a.cons.get(lang, []))
-        words = {"en": ("Advantages", "Drawbacks", "Derivative", "Saturated (|f′| &lt; {t:g}) on",
+        words = {"en": ("Advantages", "Drawbacks", "Derivative", "Saturated (|f′| &lt; {t:g}) on {where}.",
                         "The lecture gives this one's formula only: these notes are the usual textbook ones.",
-                        "Not in the lecture.", "The lecture's advice", "nowhere in this range"),
-                 "fr": ("Avantages", "Inconvénients", "Dérivée", "Saturée (|f′| &lt; {t:g}) sur",
+                        "Not in the lecture.", "The lecture's advice", "Never saturated here: |f′| ≥ {t:g} on the whole range."),
+                 "fr": ("Avantages", "Inconvénients", "Dérivée", "Saturée (|f′| &lt; {t:g}) sur {where}.",
                         "Le cours ne donne que la formule : ces notes sont les remarques usuelles.",
-                        "Hors du cours.", "Le conseil du cours", "nulle part sur cet intervalle")}[lang]
-        where = ", ".join(f"[{lo:.1f}, {hi:.1f}]" for lo, hi in self.saturated) or words[7]
+                        "Hors du cours.", "Le conseil du cours", "Jamais saturée ici : |f′| ≥ {t:g} sur tout l'intervalle.")}[lang]
+        t = self.threshold.value()
+        where = ", ".join(f"[{lo:.1f}, {hi:.1f}]" for lo, hi in self.saturated)
+        saturation = words[3].format(t=t, where=where) if where else words[7].format(t=t)
         note = ""
         if not a.in_lecture:
             note = f"<p><i>{words[5]}</i></p>"
@@ -301,7 +303,7 @@ class ActivationExplorer(QWidget):
             "<div>"
             f"<h3>{a.label}</h3><div style='{big}'>{a.formula_html}</div>"
             f"<p>{words[2]}:</p><div style='{big}'>{a.derivative_html}</div>"
-            f"<p>{words[3].format(t=self.threshold.value())} {where}</p>"
+            f"<p>{saturation}</p>"
             f"<p><b>{words[0]}</b></p><ul>{pros}</ul><p><b>{words[1]}</b></p><ul>{cons}</ul>{note}"
             f"<hr><p><b>{words[6]}</b></p><ul>{advice}</ul></div>")
 
