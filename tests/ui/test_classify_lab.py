@@ -130,6 +130,10 @@ def test_clicks_on_the_plot_add_points_and_right_click_removes_one(lab, qtbot):
     qtbot.mouseClick(plot.viewport(), Qt.RightButton, pos=_pixel(plot, 5.0, -5.0))
     assert len(s.x_train) == n + 1 and not np.any(np.all(np.abs(s.x_train - (5.0, -5.0)) < 0.15, axis=1))
     assert len(view.last_snapshot["x_train"]) == n + 1
+    m = len(s.x_test)
+    view.draw_test.setChecked(True)
+    qtbot.mouseClick(plot.viewport(), Qt.LeftButton, pos=_pixel(plot, 0.0, 5.5))
+    assert len(s.x_test) == m + 1 and len(s.x_train) == n + 1 and view.show_test.isChecked()
 
 
 def _other_value(p):

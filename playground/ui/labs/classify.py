@@ -71,6 +71,9 @@ class ClassifyLab(LabView):
         self.draw_class = QComboBox()
         self.draw_class.setObjectName("draw_class")
         self.draw_class.setToolTip("Click the plot to add a point of this class; Shift+click adds another class")
+        self.draw_test = QCheckBox("as test points")
+        self.draw_test.setObjectName("draw_test")
+        self.draw_test.setToolTip("Clicks add test points (drawn with dark edges) instead of training points")
         self.regenerate = QPushButton("Regenerate")
         self.regenerate.setToolTip("New points from the same data set; the weights stay")
         self.regenerate.clicked.connect(lambda: self._custom("regenerate"))
@@ -85,6 +88,7 @@ class ClassifyLab(LabView):
         tools.addWidget(self.regenerate, 1, 0)
         tools.addWidget(self.import_button, 1, 1)
         tools.addWidget(self.export_button, 1, 2)
+        tools.addWidget(self.draw_test, 1, 3)
         rl.addLayout(tools)
         rl.addWidget(self.output, 1)
         top.addWidget(right)
@@ -185,7 +189,10 @@ class ClassifyLab(LabView):
             label = self._current_class()
             if shift:
                 label = (label + 1) % classes
-        self._custom("add_point", x1=float(x1), x2=float(x2), label=label)
+        subset = "test" if self.draw_test.isChecked() else "train"
+        if subset == "test" and not self.show_test.isChecked():
+            self.show_test.setChecked(True)  # a point you cannot see would look like a lost click
+        self._custom("add_point", x1=float(x1), x2=float(x2), label=label, subset=subset)
 
     def _on_point_removed(self, x1: float, x2: float) -> None:
         self._custom("remove_point", x1=float(x1), x2=float(x2), radius=0.6)
