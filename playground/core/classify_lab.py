@@ -508,8 +508,8 @@ class ClassifySession(TrainingSession):
             "confusion_train": train_conf,
             "chance_accuracy": (1.0 / classes) if classes else None,
             "state": self.net.params(),  # the weights: hover values, save, restart after a crash
-            "x_train": self.x_train.astype(np.float32), "y_train": self.y_train.copy(),
-            "x_test": self.x_test.astype(np.float32), "y_test": self.y_test.copy(),
+            "x_train": self.x_train.copy(), "y_train": self.y_train.copy(),
+            "x_test": self.x_test.copy(), "y_test": self.y_test.copy(),
             "data_version": self._data_version,
             "extent": cd.EXTENT,
             "note": RANDOM_NOTE if self.data_name == "random" else "",

@@ -213,10 +213,12 @@ def test_csv_export_then_import_round_trips_through_the_session(lab, tmp_path):
     path = tmp_path / "points.csv"
     view.export_csv(str(path))
     assert path.read_text().startswith("x1,x2,label\n")
+    original = np.sort(controller.session.data().x, axis=0)
     view.panel.set_value_interactively("dataset", "xor")
     view.import_csv(str(path))
     s = controller.session
     assert s.data_name == "custom" and len(s.x_train) + len(s.x_test) == 500
+    np.testing.assert_array_equal(np.sort(s.data().x, axis=0), original)  # exactly, not to float32
     bad = tmp_path / "bad.csv"
     bad.write_text("1,2,1\n3,4\n")
     view.import_csv(str(bad))
