@@ -153,3 +153,34 @@ def test_in_the_window_the_worker_trains_and_measures_the_cost(qtbot):
         qtbot.waitUntil(lambda: lab.cost_table.rowCount() > 0 and lab.measure_button.isEnabled(), timeout=2000)
     finally:
         w.close()
+
+
+def test_in_the_window_a_race_saves_and_reopens_with_its_weights(qtbot, tmp_path):
+    import json
+
+    from playground.ui.main_window import MainWindow
+
+    w = MainWindow(lab_id="activations", restore=False)
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        c = w.controller
+        wait_for_frame(qtbot, c, timeout=60000)
+        lab = w.current
+        lab._apply_preset({"activations": ["relu", "sigmoid"]})
+        wait_for_frame(qtbot, c, lambda s: s["experiment"] == "race" and s["names"] == ["relu", "sigmoid"])
+        c.step(7)
+        saved = wait_for_frame(qtbot, c, lambda s: s["epoch"] == 7)
+        path = tmp_path / "race.npexp.json"
+        assert w.save_path(str(path))
+        doc = json.loads(path.read_text())
+        assert doc["lab"] == "activations" and doc["params"]["activations"] == ["relu", "sigmoid"]
+        lab._apply_preset({"activations": ["relu", "tanh"]})
+        wait_for_frame(qtbot, c, lambda s: s["names"] == ["relu", "tanh"])
+        assert w.open_path(str(path))
+        restored = wait_for_frame(qtbot, c, lambda s: s["names"] == ["relu", "sigmoid"] and s["epoch"] == 7)
+        assert lab.tabs.currentIndex() == TAB_RACE
+        for k, v in saved["state"].items():
+            assert np.allclose(restored["state"][k], v), k
+    finally:
+        w.close()
