@@ -184,3 +184,12 @@ def test_in_the_window_a_race_saves_and_reopens_with_its_weights(qtbot, tmp_path
             assert np.allclose(restored["state"][k], v), k
     finally:
         w.close()
+
+
+def test_gradient_history_is_an_image_of_layers_by_epochs(qtbot, view):
+    _, snap = core.run_headless({"experiment": "gradient-flow", "activation": "tanh", "depth": 4, **SMALL}, 7, {})
+    view.receive_snapshot(snap)
+    image = view.history_image.image
+    assert image.shape == (4, 7)  # rows are layers, columns epochs
+    lo, hi = view.history_bar.levels()
+    assert lo < hi

@@ -90,7 +90,7 @@ class ActivationsLab(LabView):
         w = QWidget()
         grid = QGridLayout(w)
         grid.setContentsMargins(4, 4, 4, 4)
-        grid.addLayout(_preset_row(FLOW_PRESETS, self._apply_preset), 0, 0, 1, 2)
+        grid.addLayout(_preset_row(FLOW_PRESETS, self._apply_preset), 0, 0, 1, 3)
         self.grad_plot = ThemedPlot("Gradient norm per layer (dashed: at initialisation)",
                                     "layer (input side → output side)", "‖∂L/∂W‖")
         self.grad_bars = LogBarChart(self.grad_plot.item, color="#0072B2")
@@ -100,17 +100,24 @@ class ActivationsLab(LabView):
         self.dead_plot.item.addItem(self.dead_bars)
         self.sat_curve = self.dead_plot.item.plot([], [], name="saturated (|f′| &lt; 0.05)", symbol="o")
         self.dead_plot.item.setYRange(0, 1.05, padding=0)
+        self.history_plot = ThemedPlot("Gradient norm over training (log₁₀)", "epoch", "layer")
+        self.history_image = pg.ImageItem()
+        self.history_plot.item.addItem(self.history_image)
+        self.history_bar = pg.ColorBarItem(values=(-6, 0), colorMap=pg.colormap.get("viridis"),
+                                           interactive=False, width=14)
+        self.history_bar.setImageItem(self.history_image, insert_in=self.history_plot.item)
         self.flow_loss_plot = ThemedPlot("Training loss", "epoch", "loss")
-        self.flow_loss = CurveChart(self.flow_loss_plot.item, log_y=True)
+        self.flow_loss = CurveChart(self.flow_loss_plot.item)  # linear: a stuck 0.69 has no log ticks
         self.flow_loss.add("loss", "#CC79A7")
         self.flow_note = QLabel("")
         self.flow_note.setWordWrap(True)
         self.flow_note.setTextFormat(Qt.RichText)
         self.flow_note.setObjectName("flow_note")
-        grid.addWidget(self.grad_plot, 1, 0, 1, 2)
+        grid.addWidget(self.grad_plot, 1, 0, 1, 3)
         grid.addWidget(self.dead_plot, 2, 0)
-        grid.addWidget(self.flow_loss_plot, 2, 1)
-        grid.addWidget(self.flow_note, 3, 0, 1, 2)
+        grid.addWidget(self.history_plot, 2, 1)
+        grid.addWidget(self.flow_loss_plot, 2, 2)
+        grid.addWidget(self.flow_note, 3, 0, 1, 3)
         grid.setRowStretch(1, 3)
         grid.setRowStretch(2, 2)
         return w
@@ -127,7 +134,9 @@ class ActivationsLab(LabView):
         ticks = [[(i, str(i)) for i in range(1, n + 1) if i == 1 or i % every == 0]]
         for plot in (self.grad_plot, self.dead_plot):
             plot.item.getAxis("bottom").setTicks(ticks)
+        self.history_plot.item.getAxis("left").setTicks(ticks)
         self.flow_loss.set("loss", s["histories"][s["activation"]])
+        self._show_history(np.asarray(s["grad_norm_history"], float), int(s["epoch"]), n)
         label = acts.get(s["activation"]).label
         init = s["params"]["init"]
         # the exported figure must say what it shows without the panel beside it
@@ -158,6 +167,22 @@ class ActivationsLab(LabView):
                       f"{'…' if len(slopes) > 6 else ''} (started at 0.25)." if slopes else "")
         self.flow_note.setText(f"<b>{label}</b>, {init} init, epoch {s['epoch']}: {ratio_text}{dead_text}"
                                f"{mean_text}{slope_text}")
+
+    def _show_history(self, hist: np.ndarray, epoch: int, depth: int) -> None:
+        """Rows of per-layer gradient norms, one per epoch (the last ones), as a layer x epoch image."""
+        if hist.size == 0:
+            self.history_image.clear()
+            return
+        with np.errstate(divide="ignore", invalid="ignore"):
+            logs = np.log10(np.where(hist > 0, hist, np.nan))
+        finite = logs[np.isfinite(logs)]
+        lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (-1.0, 0.0)
+        logs = np.where(np.isfinite(logs), logs, lo)  # a zero gradient shows as the darkest colour
+        first = epoch - len(hist) + 1
+        self.history_image.setImage(logs.T, autoLevels=False)  # (layers, epochs): rows are layers
+        self.history_image.setRect(pg.QtCore.QRectF(first - 0.5, 0.5, len(hist), depth))
+        self.history_bar.setLevels((lo, max(hi, lo + 1e-6)))
+        self.history_plot.item.setRange(xRange=(first - 0.5, epoch + 0.5), yRange=(0.5, depth + 0.5), padding=0)
 
     # --- race ---------------------------------------------------------------------------------------------
     def _build_race(self) -> QWidget:
@@ -354,7 +379,8 @@ class ActivationsLab(LabView):
                              f"<p>{s.get('engine', '')}</p>")
 
     def figures(self) -> dict:
-        flow = {"gradient_flow": self.grad_plot, "dead_units": self.dead_plot, "flow_loss": self.flow_loss_plot}
+        flow = {"gradient_flow": self.grad_plot, "dead_units": self.dead_plot,
+                "gradient_history": self.history_plot, "flow_loss": self.flow_loss_plot}
         race = {"race": self.race_plot}
         rest = {**self.explorer.figures(), "cost": self.cost_plot}
         # The main figure (`playground run --export` writes it) is the one of the experiment shown.
@@ -364,6 +390,7 @@ class ActivationsLab(LabView):
 
     def on_reset(self) -> None:
         self.flow_loss.clear()
+        self.history_image.clear()
         for curve in self.race_curves.values():
             curve.setData([], [])
 
@@ -371,7 +398,8 @@ class ActivationsLab(LabView):
         super().apply_theme(theme)
         if not hasattr(self, "tabs"):
             return
-        for p in (self.grad_plot, self.dead_plot, self.flow_loss_plot, self.race_plot, self.cost_plot):
+        for p in (self.grad_plot, self.dead_plot, self.history_plot, self.flow_loss_plot, self.race_plot,
+                  self.cost_plot):
             for side in ("left", "bottom"):
                 p.item.getAxis(side).enableAutoSIPrefix(False)  # "loss (x0.001)" reads as a wrong unit
             p.apply_theme(theme)
