@@ -3,7 +3,6 @@ and curves, tabs and presets choose the experiment, and in the real window the w
 measures the cost table on request."""
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
 
 from conftest import wait_for_frame
 from playground.core import activations_lab as core
