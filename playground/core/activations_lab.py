@@ -165,6 +165,7 @@ class ActivationsSession(TrainingSession):
                                           device=self.device)
         self.histories: dict[str, list[float]] = {n: [] for n in self.names}
         self.accuracies: dict[str, list[float]] = {n: [] for n in self.names}
+        self._announced = False
         self._state_bytes = 4 * sum(int(np.prod(shape)) for shape in expected_state(p).values())  # float32
         self.flow = None
         self.flow_init = None
@@ -183,8 +184,9 @@ class ActivationsSession(TrainingSession):
         if "lr" in changed:
             for t in self.trainers.values():
                 t.set_lr(changed["lr"])
-        if "target_loss" in changed and self.params["experiment"] == "race":
-            self._check_finished()
+        if "target_loss" in changed:
+            self._announced = False  # a new finish line: announced after the next epoch that reaches it
+            self.finished = None
 
     # --- training ------------------------------------------------------------------------------------
     def _train_epoch(self) -> None:
@@ -204,12 +206,14 @@ class ActivationsSession(TrainingSession):
             self._check_finished()
 
     def _check_finished(self) -> None:
-        """A race is over once every racer has reached the target; lowering the target reopens it."""
-        if not self.stop_at_target or self.params["experiment"] != "race":
+        """The race stops once, when the last racer reaches the target (the runner pauses and shows the
+        result); Play then carries on training, and a new target draws a new finish line."""
+        if not self.stop_at_target or self._announced:
             return
         result = race_result(self.histories, self.params["target_loss"])
-        done = all(e is not None for e in result["epochs_to_target"].values())
-        self.finished = result["summary"] if done else None
+        if all(e is not None for e in result["epochs_to_target"].values()):
+            self.finished = result["summary"]
+            self._announced = True
 
     # --- custom commands (the window's "Measure" button) ---------------------------------------------
     def custom(self, name: str, **kwargs) -> dict:
@@ -237,6 +241,9 @@ class ActivationsSession(TrainingSession):
 
     # --- what the window draws -----------------------------------------------------------------------
     def _snapshot(self) -> dict:
+        # The runner has seen `finished` by now (it checks right after the epoch): clear it so that
+        # Play can go on past the finish line.
+        self.finished = None
         p = self.params
         snap: dict = {"experiment": p["experiment"], "names": list(self.names),
                       "labels": {n: activations.get(n).label for n in self.names},
@@ -292,6 +299,7 @@ class ActivationsSession(TrainingSession):
         self.accuracies = {n: [] for n in self.names}
         self.flow_history = []
         self.finished = None
+        self._announced = False
         if self.params["experiment"] == "gradient-flow":
             self._measure()
             self.loss = self.flow["loss"]

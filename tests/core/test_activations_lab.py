@@ -118,13 +118,29 @@ def test_race_result_scores_epochs_speedup_and_a_lower_bound():
     assert r["epochs_to_target"]["sigmoid"] is None
 
 
-def test_session_race_stops_when_every_racer_reached_the_target_and_a_lower_target_reopens_it():
-    s = lab.ActivationsSession({"experiment": "race", "activations": "relu,tanh", "target_loss": 0.69, **SMALL})
-    s.step(50)
-    assert s.finished and "faster" in s.finished or "reached" in s.finished
-    assert s.epoch < 50
-    assert s.apply({"target_loss": 0.0001}) is False  # live: no reset
-    assert s.finished is None and s.epoch > 0
+def test_the_race_stops_once_at_the_finish_line_then_play_goes_on_and_a_new_target_reopens_it():
+    runner = Runner()
+    runner.handle({"op": "open", "factory": lab.SESSION, "run": 1,
+                   "params": {"experiment": "race", "activations": "relu,tanh", "target_loss": 0.69, **SMALL}})
+    runner.handle({"op": "ack"})
+    runner.handle({"op": "play"})
+    events = []
+    for _ in range(60):
+        events += runner.tick()
+        if not runner.playing:
+            break
+    finished = [e for e in events if e["ev"] == "finished"]
+    assert len(finished) == 1 and "faster" in finished[0]["message"]
+    stopped_at = runner.session.epoch
+    assert stopped_at < 60
+    runner.handle({"op": "play"})  # past the finish line: training carries on
+    assert runner.playing
+    for _ in range(3):
+        runner.tick()
+    assert runner.session.epoch == stopped_at + 3
+    session = runner.session
+    assert session.apply({"target_loss": 0.0001}) is False  # live: no reset, a new finish line
+    assert session.epoch == stopped_at + 3 and not session.finished
 
 
 def test_learning_rate_applies_live_without_reset():
