@@ -10,7 +10,6 @@ is due, never while training. Custom commands let the view edit a weight or the 
 from __future__ import annotations
 
 import math
-import time
 from typing import Any
 
 import numpy as np
@@ -20,7 +19,8 @@ from . import classify_data as cd
 from .mlp_numpy import NumpyMLP, limit_blas_threads
 from .mlp_spec import INITS, NetSpec, init_params, param_shapes
 from .params import Param, ParamError, validate_all
-from .session import SessionError, TrainingSession, check_shape
+from .runner import DIVERGED_MESSAGE
+from .session import SessionError, TrainingSession, check_shape, train_headless
 
 __all__ = ["PARAMS", "SESSION", "CLI_EXTRA", "ClassifySession", "expected_state", "run_headless"]
 
@@ -516,7 +516,8 @@ class ClassifySession(TrainingSession):
             "finished": self.finished,
         }
         snap.update(self._history_arrays())
-        snap.update(self._grids())
+        with np.errstate(over="ignore", invalid="ignore"):  # diverged weights draw as NaN, not warnings
+            snap.update(self._grids())
         return snap
 
 
@@ -529,19 +530,7 @@ def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[
     session = ClassifySession(clean, device=extra.get("device") or "cpu")
     if extra.get("data"):
         session.custom("load_csv", path=extra["data"])
-    start = time.perf_counter()
-    trained = 0
-    stopped = None
-    for _ in range(int(epochs)):
-        session.step(1)
-        trained += 1
-        if session.diverged:
-            stopped = f"diverged (train loss {session.loss}): lower the learning rate"
-            break
-        if session.finished:
-            stopped = session.finished
-            break
-    wall = time.perf_counter() - start
+    wall, diverged_at = train_headless(session, int(epochs))
     snap = session.snapshot()
 
     def number(v):
@@ -563,8 +552,11 @@ def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[
         "n_train": int(len(session.x_train)),
         "n_test": int(len(session.x_test)),
         "wall_seconds": wall,
-        "epochs_per_second": trained / wall if wall > 0 else None,
-        "stopped": stopped,
+        "epochs_per_second": session.epoch / wall if wall > 0 else None,
+        "stopped": session.finished,  # a stop condition's message, or None
+        "diverged": diverged_at is not None,
+        **({"message": DIVERGED_MESSAGE.format(loss=session.loss).replace(" and press Reset", ""),
+            "diverged_epoch": diverged_at} if diverged_at is not None else {}),
         "history": [{k: (number(v) if k != "epoch" else v) for k, v in rec.items()} for rec in session.history()],
     }
     return result, snap

@@ -213,9 +213,13 @@ def test_expected_state_needs_no_model_and_knows_the_output_width():
 
 
 def test_a_diverging_run_sets_a_non_finite_loss_for_the_runner():
-    s = ClassifySession({"dataset": "plane", "lr": 10.0, "activation": "relu", "layers": [8, 8]})
+    params = {"dataset": "plane", "lr": 10.0, "activation": "relu", "layers": [8, 8]}
+    s = ClassifySession(params)
     s.step(30)
     assert s.diverged
+    result, _ = run_headless(params, 200, {})
+    assert result["diverged"] and result["epochs"] < 200 and "lower the learning rate" in result["message"]
+    json.dumps(result)
 
 
 def test_headless_run_returns_the_issue_json():
