@@ -238,3 +238,14 @@ def test_the_lab_trains_in_the_worker_and_a_weight_edit_reaches_it(qtbot, contro
     view.network.weight_edited.emit("layer0.weight", (0, 0), 3.25)
     snap = wait_for_frame(qtbot, controller, lambda s: s["state"]["layer0.weight"][0, 0] == 3.25)
     assert snap["engine"] == "numpy · cpu" and snap["test_loss"] is not None
+
+
+def test_a_diverged_network_still_draws(lab):
+    view, controller = lab
+    view.panel.set_value_interactively("lr", 10.0)
+    view.panel.set_value_interactively("activation", "relu")
+    view.panel.set_value_interactively("dataset", "plane")
+    controller.step(30)
+    assert controller.session.diverged
+    view.show_snapshot(view.last_snapshot)
+    assert view.grab().width() > 0

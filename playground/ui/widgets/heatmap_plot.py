@@ -89,6 +89,7 @@ class OutputPlot(ThemedPlot):
             self.set_title(text, self.theme)
 
     def _scale_rgba(self, grid: np.ndarray) -> np.ndarray:
+        grid = np.nan_to_num(grid, nan=0.0, posinf=1.0, neginf=-1.0)  # a diverged net draws neutral
         values = np.sign(grid) if self.discretize else grid
         return self._lut[np.clip(((values + 1) * 127.5).astype(int), 0, 255)]
 
@@ -104,12 +105,13 @@ class OutputPlot(ThemedPlot):
         ext = float(snap.get("extent", 6.0))
         self.extent = ext
         if self._focus is not None:
-            g = self._focus
+            g = np.nan_to_num(self._focus, nan=0.0, posinf=1.0, neginf=-1.0)
             scale = max(1.0, float(np.max(np.abs(g))))
             rgba = self._lut[np.clip(((g / scale + 1) * 127.5).astype(int), 0, 255)]
             self._title(self.focus_title)
         elif "grid_probs" in snap:
-            rgba = class_rgba(np.asarray(snap["grid_probs"], float), self.theme, self.discretize)
+            probs = np.nan_to_num(np.asarray(snap["grid_probs"], float), nan=0.0)
+            rgba = class_rgba(probs, self.theme, self.discretize)
             self._title("Output: predicted class")
         else:
             rgba = self._scale_rgba(np.asarray(snap["grid"], float))

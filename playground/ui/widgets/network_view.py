@@ -246,7 +246,7 @@ class NetworkView(QWidget):
                 y0 = offset + r * ROW_STEP
                 pos_col.append((x0, y0))
                 self._nodes.append((x0, y0, key, label))
-                g = np.asarray(grid, dtype=float)
+                g = np.nan_to_num(np.asarray(grid, dtype=float), nan=0.0, posinf=1e3, neginf=-1e3)
                 scale = max(1.0, float(np.max(np.abs(g)))) if key[0] != "output" else 1.0
                 idx = np.clip(((g / scale + 1) * 127.5).astype(int), 0, 255)
                 rgba = self._lut[idx.T[::-1]]  # tile rows run down the screen: x2 descending
