@@ -4,9 +4,8 @@ It builds the same network as the numpy engine from the same `NetSpec` and the s
 with the activation modules from the shared registry, and trains it with torch.optim (SGD, SGD with
 momentum, Adam) on losses written exactly as the numpy engine writes them. Tests use it twice: its
 autograd gradients are the reference the numpy engine's hand-written backward pass must match, and
-the two engines, fed the same batches, must end with the same weights.
-
-float64 everywhere except on Apple MPS, which has no float64.
+the two engines, fed the same batches, must end with the same weights. It computes in float64,
+except on Apple MPS, which has none.
 """
 from __future__ import annotations
 
