@@ -249,3 +249,37 @@ def test_a_diverged_network_still_draws(lab):
     assert controller.session.diverged
     view.show_snapshot(view.last_snapshot)
     assert view.grab().width() > 0
+
+
+def test_the_window_saves_and_reopens_a_classify_experiment(qtbot, tmp_path):
+    import json
+
+    from playground.ui.export import export_figure
+    from playground.ui.main_window import MainWindow
+
+    window = MainWindow(lab_id="classify", restore=False)
+    qtbot.addWidget(window)
+    window.show()
+    c = window.controller
+    wait_for_frame(qtbot, c, timeout=60000)
+    view = window.current
+    view.panel.set_value_interactively("dataset", "spiral3")
+    view.network.activation_changed.emit(2, "relu")
+    wait_for_frame(qtbot, c, lambda s: s["classes"] == 3 and s["activations"] == ["tanh", "relu"])
+    c.step(25)
+    saved = wait_for_frame(qtbot, c, lambda s: s["epoch"] == 25)
+    path = tmp_path / "spiral3.npexp.json"
+    assert window.save_path(str(path))
+    doc = json.loads(path.read_text())
+    assert doc["lab"] == "classify" and doc["params"]["activation_2"] == "relu"
+
+    view.panel.set_value_interactively("dataset", "circle")
+    wait_for_frame(qtbot, c, lambda s: s["classes"] == 2)
+    assert window.open_path(str(path))
+    restored = wait_for_frame(qtbot, c, lambda s: s["classes"] == 3 and s["epoch"] == 25)
+    for k, v in saved["state"].items():
+        assert np.allclose(restored["state"][k], v), k
+    for name, fig in window.current.figures().items():
+        export_figure(fig, str(tmp_path / f"{name}.png"), 400)
+        assert (tmp_path / f"{name}.png").stat().st_size > 1000
+    window.close()
