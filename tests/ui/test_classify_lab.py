@@ -115,6 +115,11 @@ def test_clicking_a_link_edits_its_weight_live(lab, qtbot):
     assert controller.session.state()["layer2.weight"][1, 0] == -1.75
     assert controller.session.epoch == 20  # live: no reset
     assert view.last_snapshot["state"]["layer2.weight"][1, 0] == -1.75
+    qtbot.mouseClick(net.plot.viewport(), Qt.LeftButton, pos=_pixel(net.plot, *net.bias_point("layer1.bias", (0,))))
+    assert net.editor.isVisible()
+    net.editor.setText("9")
+    qtbot.keyClick(net.editor, Qt.Key_Escape)  # cancelled: nothing sent
+    assert not net.editor.isVisible() and controller.session.state()["layer1.bias"][0] != 9.0
 
 
 def test_clicks_on_the_plot_add_points_and_right_click_removes_one(lab, qtbot):

@@ -33,6 +33,16 @@ def _tile_lut(theme: Theme) -> np.ndarray:
     return diverging_lut(theme, 256)
 
 
+class _WeightEditor(QLineEdit):
+    """The small field a click on a link or a bias opens: Enter applies, Escape cancels."""
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key_Escape:
+            self.hide()
+            return
+        super().keyPressEvent(event)
+
+
 class NetworkView(QWidget):
     weight_edited = Signal(str, tuple, float)  # parameter name, index, new value
     layers_changed = Signal(list)  # new hidden layer widths
@@ -94,7 +104,7 @@ class NetworkView(QWidget):
         self.hover_label = QLabel("Hover a neuron, a link or a bias to see its value; click a link or a bias to edit it.")
         self.hover_label.setObjectName("network_hover")
         self.hover_label.setWordWrap(True)
-        self.editor = QLineEdit(self)
+        self.editor = _WeightEditor(self)
         self.editor.setObjectName("weight_editor")
         self.editor.setValidator(QDoubleValidator())
         self.editor.setFixedWidth(110)
