@@ -134,7 +134,9 @@ def _kind_word(kind: str) -> str:
 
 
 def defaults(params: Sequence[Param]) -> dict:
-    return {p.name: (list(p.default) if isinstance(p.default, (list, tuple)) else p.default) for p in params}
+    """Each parameter's default in its canonical form (a multi-choice in declared order), so that
+    comparing a default with a validated value never sees a change that is not one."""
+    return {p.name: validate(p, p.default) for p in params}
 
 
 def by_name(params: Sequence[Param]) -> dict[str, Param]:

@@ -13,7 +13,7 @@ from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from ..theme import Theme
-from ..widgets.plots import CurveChart, DecisionMap, ThemedPlot
+from ..widgets.plots import CurveChart, DecisionMap, ThemedPlot, nice_bounds
 from .base import LabView
 
 __all__ = ["PerceptronLab"]
@@ -65,7 +65,7 @@ class PerceptronLab(LabView):
         self.mlp_plot = ThemedPlot("MLP regions", "x₁", "x₂")
         self.hidden_plot = ThemedPlot("Hidden space", "h₁", "h₂")
         self.err_plot = ThemedPlot("Perceptron errors", "epoch", "misclassified")
-        self.weight_plot = ThemedPlot("Perceptron weights", "examples seen", "value")
+        self.weight_plot = ThemedPlot("Perceptron weights", "examples ago", "value")
         self.loss_plot = ThemedPlot("MLP loss", "epoch", "cross-entropy")
         for i, p in enumerate((self.perc_plot, self.mlp_plot, self.hidden_plot)):
             grid.addWidget(p, 0, i)
@@ -106,6 +106,7 @@ class PerceptronLab(LabView):
         self.hidden_plot.item.addItem(self.hidden_line)
         self.hidden_points = _Points(self.hidden_plot.item)
         self.hidden_note = pg.TextItem("", anchor=(0.5, 0.5))
+        self._hidden_view = None
         self.hidden_plot.item.addItem(self.hidden_note)
 
         self.err_chart = CurveChart(self.err_plot.item)
@@ -179,12 +180,12 @@ class PerceptronLab(LabView):
         self._draw_hidden(s)
 
         errs = s["perceptron_errors"]
+        self.err_chart.fixed_y = (0.0, max(1.0, float(len(y))))
         self.err_chart.set("errors", errs)
-        self.err_plot.item.setYRange(0, max(1.0, float(len(y))) * 1.05, padding=0)
         trace = np.asarray(s["perceptron_trace"])
         if len(trace):
-            last = int(s["perceptron_examples"])
-            xs = np.arange(last - len(trace) + 1, last + 1, dtype=float)
+            # Counted back from now: the axis stays put while the weights scroll through it.
+            xs = np.arange(-len(trace) + 1, 1, dtype=float)
             for i, name in enumerate(("w₁", "w₂", "b")):
                 self.weight_chart.set(name, trace[:, i], xs)
         self.loss_chart.set("loss", s["mlp_loss"])
@@ -221,6 +222,7 @@ class PerceptronLab(LabView):
             self.hidden_line.setData([], [])
             self.hidden_note.setText("Set the hidden width to 2\nto see the hidden space.")
             item.setRange(xRange=(-1, 1), yRange=(-1, 1))
+            self._hidden_view = None
             self.hidden_note.setPos(0, 0)
             return
         self.hidden_note.setText("")
@@ -230,10 +232,12 @@ class PerceptronLab(LabView):
                                  brush=pg.mkBrush(self.theme.grid), pen=None)
         self.hidden_points.set(h, s["y"], s["mlp_pred"] != s["y"], self.theme)
         both = np.vstack([h, g])
-        lo, hi = both.min(axis=0), both.max(axis=0)
-        pad = 0.1 * np.maximum(hi - lo, 1e-3)
-        lo, hi = lo - pad, hi + pad
-        item.setRange(xRange=(lo[0], hi[0]), yRange=(lo[1], hi[1]), padding=0)
+        bx = nice_bounds(float(both[:, 0].min()), float(both[:, 0].max()))
+        by = nice_bounds(float(both[:, 1].min()), float(both[:, 1].max()))
+        lo, hi = np.array([bx[0], by[0]]), np.array([bx[1], by[1]])
+        if (bx, by) != self._hidden_view:  # re-rendering the axes is the costly part of a frame
+            self._hidden_view = (bx, by)
+            item.setRange(xRange=bx, yRange=by, padding=0.05)
         w2 = np.asarray(s["mlp_weights"]["w2"], float)
         b2 = float(np.asarray(s["mlp_weights"]["b2"]).ravel()[0])
         # The output unit's decision line in hidden space: w2 . h + b2 = 0.

@@ -102,6 +102,19 @@ class DecisionMap:
         self.image.setRect(QRectF(*self.rect))
 
 
+def nice_bounds(lo: float, hi: float) -> tuple[float, float]:
+    """Round a data range outward to 1-2-5 steps, so a live y axis moves rarely (each move costs a
+    re-render of its ticks and labels, the most expensive part of a frame)."""
+    if not np.isfinite(lo) or not np.isfinite(hi):
+        return 0.0, 1.0
+    span = hi - lo
+    if span <= 0:
+        span = max(abs(hi), 1e-3)
+    k = 10 ** np.floor(np.log10(span))
+    step = next(m * k for m in (0.1, 0.2, 0.5, 1, 2, 5, 10) if m * k * 10 >= span)
+    return float(np.floor(lo / step) * step), float(np.ceil(hi / step) * step)
+
+
 def nice_ceiling(n: float) -> float:
     """The next of 10, 20, 50, 100, 200, 500...: a live x axis that only grows in a few steps."""
     n = max(float(n), 10.0)
@@ -127,8 +140,10 @@ class CurveChart:
         self.styles: dict[str, tuple] = {}
         plot.addLegend(offset=(-10, 10))
         plot.showGrid(x=False, y=True, alpha=0.25)  # horizontal lines only: half the cost per frame
-        plot.enableAutoRange(x=False)
+        plot.enableAutoRange(x=False, y=False)
         self.log_y = log_y
+        self._y_view: tuple[float, float] | None = None
+        self.fixed_y: tuple[float, float] | None = None  # set by a lab that knows its range
         self._x_view: tuple[float, float] | None = None
         if log_y:
             plot.setLogMode(y=True)
@@ -168,6 +183,28 @@ class CurveChart:
             self.curves[name].setData(x, y)
         if len(x):
             self.set_x_extent(float(x[-1]), float(x[0]))
+        self._update_y()
+
+    def _update_y(self) -> None:
+        if self.fixed_y is not None:
+            view = self.fixed_y
+        else:
+            ys = [c.yData for c in self.curves.values() if c.yData is not None and len(c.yData)]
+            if not ys:
+                return
+            with np.errstate(invalid="ignore", divide="ignore"):
+                data = np.concatenate(ys)  # already log10 values in log mode
+            data = data[np.isfinite(data)]
+            if not len(data):
+                return
+            lo, hi = float(data.min()), float(data.max())
+            if self.log_y:
+                view = (np.floor(lo), np.ceil(hi) if np.ceil(hi) > np.floor(lo) else np.floor(lo) + 1)
+            else:
+                view = nice_bounds(0.0 if lo >= 0 else lo, hi)
+        if view != self._y_view:
+            self._y_view = view
+            self.plot.setYRange(view[0], view[1], padding=0.03)
 
     def set_x_extent(self, last: float, first: float = 0.0) -> None:
         """Show [first, last], moving the axis only when the data outgrows it (or slides past it)."""
@@ -182,3 +219,4 @@ class CurveChart:
         for curve in self.curves.values():
             curve.setData([], [])
         self._x_view = None
+        self._y_view = None
