@@ -48,15 +48,25 @@ def main(argv: list[str]) -> int:
                         help="open the window, train briefly, save a PNG of it and exit")
     parser.add_argument("--train-seconds", type=float, default=1.5, metavar="S",
                         help="with --screenshot: how long to train first (default 1.5)")
+    parser.add_argument("--size", default="1440x900", metavar="WxH",
+                        help="with --screenshot: the window size in pixels (default 1440x900)")
     parser.add_argument("--presentation", action="store_true", help="start in presentation mode")
     parser.add_argument("--dark", action="store_true", help="start with the dark theme")
     args = parser.parse_args(argv)
     if args.screenshot:
         _check_writable(parser, args.screenshot, (".png",))
+    try:
+        size = tuple(int(v) for v in args.size.lower().split("x"))
+        if len(size) != 2 or not all(200 <= v <= 8000 for v in size):
+            raise ValueError
+    except ValueError:
+        parser.error(f"--size: {args.size!r} is not WIDTHxHEIGHT in pixels (200 to 8000 each)")
+    if not 0 <= args.train_seconds <= 600:
+        parser.error(f"--train-seconds: {args.train_seconds:g} must be between 0 and 600")
     from .ui.app import run_app
 
     return run_app(lab=args.lab, screenshot=args.screenshot, train_seconds=args.train_seconds,
-                   presentation=args.presentation, dark=args.dark)
+                   presentation=args.presentation, dark=args.dark, size=size)
 
 
 def _guard(fn) -> int:

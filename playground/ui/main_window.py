@@ -13,7 +13,7 @@ import time
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter,
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QSizePolicy, QSplitter,
                                QStackedWidget, QStyle, QToolBar, QTreeWidget, QTreeWidgetItem,
                                QWidget)
 
@@ -154,6 +154,9 @@ class MainWindow(QMainWindow):
         self.labs_action = self._action("Lab list", lambda on: self.sidebar.setVisible(on), "Ctrl+L",
                                         checkable=True, tip="Show or hide the list of labs (Ctrl+L)")
         self.labs_action.setChecked(True)
+        self.controls_action = self._action("Controls panel", self._set_controls_visible, "Ctrl+K",
+                                            checkable=True, tip="Show or hide the lab's controls (Ctrl+K)")
+        self.controls_action.setChecked(True)
         self.dark_action.setChecked(self.themes.dark)
         self.about_action = self._action("About Neural Playground", self.about)
 
@@ -200,6 +203,7 @@ class MainWindow(QMainWindow):
         v = m.addMenu("&View")
         v.addAction(self.present_action)
         v.addAction(self.labs_action)
+        v.addAction(self.controls_action)
         scale_menu = v.addMenu("Presentation scale")
         group = QActionGroup(self)
         for s in (1.5, 1.8, 2.0, 2.5):
@@ -235,12 +239,18 @@ class MainWindow(QMainWindow):
             self.views[lab_id] = view
             self.stack.addWidget(view)
             view.status_changed.connect(lambda text: self.statusBar().showMessage(text, 4000))
+            view.side_scroll.setVisible(self.controls_action.isChecked())
             state, epoch = None, 0
         else:
             view = self.views[lab_id]
             snap = view.last_snapshot or {}
             state, epoch = snap.get("state"), snap.get("epoch", 0)
         self.current = view
+        # A hidden lab must not hold the window to its own minimum size (QStackedWidget takes the
+        # largest page's): only the visible lab counts.
+        for page in self.views.values():
+            policy = QSizePolicy.Preferred if page is view else QSizePolicy.Ignored
+            page.setSizePolicy(policy, policy)
         self.stack.setCurrentWidget(view)
         for a in (self.play_action, self.step_action, self.reset_action):
             a.setEnabled(view.trains)
@@ -363,6 +373,12 @@ class MainWindow(QMainWindow):
         self.labs_action.setChecked(not on)
         if full_screen:
             self.showFullScreen() if on else self.showNormal()
+
+    def _set_controls_visible(self, on: bool) -> None:
+        """The controls column folds away so a projector shows only the plots (Ctrl+K)."""
+        self.controls_action.setChecked(on)
+        for view in self.views.values():
+            view.side_scroll.setVisible(on)
 
     def _on_theme_changed(self, theme) -> None:
         self.settings.setValue("theme/dark", theme.dark)

@@ -92,3 +92,8 @@ def test_a_diverging_run_stops_early_and_says_lower_the_learning_rate(tmp_path):
     assert "RuntimeWarning" not in r.stderr
     data = json.loads(out.read_text())
     assert data["diverged"] is True and data["epochs"] < 500
+
+
+def test_screenshot_size_is_checked():
+    r = playground("--lab", "perceptron", "--screenshot", "x.png", "--size", "big")
+    assert r.returncode == 2 and "--size" in r.stderr and len(r.stderr.strip().splitlines()) == 1

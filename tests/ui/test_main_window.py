@@ -260,3 +260,35 @@ def test_a_learning_rate_that_explodes_the_loss_stops_with_a_message(qtbot, wind
         window.play_action.trigger()
     assert "lower the learning rate" in window.last_message
     assert window.play_action.text() == "Play"
+
+
+def test_every_lab_fits_a_1280_px_projector_in_presentation_mode(qtbot, window):
+    from playground.labs.registry import LABS
+
+    window.set_presentation(True, full_screen=False)
+    assert not window.sidebar.isVisible() or not window.sidebar.isVisibleTo(window)
+    for lab in LABS:
+        window.open_lab(lab.id)
+        QApplication.processEvents()
+        view = window.current
+        needed = view.content.minimumSizeHint().width() + view.side_scroll.minimumWidth()
+        assert needed <= 1280 - 40, (lab.id, needed)  # 40 px for the splitter handle and margins
+    window.set_presentation(False, full_screen=False)
+    assert window.sidebar.isVisibleTo(window)
+
+
+def test_a_long_plot_title_never_pushes_the_plot_out_of_its_widget(qtbot, window):
+    fig = window.current.figures()["perceptron"]
+    fig.set_title("A very long title " * 12, window.current.theme)
+    fig.resize(300, 250)
+    QApplication.processEvents()
+    vb = fig.item.getViewBox()
+    assert vb.geometry().right() <= fig.width() + 1
+
+
+def test_controls_panel_folds_away_with_ctrl_k(qtbot, window):
+    view = window.current
+    window.controls_action.trigger()
+    assert not view.side_scroll.isVisibleTo(window)
+    window.controls_action.trigger()
+    assert view.side_scroll.isVisibleTo(window)

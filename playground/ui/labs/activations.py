@@ -44,14 +44,16 @@ RACE_PRESETS = (
 )
 
 
-def _preset_row(presets, slot) -> QHBoxLayout:
-    row = QHBoxLayout()
-    for text, values in presets:
+def _preset_row(presets, slot) -> QGridLayout:
+    """The preset buttons, two to a row: four long labels side by side would force the lab wider
+    than a 1280-px projector in presentation mode."""
+    row = QGridLayout()
+    for i, (text, values) in enumerate(presets):
         b = QPushButton(text)
         b.setToolTip(", ".join(f"{k} = {v}" for k, v in values.items()))
         b.clicked.connect(lambda _=False, v=values: slot(v))
-        row.addWidget(b)
-    row.addStretch(1)
+        row.addWidget(b, i // 2, i % 2)
+    row.setColumnStretch(2, 1)
     return row
 
 

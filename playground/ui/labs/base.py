@@ -78,9 +78,17 @@ class LabView(QWidget):
         scroll.setMinimumWidth(250)
         self.side_scroll = scroll
 
+        # The plots scroll rather than push the window wider than the screen: a 1280-px projector in
+        # presentation mode must still show the whole lab, with scroll bars at worst.
+        self.content = self.build_content()
+        content_scroll = QScrollArea()
+        content_scroll.setWidget(self.content)
+        content_scroll.setWidgetResizable(True)
+        content_scroll.setFrameShape(QFrame.NoFrame)
+        self.content_scroll = content_scroll
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.addWidget(scroll)
-        self.splitter.addWidget(self.build_content())
+        self.splitter.addWidget(content_scroll)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 1000])

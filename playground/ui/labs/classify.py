@@ -81,14 +81,15 @@ class ClassifyLab(LabView):
         self.import_button.clicked.connect(self._on_import)
         self.export_button = QPushButton("Export CSV…")
         self.export_button.clicked.connect(self._on_export)
-        tools.addWidget(self.show_test, 0, 0)
-        tools.addWidget(self.discretize, 0, 1)
-        tools.addWidget(QLabel("Click adds:"), 0, 2)
-        tools.addWidget(self.draw_class, 0, 3)
-        tools.addWidget(self.regenerate, 1, 0)
-        tools.addWidget(self.import_button, 1, 1)
-        tools.addWidget(self.export_button, 1, 2)
-        tools.addWidget(self.draw_test, 1, 3)
+        # Three columns, not four: with the network beside it the lab must still fit a 1280-px screen.
+        click_adds = QWidget()
+        ca = QHBoxLayout(click_adds)
+        ca.setContentsMargins(0, 0, 0, 0)
+        ca.addWidget(QLabel("Click adds:"))
+        ca.addWidget(self.draw_class, 1)
+        for i, w in enumerate((self.show_test, self.discretize, click_adds,
+                               self.regenerate, self.import_button, self.export_button, self.draw_test)):
+            tools.addWidget(w, i // 3, i % 3)
         rl.addLayout(tools)
         rl.addWidget(self.output, 1)
         top.addWidget(right)

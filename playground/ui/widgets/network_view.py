@@ -68,7 +68,7 @@ class NetworkView(QWidget):
         self._static_features = self._feature_tiles()
 
         self.header = QWidget()
-        self.header_row = QGridLayout(self.header)  # rows of four layer boxes: eight layers still fit
+        self.header_row = QGridLayout(self.header)  # rows of three layer boxes: eight layers still fit
         self.header_row.setContentsMargins(2, 2, 2, 2)
         self.header_row.setHorizontalSpacing(4)
         self.header_row.setVerticalSpacing(1)
@@ -151,6 +151,9 @@ class NetworkView(QWidget):
             row.addWidget(self._button("+", f"One neuron more in layer {i + 1}", f"add_neuron_{i + 1}",
                                        lambda i=i: self._emit_width(i, +1), width < 16))
             combo = QComboBox()
+            # Sized for short names: eight of these header boxes must fit beside the output plot.
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
             combo.setObjectName(f"layer_activation_{i + 1}")
             combo.setToolTip(f"Activation of hidden layer {i + 1}")
             combo.addItem("same", "same")
@@ -159,8 +162,8 @@ class NetworkView(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(self._own_activation(i))))
             combo.currentIndexChanged.connect(lambda _k, i=i, c=combo: self.activation_changed.emit(i + 1, c.currentData()))
             row.addWidget(combo)
-            self.header_row.addWidget(box, (i + 1) // 4, (i + 1) % 4)
-        self.header_row.setColumnStretch(4, 1)
+            self.header_row.addWidget(box, (i + 1) // 3, (i + 1) % 3)
+        self.header_row.setColumnStretch(3, 1)
 
     def _own_activation(self, i: int) -> str:
         params = (self.snap or {}).get("params", {})

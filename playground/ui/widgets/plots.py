@@ -46,6 +46,7 @@ def style_plot_item(item: pg.PlotItem, theme: Theme) -> None:
     title = getattr(item, "_np_title", None)
     if title:
         item.setTitle(title, color=theme.foreground, size=f"{theme.font_pt * 1.05:.0f}pt")
+        _let_title_shrink(item)
     if item.legend is not None:
         size = f"{theme.font_pt * 0.85:.0f}pt"
         item.legend.setLabelTextColor(theme.foreground)
@@ -55,6 +56,30 @@ def style_plot_item(item: pg.PlotItem, theme: Theme) -> None:
         item.legend.setBrush(pg.mkBrush(bg))
         for _sample, label in item.legend.items:  # entries added earlier keep their old style otherwise
             label.setText(label.text, size=size, color=theme.foreground)
+
+
+def _let_title_shrink(item: pg.PlotItem) -> None:
+    """pyqtgraph gives a title a minimum width equal to its text (again on every resize), so a long
+    title at presentation size pushes the plot wider than its widget and the plot is cut off. A
+    title may be cut; the plot must not."""
+    label = item.titleLabel
+    if getattr(label, "_np_shrinkable", False):
+        return
+    original = label.updateMin
+
+    def update_min():
+        original()
+        label.setMinimumWidth(0)
+        hints = getattr(label, "_sizeHint", None)
+        if isinstance(hints, dict):
+            for which in (Qt.SizeHint.MinimumSize, Qt.SizeHint.PreferredSize):
+                if which in hints:
+                    hints[which] = (0, hints[which][1])
+        label.updateGeometry()
+
+    label.updateMin = update_min  # LabelItem calls self.updateMin() from setText and resizeEvent
+    label._np_shrinkable = True
+    update_min()
 
 
 class ThemedPlot(pg.PlotWidget):
@@ -79,6 +104,7 @@ class ThemedPlot(pg.PlotWidget):
     def set_title(self, title: str, theme: Theme) -> None:
         self.item._np_title = title
         self.item.setTitle(title, color=theme.foreground, size=f"{theme.font_pt * 1.05:.0f}pt")
+        _let_title_shrink(self.item)
 
     def apply_theme(self, theme: Theme) -> None:
         self.setBackground(theme.background)
@@ -209,7 +235,7 @@ class CurveChart:
     def set_x_extent(self, last: float, first: float = 0.0) -> None:
         """Show [first, last], moving the axis only when the data outgrows it (or slides past it)."""
         step = nice_ceiling(last - first) / 5
-        start = float(np.floor(first / step) * step) if first > 0 else 0.0
+        start = float(np.floor(first / step) * step)  # epochs from 1 start the axis at 0
         view = (start, nice_ceiling(last - start))
         if view != self._x_view:
             self._x_view = view
