@@ -20,10 +20,23 @@ def ensure_platform() -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
+def _quiet_offscreen_chatter() -> None:
+    """The offscreen platform warns that it 'does not support propagateSizeHints()' for every
+    window: noise in a headless figure run. Drop that one message; pass every other one on."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_mode, _context, message):
+        if "propagateSizeHints" not in message:
+            sys.stderr.write(message + "\n")
+
+    qInstallMessageHandler(handler)
+
+
 def make_app():
     ensure_platform()
     from PySide6.QtWidgets import QApplication
 
+    _quiet_offscreen_chatter()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Neural Playground")
     app.setOrganizationName("NeuralPlayground")

@@ -64,12 +64,14 @@ class LabView(QWidget):
         title = QLabel(f"<b>{info.title}</b>")
         title.setObjectName("lab_title")
         side_layout.addWidget(title)
-        side_layout.addWidget(self.panel)
-        line = QFrame()
-        line.setFrameShape(QFrame.HLine)
-        side_layout.addWidget(line)
+        # The read-out (epoch, losses, accuracy) first: it must stay in sight however many controls
+        # a lab has; the lesson text, read once, goes last.
         side_layout.addWidget(self.readout)
-        side_layout.addWidget(self.lesson)
+        for widget in (self.panel, self.lesson):
+            line = QFrame()
+            line.setFrameShape(QFrame.HLine)
+            side_layout.addWidget(line)
+            side_layout.addWidget(widget)
         side_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(side)

@@ -93,7 +93,9 @@ class ClassifyLab(LabView):
         rl.addLayout(tools)
         rl.addWidget(self.output, 1)
         top.addWidget(right)
-        top.setSizes([620, 480])
+        # Proportions, not pixel sizes: fixed sizes wider than the window pushed the output plot off screen.
+        top.setStretchFactor(0, 5)
+        top.setStretchFactor(1, 4)
 
         bottom = QWidget()
         bl = QHBoxLayout(bottom)
@@ -109,7 +111,8 @@ class ClassifyLab(LabView):
         bl.addWidget(self.confusion, 2)
         root.addWidget(top)
         root.addWidget(bottom)
-        root.setSizes([560, 240])
+        root.setStretchFactor(0, 7)
+        root.setStretchFactor(1, 3)
         self._draw_classes = None
         self._focus = None
         self._readout_at = -1.0

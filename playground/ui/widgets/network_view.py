@@ -68,7 +68,7 @@ class NetworkView(QWidget):
         self._static_features = self._feature_tiles()
 
         self.header = QWidget()
-        self.header_row = QGridLayout(self.header)  # rows of three layer boxes: eight layers still fit
+        self.header_row = QGridLayout(self.header)  # rows of two layer boxes: the network and the output plot share a 1440-px screen
         self.header_row.setContentsMargins(2, 2, 2, 2)
         self.header_row.setHorizontalSpacing(4)
         self.header_row.setVerticalSpacing(1)
@@ -162,8 +162,8 @@ class NetworkView(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(self._own_activation(i))))
             combo.currentIndexChanged.connect(lambda _k, i=i, c=combo: self.activation_changed.emit(i + 1, c.currentData()))
             row.addWidget(combo)
-            self.header_row.addWidget(box, (i + 1) // 3, (i + 1) % 3)
-        self.header_row.setColumnStretch(3, 1)
+            self.header_row.addWidget(box, (i + 1) // 2, (i + 1) % 2)
+        self.header_row.setColumnStretch(2, 1)
 
     def _own_activation(self, i: int) -> str:
         params = (self.snap or {}).get("params", {})
@@ -458,13 +458,14 @@ class NetworkView(QWidget):
             self.click_at(*self.view_point(event.scenePos()))
 
     # --- geometry for tests and keyboard users -------------------------------------------------------------
-    def link_point(self, param: str, index: tuple) -> tuple[float, float]:
-        """View coordinates of the middle of the link drawn for weight `param[index]`."""
+    def link_point(self, param: str, index: tuple, at: float = 0.3) -> tuple[float, float]:
+        """View coordinates of a point on the link drawn for weight `param[index]`, a fraction `at` of
+        the way from its source. Not the middle: links i->j and j->i of a layer cross there."""
         for k in range(len(self._links)):
             name, idx, _v = self._link_ref(k)
             if name == param and tuple(idx) == tuple(index):
                 s = self._links[k]
-                return (s[0] + s[2]) / 2, (s[1] + s[3]) / 2
+                return s[0] + at * (s[2] - s[0]), s[1] + at * (s[3] - s[1])
         raise KeyError(f"{param}{index} is not drawn")
 
     def node_point(self, key: tuple) -> tuple[float, float]:
