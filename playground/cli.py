@@ -106,7 +106,7 @@ def run_command(argv: list[str]) -> int:
     if lab_id not in lab_ids():
         raise CliError(f"unknown lab {lab_id!r}; choose one of {', '.join(lab_ids())}")
     info, core = _lab_core(lab_id)
-    from .core.params import ParamError, validate
+    from .core.params import ParamError
 
     parser = _Parser(prog=f"playground run {lab_id}", description=info.summary)
     parser.add_argument("--epochs", type=int, default=getattr(core, "DEFAULT_EPOCHS", 100), metavar="N",
@@ -115,13 +115,7 @@ def run_command(argv: list[str]) -> int:
     parser.add_argument("--export", metavar="FIG.png|.svg", help="write the lab's main figure")
     parser.add_argument("--width", type=int, default=1920, metavar="PX", help="PNG width (default 1920)")
     parser.add_argument("--device", default="cpu", choices=("cpu", "cuda", "mps"), help="torch device")
-    cli_params = [p for p in core.PARAMS if p.cli]
-    for p in cli_params:
-        shown = f" (one of: {', '.join(map(str, p.choices))})" if p.kind in ("choice", "multi_choice") else ""
-        rng = f" [{p.minimum:g} to {p.maximum:g}]" if p.minimum is not None and p.maximum is not None else ""
-        default = ",".join(map(str, p.default)) if isinstance(p.default, (list, tuple)) else p.default
-        parser.add_argument(p.option, dest=p.name, default=None, metavar=p.kind.upper(),
-                            help=f"{p.label}{shown}{rng}; default {default}. {p.help}")
+    _add_param_options(parser, core)
     for flag, spec in getattr(core, "CLI_EXTRA", ()):
         parser.add_argument(flag, **spec)
     args = parser.parse_args(argv[1:])
@@ -133,15 +127,7 @@ def run_command(argv: list[str]) -> int:
         _check_writable(parser, args.json, (".json",))
     if args.export:
         _check_writable(parser, args.export, (".png", ".svg"))
-    params = {}
-    for p in cli_params:
-        raw = getattr(args, p.name)
-        if raw is None:
-            continue
-        try:
-            params[p.name] = validate(p, raw)
-        except ParamError as exc:
-            parser.error(f"{p.option}: {exc}")
+    params = _collect_params(parser, args, core)
     extra = {flag.lstrip("-").replace("-", "_"): getattr(args, flag.lstrip("-").replace("-", "_"))
              for flag, _spec in getattr(core, "CLI_EXTRA", ())}
     extra["device"] = args.device
@@ -161,6 +147,34 @@ def run_command(argv: list[str]) -> int:
         print(f"playground: warning: {result.get('message') or 'training diverged: lower the learning rate'}",
               file=sys.stderr)
     return 0
+
+
+def _add_param_options(parser, core) -> None:
+    """One option per lab parameter (--name-with-dashes), with its choices, range and default."""
+    for p in core.PARAMS:
+        if not p.cli:
+            continue
+        shown = f" (one of: {', '.join(map(str, p.choices))})" if p.kind in ("choice", "multi_choice") else ""
+        rng = f" [{p.minimum:g} to {p.maximum:g}]" if p.minimum is not None and p.maximum is not None else ""
+        default = ",".join(map(str, p.default)) if isinstance(p.default, (list, tuple)) else p.default
+        parser.add_argument(p.option, dest=p.name, default=None, metavar=p.kind.upper(),
+                            help=f"{p.label}{shown}{rng}; default {default}. {p.help}")
+
+
+def _collect_params(parser, args, core) -> dict:
+    """The parameters given on the command line, validated; a bad one ends the run with one line."""
+    from .core.params import ParamError, validate
+
+    params = {}
+    for p in core.PARAMS:
+        raw = getattr(args, p.name, None) if p.cli else None
+        if raw is None:
+            continue
+        try:
+            params[p.name] = validate(p, raw)
+        except ParamError as exc:
+            parser.error(f"{p.option}: {exc}")
+    return params
 
 
 def _summary(result: dict) -> str:
@@ -232,16 +246,23 @@ def export_snapshot(info, snapshot: dict, path: str, width: int = 1920) -> None:
 def bench_command(argv: list[str]) -> int:
     from .labs.registry import lab_ids
 
-    parser = _Parser(prog="playground bench", description="Measure training speed, frame pacing and launch time.")
+    lab_id = argv[0] if argv and not argv[0].startswith("-") else "perceptron"
+    if lab_id not in lab_ids():
+        raise CliError(f"unknown lab {lab_id!r}; choose one of {', '.join(lab_ids())}")
+    _info, core = _lab_core(lab_id)
+    parser = _Parser(prog="playground bench", description="Measure training speed, frame pacing and launch "
+                     "time; lab options (as for 'playground run') set the network to measure.")
     parser.add_argument("lab", nargs="?", default="perceptron", choices=lab_ids())
     parser.add_argument("--seconds", type=float, default=5.0, help="how long to train at full speed")
     parser.add_argument("--json", metavar="OUT.json", help="also write the figures as JSON")
+    _add_param_options(parser, core)
     args = parser.parse_args(argv)
+    params = _collect_params(parser, args, core)
     if not 0.5 <= args.seconds <= 600:
         parser.error(f"--seconds: {args.seconds} must be between 0.5 and 600")
     from .ui.bench import run_bench
 
-    result = run_bench(args.lab, args.seconds)
+    result = run_bench(args.lab, args.seconds, params or None)
     if args.json:
         _write_json(args.json, result)
     return 0
