@@ -135,6 +135,7 @@ class PerceptronSession(TrainingSession):
             "mlp_weights": w,
             "view_range": VIEW_RANGE, "map_range": MAP_RANGE,
             "state": self.state(),
+            "curves": self.curves(),
         }
         if self.params["hidden"] == 2:
             snap["hidden_points"] = self.mlp.hidden_of(self.x)
@@ -158,6 +159,35 @@ class PerceptronSession(TrainingSession):
         self.mlp.load({k: state[k] for k in ("w1", "b1", "w2", "b2")})
         self.epoch = int(epoch)
         self.perc_trace = [self.perceptron.params.copy()]
+
+    CURVES = ("perc_errors", "perc_updates", "mlp_loss", "mlp_acc")
+
+    def curves(self) -> dict:
+        out = {k: list(getattr(self, k)) for k in self.CURVES}
+        out["perc_converged_at"], out["mlp_solved_at"] = self.perc_converged_at, self.mlp_solved_at
+        return out
+
+    def restore_curves(self, curves: dict) -> None:
+        series = {}
+        for k in self.CURVES:
+            v = curves.get(k)
+            if not isinstance(v, list) or len(v) > self.epoch:
+                return  # not ours, or longer than the run it claims to describe: keep empty curves
+            try:
+                arr = np.asarray(v, dtype=float)
+            except (TypeError, ValueError):
+                return
+            if arr.ndim != 1 or not np.all(np.isfinite(arr)):
+                return
+            series[k] = arr.tolist()
+        if len({len(v) for v in series.values()}) != 1:
+            return
+        self.perc_errors = [int(v) for v in series["perc_errors"]]
+        self.perc_updates = [int(v) for v in series["perc_updates"]]
+        self.mlp_loss, self.mlp_acc = series["mlp_loss"], series["mlp_acc"]
+        for k in ("perc_converged_at", "mlp_solved_at"):
+            v = curves.get(k)
+            setattr(self, k, int(v) if isinstance(v, int) and not isinstance(v, bool) and 0 < v <= self.epoch else None)
 
     def history(self) -> list[dict]:
         n = len(self.perc_errors)

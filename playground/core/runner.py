@@ -128,6 +128,8 @@ class Runner:
         self.session = factory(cmd.get("params", {}), device=self.device)
         if cmd.get("state") is not None:
             self.session.load_state(cmd["state"], int(cmd.get("epoch", 0)))
+            if isinstance(cmd.get("curves"), dict):
+                self.session.restore_curves(cmd["curves"])
         self._epoch_times.clear()
         self.dirty = True
         return self._frame(force=True)

@@ -106,6 +106,15 @@ class TrainingSession:
         """One record per trained epoch (the headless JSON's `history`)."""
         return []
 
+    def curves(self) -> dict:
+        """The per-epoch series a view draws (losses, errors), as plain lists: saved with an
+        experiment so that reopening it shows the same curves, not empty ones. Default: none."""
+        return {}
+
+    def restore_curves(self, curves: dict) -> None:
+        """Take back what curves() gave. The curves are cosmetic, so a damaged or foreign entry is
+        skipped rather than refused: the weights, already checked, are what matters."""
+
 
 def train_headless(session: "TrainingSession", epochs: int) -> tuple[float, int | None]:
     """Train up to `epochs` epochs with no window, stopping early at divergence or a stop condition.

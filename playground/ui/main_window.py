@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
             view = self.views[lab_id]
             snap = view.last_snapshot or {}
             state, epoch = snap.get("state"), snap.get("epoch", 0)
+        curves = (view.last_snapshot or {}).get("curves") if state is not None else None
         self.current = view
         # A hidden lab must not hold the window to its own minimum size (QStackedWidget takes the
         # largest page's): only the visible lab counts.
@@ -258,7 +259,7 @@ class MainWindow(QMainWindow):
         item = self._lab_items.get(lab_id)
         if item is not None:
             self.sidebar.setCurrentItem(item)
-        view.start_session(self.device, state, epoch)
+        view.start_session(self.device, state, epoch, curves)
         self.setWindowTitle(f"{info.title} · Neural Playground")
         self.lab_opened.emit(lab_id)
 
@@ -307,7 +308,7 @@ class MainWindow(QMainWindow):
         self.device = dev
         if self.current is not None:
             snap = self.current.last_snapshot or {}
-            self.current.start_session(dev, snap.get("state"), snap.get("epoch", 0))
+            self.current.start_session(dev, snap.get("state"), snap.get("epoch", 0), snap.get("curves"))
 
     # --- worker events ------------------------------------------------------------------------------------
     def _on_snapshot_ready(self, snap: dict) -> None:
@@ -404,7 +405,7 @@ class MainWindow(QMainWindow):
         if snap.get("state") is None:
             raise RuntimeError("nothing to save yet: the lab has not shown its first frame")
         save_experiment(path, view.info.id, view.params(), snap["state"], int(snap.get("epoch", 0)),
-                        view={"device": self.device})
+                        view={"device": self.device, "curves": snap.get("curves") or {}})
 
     def open_experiment(self, path: str) -> None:
         """Load and check the whole file first; only a valid file changes anything."""
@@ -414,7 +415,8 @@ class MainWindow(QMainWindow):
         if self.current is None or self.current.info.id != exp.lab:
             self.open_lab(exp.lab)
         self.current.set_params(exp.params)
-        self.current.start_session(self.device, exp.state, exp.epoch)
+        curves = exp.view.get("curves") if isinstance(exp.view.get("curves"), dict) else None
+        self.current.start_session(self.device, exp.state, exp.epoch, curves)
         self.setWindowTitle(f"{os.path.basename(path)} · {self.current.info.title} · Neural Playground")
 
     def save_dialog(self) -> None:

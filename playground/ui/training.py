@@ -122,6 +122,8 @@ class TrainingController(QObject):
             snap = self.last_snapshot or {}
             if snap.get("state") is not None:
                 cmd["state"], cmd["epoch"] = snap["state"], snap.get("epoch", 0)
+                if snap.get("curves"):
+                    cmd["curves"] = snap["curves"]
             self.run_id += 1
             cmd["run"] = self.run_id
             self._send(cmd)
@@ -148,7 +150,7 @@ class TrainingController(QObject):
         return self.run_id
 
     def open_session(self, factory: str, params: dict, device: str = "cpu", state=None,
-                     epoch: int = 0) -> None:
+                     epoch: int = 0, curves: dict | None = None) -> None:
         self._set_playing(False)
         self.last_snapshot = None
         cmd = {"op": "open", "factory": factory, "params": dict(params), "device": device,
@@ -156,6 +158,8 @@ class TrainingController(QObject):
         self._open_cmd = dict(cmd)
         if state is not None:
             cmd["state"], cmd["epoch"] = state, epoch
+            if curves:
+                cmd["curves"] = curves
         self._send(cmd)
 
     def play(self) -> None:

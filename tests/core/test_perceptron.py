@@ -94,3 +94,18 @@ def test_learning_rate_applies_live_without_reset():
     assert s.epoch == 5 and s.mlp.lr == 0.1 and s.perceptron.lr == 0.1
     assert s.apply({"hidden": 3}) is True
     assert s.epoch == 0
+
+
+def test_saved_curves_come_back_and_junk_curves_are_ignored():
+    s = PerceptronSession({})
+    s.step(12)
+    t = PerceptronSession({})
+    t.load_state(s.state(), epoch=12)
+    t.restore_curves(s.curves())
+    assert t.curves() == s.curves()
+    u = PerceptronSession({})
+    u.load_state(s.state(), epoch=12)
+    for junk in ({"mlp_loss": "oops"}, {**s.curves(), "mlp_loss": [float("nan")] * 12},
+                 {**s.curves(), "perc_errors": list(range(50))}, {**s.curves(), "mlp_acc": [1.0]}):
+        u.restore_curves(junk)
+        assert u.curves()["mlp_loss"] == []  # skipped whole, never half-restored

@@ -152,6 +152,11 @@ def test_save_then_open_restores_parameters_and_weights(qtbot, window, tmp_path)
     assert panel.widgets["hidden"].value() == 3
     for k, v in saved["state"].items():
         assert np.allclose(restored["state"][k], v), k
+    # The same view: the curves come back too, not empty charts.
+    assert restored["curves"]["mlp_loss"] == pytest.approx(saved["curves"]["mlp_loss"])
+    assert len(restored["mlp_loss"]) == 40
+    x, _y = window.current.loss_chart.curves["loss"].getData()
+    assert len(x) == 40
 
 
 @pytest.mark.parametrize("content", ["{ not json", '{"format": "neural-playground-experiment", "version": 99}',

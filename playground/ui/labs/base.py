@@ -139,11 +139,11 @@ class LabView(QWidget):
     def session_factory(self) -> str:
         return self.core.SESSION
 
-    def start_session(self, device: str = "cpu", state=None, epoch: int = 0) -> None:
+    def start_session(self, device: str = "cpu", state=None, epoch: int = 0, curves: dict | None = None) -> None:
         self.device = device
         self.on_reset()
         if self.controller is not None:
-            self.controller.open_session(self.session_factory, self._params, device, state, epoch)
+            self.controller.open_session(self.session_factory, self._params, device, state, epoch, curves)
 
     def receive_snapshot(self, snap: dict) -> None:
         self.last_snapshot = snap
