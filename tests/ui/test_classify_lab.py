@@ -37,9 +37,9 @@ class InProcessController:
             elif ev["ev"] == "error":
                 self.errors.append(ev["message"])
 
-    def open_session(self, factory, params, device="cpu", state=None, epoch=0):
+    def open_session(self, factory, params, device="cpu", state=None, epoch=0, curves=None):
         self._emit(self.runner.handle({"op": "open", "factory": factory, "params": params, "device": device,
-                                       "state": state, "epoch": epoch}))
+                                       "state": state, "epoch": epoch, "curves": curves}))
 
     def apply(self, params, structural):
         self._emit(self.runner.handle({"op": "apply", "params": params}))
