@@ -15,6 +15,7 @@ from .logic_data import DATASETS, is_linearly_separable_gate, make_logic_data
 from .params import Param, validate_all
 from .perceptron import Perceptron
 from .runner import DIVERGED_MESSAGE
+from .series import thin
 from .session import SessionError, TrainingSession, check_shape, train_headless
 from .tiny_mlp import TinyMLP
 
@@ -123,19 +124,18 @@ class PerceptronSession(TrainingSession):
             "separable": is_linearly_separable_gate(self.params["dataset"]),
             "perceptron_w": perc.w.copy(), "perceptron_b": perc.b,
             "perceptron_pred": perc.predict(self.x),
-            "perceptron_errors": np.array(self.perc_errors, dtype=float),
+            **self._series(),
             "perceptron_trace": np.array(self.perc_trace),
             "perceptron_examples": self.perc_examples,
             "perceptron_converged_at": self.perc_converged_at,
             "mlp_grid": mlp_grid.astype(np.float32),
             "mlp_pred": (self.mlp.predict_proba(self.x) > 0.5).astype(float),
-            "mlp_loss": np.array(self.mlp_loss, dtype=float),
-            "mlp_accuracy": np.array(self.mlp_acc, dtype=float),
+            "mlp_last_loss": self.mlp_loss[-1] if self.mlp_loss else None,
+            "mlp_last_accuracy": self.mlp_acc[-1] if self.mlp_acc else None,
             "mlp_solved_at": self.mlp_solved_at,
             "mlp_weights": w,
             "view_range": VIEW_RANGE, "map_range": MAP_RANGE,
             "state": self.state(),
-            "curves": self.curves(),
         }
         if self.params["hidden"] == 2:
             snap["hidden_points"] = self.mlp.hidden_of(self.x)
@@ -161,6 +161,11 @@ class PerceptronSession(TrainingSession):
         self.perc_trace = [self.perceptron.params.copy()]
 
     CURVES = ("perc_errors", "perc_updates", "mlp_loss", "mlp_acc")
+
+    def _series(self) -> dict:
+        """The curves to draw, thinned to a few thousand points however long the run."""
+        x, s = thin({"errors": self.perc_errors, "loss": self.mlp_loss})
+        return {"series_epoch": x, "perceptron_errors": s["errors"], "mlp_loss": s["loss"]}
 
     def curves(self) -> dict:
         out = {k: list(getattr(self, k)) for k in self.CURVES}

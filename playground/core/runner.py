@@ -200,10 +200,13 @@ class Runner:
             if not self.dirty or self.awaiting_ack or now - self.last_frame < self.frame_interval:
                 return []
         try:
+            self.session.full_snapshot = force
             data = self.session.snapshot()
         except Exception as exc:  # noqa: BLE001
             self.playing = False
             return [self._error_event(exc)]
+        finally:
+            self.session.full_snapshot = False
         data["playing"] = self.playing
         data["epochs_per_s"] = self.epochs_per_second() if self.playing else 0.0
         self.last_frame = now

@@ -51,8 +51,14 @@ class TrainingSession:
             self._train_epoch()
             self.epoch += 1
 
+    # Set by the runner for frames a user asked for (pause, step, open): those also carry the full
+    # curves, for saving; frames sent while training stay small.
+    full_snapshot = False
+
     def snapshot(self) -> dict[str, Any]:
         snap = self._snapshot()
+        if self.full_snapshot:
+            snap.setdefault("curves", self.curves())
         snap.setdefault("epoch", self.epoch)
         snap.setdefault("loss", self.loss)
         snap.setdefault("params", dict(self.params))

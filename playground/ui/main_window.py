@@ -422,6 +422,10 @@ class MainWindow(QMainWindow):
     def save_dialog(self) -> None:
         if self.current is None or not self.current.trains:
             return
+        if self.controller.playing:
+            # Save what is on screen; the pause frame (with the full curves) arrives while the
+            # user picks a file name.
+            self.controller.pause()
         start = os.path.join(self.settings.value("paths/experiments", os.getcwd()),
                              f"{self.current.info.id}.npexp.json")
         path, _ = QFileDialog.getSaveFileName(self, "Save experiment", start, EXPERIMENT_FILTER)

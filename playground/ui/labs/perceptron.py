@@ -181,14 +181,14 @@ class PerceptronLab(LabView):
 
         errs = s["perceptron_errors"]
         self.err_chart.fixed_y = (0.0, max(1.0, float(len(y))))
-        self.err_chart.set("errors", errs)
+        self.err_chart.set("errors", errs, s["series_epoch"])
         trace = np.asarray(s["perceptron_trace"])
         if len(trace):
             # Counted back from now: the axis stays put while the weights scroll through it.
             xs = np.arange(-len(trace) + 1, 1, dtype=float)
             for i, name in enumerate(("w₁", "w₂", "b")):
                 self.weight_chart.set(name, trace[:, i], xs)
-        self.loss_chart.set("loss", s["mlp_loss"])
+        self.loss_chart.set("loss", s["mlp_loss"], s["series_epoch"])
         self._readout(s, int(np.sum(wrong)))
 
     def _draw_line(self, w: np.ndarray, b: float, lo: float, hi: float) -> None:
@@ -260,10 +260,10 @@ class PerceptronLab(LabView):
                     "at best 3 of the 4 corners. The weights cycle.")
         else:
             perc = f"{n - wrong} of {n} right."
-        losses = s["mlp_loss"]
-        loss = f"{losses[-1]:.4f}" if len(losses) else "–"
+        last = s["mlp_last_loss"]
+        loss = f"{last:.4f}" if last is not None else "–"
         solved = s["mlp_solved_at"]
-        acc = s["mlp_accuracy"][-1] if len(s["mlp_accuracy"]) else float(np.mean(s["mlp_pred"] == s["y"]))
+        acc = s["mlp_last_accuracy"] if s["mlp_last_accuracy"] is not None else float(np.mean(s["mlp_pred"] == s["y"]))
         mlp = f"loss {loss}, accuracy {acc:.0%}" + (f"; all right since epoch {solved}." if solved else ".")
         self.readout.setText(f"<p><b>Epoch {s['epoch']}</b></p><p><b>Perceptron:</b> {perc}</p>"
                              f"<p><b>MLP:</b> {mlp}</p>")
