@@ -283,6 +283,22 @@ class ClassifySession(TrainingSession):
         return [{"epoch": i + 1, "train_loss": tr, "test_loss": te}
                 for i, (tr, te) in enumerate(zip(self._hist_train, self._hist_test))]
 
+    def curves(self) -> dict:
+        return {"train_loss": list(self._hist_train), "test_loss": list(self._hist_test)}
+
+    def restore_curves(self, curves: dict) -> None:
+        """Saved loss curves back after load_state; anything that does not fit is skipped whole."""
+        try:
+            train = np.asarray(curves.get("train_loss"), dtype=float)
+            test = np.asarray(curves.get("test_loss"), dtype=float)
+        except (TypeError, ValueError):
+            return
+        if train.ndim != 1 or train.shape != test.shape or len(train) > self.epoch:
+            return
+        if not (np.all(np.isfinite(train)) and np.all(np.isfinite(test))):
+            return
+        self._hist_train, self._hist_test = train.tolist(), test.tolist()
+
     def state(self) -> dict[str, Any]:
         return self.net.params()
 

@@ -28,3 +28,16 @@ def test_training_frames_stay_small_and_forced_frames_carry_the_full_curves():
     s.full_snapshot = True
     full = s.snapshot()
     assert len(full["curves"]["mlp_loss"]) == 5000
+
+
+def test_classify_loss_curves_come_back_after_reopening():
+    from playground.core.classify_lab import ClassifySession
+
+    s = ClassifySession({})
+    s.step(15)
+    t = ClassifySession({})
+    t.load_state(s.state(), epoch=15)
+    t.restore_curves(s.curves())
+    assert t.curves() == s.curves() and len(t.curves()["train_loss"]) == 15
+    t.restore_curves({"train_loss": [1.0] * 99, "test_loss": [1.0] * 99})  # longer than the run
+    assert len(t.curves()["train_loss"]) == 15
