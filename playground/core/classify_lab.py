@@ -20,6 +20,7 @@ from .mlp_numpy import NumpyMLP, limit_blas_threads
 from .mlp_spec import INITS, NetSpec, init_params, param_shapes
 from .params import Param, ParamError, validate_all
 from .runner import DIVERGED_MESSAGE
+from .series import checked_series
 from .session import SessionError, TrainingSession, check_shape, train_headless
 
 __all__ = ["PARAMS", "SESSION", "CLI_EXTRA", "ClassifySession", "expected_state", "run_headless"]
@@ -288,16 +289,10 @@ class ClassifySession(TrainingSession):
 
     def restore_curves(self, curves: dict) -> None:
         """Saved loss curves back after load_state; anything that does not fit is skipped whole."""
-        try:
-            train = np.asarray(curves.get("train_loss"), dtype=float)
-            test = np.asarray(curves.get("test_loss"), dtype=float)
-        except (TypeError, ValueError):
-            return
-        if train.ndim != 1 or train.shape != test.shape or len(train) > self.epoch:
-            return
-        if not (np.all(np.isfinite(train)) and np.all(np.isfinite(test))):
-            return
-        self._hist_train, self._hist_test = train.tolist(), test.tolist()
+        train = checked_series(curves.get("train_loss"), self.epoch)
+        test = checked_series(curves.get("test_loss"), self.epoch)
+        if train is not None and test is not None and len(train) == len(test):
+            self._hist_train, self._hist_test = train, test
 
     def state(self) -> dict[str, Any]:
         return self.net.params()

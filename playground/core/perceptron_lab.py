@@ -15,7 +15,7 @@ from .logic_data import DATASETS, is_linearly_separable_gate, make_logic_data
 from .params import Param, validate_all
 from .perceptron import Perceptron
 from .runner import DIVERGED_MESSAGE
-from .series import thin
+from .series import checked_series, thin
 from .session import SessionError, TrainingSession, check_shape, train_headless
 from .tiny_mlp import TinyMLP
 
@@ -173,20 +173,9 @@ class PerceptronSession(TrainingSession):
         return out
 
     def restore_curves(self, curves: dict) -> None:
-        series = {}
-        for k in self.CURVES:
-            v = curves.get(k)
-            if not isinstance(v, list) or len(v) > self.epoch:
-                return  # not ours, or longer than the run it claims to describe: keep empty curves
-            try:
-                arr = np.asarray(v, dtype=float)
-            except (TypeError, ValueError):
-                return
-            if arr.ndim != 1 or not np.all(np.isfinite(arr)):
-                return
-            series[k] = arr.tolist()
-        if len({len(v) for v in series.values()}) != 1:
-            return
+        series = {k: checked_series(curves.get(k), self.epoch) for k in self.CURVES}
+        if any(v is None for v in series.values()) or len({len(v) for v in series.values()}) != 1:
+            return  # not ours, or not one run's curves: keep empty ones rather than wrong ones
         self.perc_errors = [int(v) for v in series["perc_errors"]]
         self.perc_updates = [int(v) for v in series["perc_updates"]]
         self.mlp_loss, self.mlp_acc = series["mlp_loss"], series["mlp_acc"]

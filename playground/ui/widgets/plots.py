@@ -12,6 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont
 
+from ...core.series import thin
 from ..theme import CLASS_COLORS, Theme
 
 pg.setConfigOptions(antialias=True, imageAxisOrder="row-major")
@@ -194,13 +195,9 @@ class CurveChart:
         if x is None:
             x = np.arange(1, len(y) + 1, dtype=float)
         if len(y) > self.MAX_POINTS:
-            # Peak-preserving thinning: keep each bucket's min and max, so oscillations stay visible.
-            buckets = self.MAX_POINTS // 2
-            edges = np.linspace(0, len(y), buckets + 1).astype(int)
-            lo = np.minimum.reduceat(y, edges[:-1])
-            hi = np.maximum.reduceat(y, edges[:-1])
-            x = np.repeat(x[edges[:-1]], 2)
-            y = np.column_stack([lo, hi]).ravel()
+            # Peak-preserving thinning: each bucket's min and max, so oscillations stay visible.
+            x, thinned = thin({"y": y}, self.MAX_POINTS, x=x)
+            y = thinned["y"]
         if self.log_y:
             # log10 of zero or a negative value is undefined: leave a gap rather than a warning.
             y = np.where(y > 0, y, np.nan)
