@@ -95,11 +95,6 @@ class Runner:
                 self.session.apply(cmd.get("params", {}))
                 self.dirty = True
                 return self._frame(force=True)
-            if op == "load_state":
-                self.playing = False
-                self.session.load_state(cmd["state"], int(cmd.get("epoch", 0)))
-                self.dirty = True
-                return self._frame(force=True)
             if op == "snapshot":
                 return self._frame(force=True)
             if op == "custom":

@@ -240,12 +240,8 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(view)
             view.status_changed.connect(lambda text: self.statusBar().showMessage(text, 4000))
             view.side_scroll.setVisible(self.controls_action.isChecked())
-            state, epoch = None, 0
         else:
             view = self.views[lab_id]
-            snap = view.last_snapshot or {}
-            state, epoch = snap.get("state"), snap.get("epoch", 0)
-        curves = (view.last_snapshot or {}).get("curves") if state is not None else None
         self.current = view
         # A hidden lab must not hold the window to its own minimum size (QStackedWidget takes the
         # largest page's): only the visible lab counts.
@@ -259,7 +255,7 @@ class MainWindow(QMainWindow):
         item = self._lab_items.get(lab_id)
         if item is not None:
             self.sidebar.setCurrentItem(item)
-        view.start_session(self.device, state, epoch, curves)
+        view.resume_session(self.device)  # a lab opened before continues where it was
         self.setWindowTitle(f"{info.title} · Neural Playground")
         self.lab_opened.emit(lab_id)
 
@@ -307,8 +303,7 @@ class MainWindow(QMainWindow):
             return
         self.device = dev
         if self.current is not None:
-            snap = self.current.last_snapshot or {}
-            self.current.start_session(dev, snap.get("state"), snap.get("epoch", 0), snap.get("curves"))
+            self.current.resume_session(dev)
 
     # --- worker events ------------------------------------------------------------------------------------
     def _on_snapshot_ready(self, snap: dict) -> None:

@@ -18,7 +18,15 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.worker import worker_main
 
-__all__ = ["TrainingController"]
+__all__ = ["TrainingController", "resume_point"]
+
+
+def resume_point(snap: dict | None) -> dict:
+    """What reopening a session needs to continue from a frame: its weights, epoch and curves
+    (open_session's keyword arguments); empty when the frame carries no weights."""
+    if not snap or snap.get("state") is None:
+        return {}
+    return {"state": snap["state"], "epoch": snap.get("epoch", 0), "curves": snap.get("curves")}
 
 
 class TrainingController(QObject):
@@ -44,9 +52,6 @@ class TrainingController(QObject):
         self._open_cmd: dict | None = None
         self._speed: float | None = None
         self._closing = False
-        self.restarts = 0
-        self.frames_drawn = 0
-        self.stale_dropped = 0
         self._timer = QTimer(self)
         self._timer.setInterval(self.POLL_MS)
         self._timer.timeout.connect(self._poll)
@@ -105,7 +110,6 @@ class TrainingController(QObject):
         self._proc = None
 
     def _restart(self, why: str) -> None:
-        self.restarts += 1
         old = self._proc
         if old is not None and old.is_alive():
             old.kill()
@@ -118,12 +122,7 @@ class TrainingController(QObject):
             self._send({"op": "speed", "epochs_per_s": self._speed})
         if self._open_cmd is not None:
             # Reopen where the user was: the last weights the window saw, same parameters.
-            cmd = dict(self._open_cmd)
-            snap = self.last_snapshot or {}
-            if snap.get("state") is not None:
-                cmd["state"], cmd["epoch"] = snap["state"], snap.get("epoch", 0)
-                if snap.get("curves"):
-                    cmd["curves"] = snap["curves"]
+            cmd = {**self._open_cmd, **resume_point(self.last_snapshot)}
             self.run_id += 1
             cmd["run"] = self.run_id
             self._send(cmd)
@@ -201,10 +200,6 @@ class TrainingController(QObject):
     def custom(self, name: str, **kwargs) -> None:
         self._send({"op": "custom", "name": name, "kwargs": kwargs})
 
-    def load_state(self, state: dict, epoch: int = 0) -> None:
-        self._set_playing(False)
-        self._send({"op": "load_state", "state": state, "epoch": int(epoch), "run": self._new_run()})
-
     def _set_playing(self, on: bool) -> None:
         if on != self.playing:
             self.playing = on
@@ -226,7 +221,6 @@ class TrainingController(QObject):
                     self.info = ev["info"]
                     self.worker_ready.emit(self.info)
                 elif not current:
-                    self.stale_dropped += kind == "snapshot"
                     if kind == "snapshot":
                         # The worker still waits for an acknowledgement of this frame.
                         self._send({"op": "ack"})
@@ -251,8 +245,5 @@ class TrainingController(QObject):
             return
         if newest is not None:
             self.last_snapshot = newest
-            if not newest.get("playing", False) and self.playing:
-                pass  # a frame sent before Play reached the worker; keep the optimistic state
             self.snapshot_ready.emit(newest)
-            self.frames_drawn += 1
             self._send({"op": "ack"})

@@ -297,3 +297,14 @@ def test_controls_panel_folds_away_with_ctrl_k(qtbot, window):
     assert not view.side_scroll.isVisibleTo(window)
     window.controls_action.trigger()
     assert view.side_scroll.isVisibleTo(window)
+
+
+def test_switching_labs_and_back_continues_where_the_lab_was(qtbot, window):
+    c = window.controller
+    c.step(5)
+    wait_for_frame(qtbot, c, lambda s: s["epoch"] == 5)
+    window.open_lab("classify")
+    wait_for_frame(qtbot, c, lambda s: "classes" in s)
+    window.open_lab("perceptron")
+    back = wait_for_frame(qtbot, c, lambda s: "perceptron_w" in s)
+    assert back["epoch"] == 5

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePo
 from ...core.params import by_name, classify_change, defaults
 from ...labs.registry import LabInfo
 from ..theme import Theme
+from ..training import resume_point
 from ..widgets.param_panel import ParamPanel
 
 __all__ = ["LabView"]
@@ -144,6 +145,10 @@ class LabView(QWidget):
         self.on_reset()
         if self.controller is not None:
             self.controller.open_session(self.session_factory, self._params, device, state, epoch, curves)
+
+    def resume_session(self, device: str) -> None:
+        """Reopen this lab's session where its last frame left it (on another device, say)."""
+        self.start_session(device, **resume_point(self.last_snapshot))
 
     def receive_snapshot(self, snap: dict) -> None:
         self.last_snapshot = snap
