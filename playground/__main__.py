@@ -8,7 +8,7 @@ def main(argv: list[str] | None = None) -> int:
     import multiprocessing
 
     multiprocessing.freeze_support()  # the worker process, in a PyInstaller build
-    from .cli import main as cli_main
+    from playground.cli import main as cli_main
 
     return cli_main(sys.argv[1:] if argv is None else argv)
 

@@ -5,7 +5,7 @@
     playground run LAB [lab options] [--epochs N] [--json OUT.json] [--export FIG.png|.svg]
     playground bench [LAB] [--seconds S]
 
-Lab options come from the lab's parameter list (playground.core.params), so they always match the
+Lab options come from the lab's parameter list (playground.core.train.params), so they always match the
 controls in the window. Any bad option or value exits with status 2 and one line naming it, never a
 traceback.
 """
@@ -17,7 +17,7 @@ import json
 import os
 import sys
 
-from . import __version__
+from playground import __version__
 
 __all__ = ["main"]
 
@@ -38,7 +38,7 @@ def main(argv: list[str]) -> int:
         return _guard(lambda: run_command(argv[1:]))
     if argv and argv[0] == "bench":
         return _guard(lambda: bench_command(argv[1:]))
-    from .labs.registry import lab_ids
+    from playground.registry import lab_ids
 
     parser = _Parser(prog="playground", description="Neural Playground: see deep learning. "
                      "Subcommands: 'playground run LAB --help', 'playground bench [LAB]'.")
@@ -63,7 +63,7 @@ def main(argv: list[str]) -> int:
         parser.error(f"--size: {args.size!r} is not WIDTHxHEIGHT in pixels (200 to 8000 each)")
     if not 0 <= args.train_seconds <= 600:
         parser.error(f"--train-seconds: {args.train_seconds:g} must be between 0 and 600")
-    from .ui.app import run_app
+    from playground.ui.app import run_app
 
     return run_app(lab=args.lab, screenshot=args.screenshot, train_seconds=args.train_seconds,
                    presentation=args.presentation, dark=args.dark, size=size)
@@ -89,13 +89,13 @@ def _check_writable(parser, path: str, extensions: tuple[str, ...]) -> None:
 
 # --- playground run LAB ---------------------------------------------------------------------------------
 def _lab_core(lab_id: str):
-    from .labs.registry import get_lab
+    from playground.registry import get_lab
 
     return get_lab(lab_id), importlib.import_module(get_lab(lab_id).core)
 
 
 def run_command(argv: list[str]) -> int:
-    from .labs.registry import lab_ids
+    from playground.registry import lab_ids
 
     if not argv or argv[0].startswith("-"):
         if argv and argv[0] in ("-h", "--help"):
@@ -106,7 +106,7 @@ def run_command(argv: list[str]) -> int:
     if lab_id not in lab_ids():
         raise CliError(f"unknown lab {lab_id!r}; choose one of {', '.join(lab_ids())}")
     info, core = _lab_core(lab_id)
-    from .core.params import ParamError
+    from playground.core.train.params import ParamError
 
     parser = _Parser(prog=f"playground run {lab_id}", description=info.summary)
     parser.add_argument("--epochs", type=int, default=getattr(core, "DEFAULT_EPOCHS", 100), metavar="N",
@@ -131,7 +131,7 @@ def run_command(argv: list[str]) -> int:
     extra = {flag.lstrip("-").replace("-", "_"): getattr(args, flag.lstrip("-").replace("-", "_"))
              for flag, _spec in getattr(core, "CLI_EXTRA", ())}
     extra["device"] = args.device
-    from .core.session import SessionError
+    from playground.core.train.session import SessionError
 
     try:
         result, snapshot = core.run_headless(params, args.epochs, extra)
@@ -163,7 +163,7 @@ def _add_param_options(parser, core) -> None:
 
 def _collect_params(parser, args, core) -> dict:
     """The parameters given on the command line, validated; a bad one ends the run with one line."""
-    from .core.params import ParamError, validate
+    from playground.core.train.params import ParamError, validate
 
     params = {}
     for p in core.PARAMS:
@@ -219,13 +219,13 @@ def _write_json(path: str, result: dict) -> None:
 
 def export_snapshot(info, snapshot: dict, path: str, width: int = 1920) -> None:
     """Draw a snapshot with the lab's own view (offscreen) and export its main figure."""
-    from .ui.app import make_app
+    from playground.ui.app import make_app
 
     app = make_app()
     from PySide6.QtCore import Qt
 
-    from .ui.export import ExportError, export_figure
-    from .ui.theme import LIGHT
+    from playground.ui.export import ExportError, export_figure
+    from playground.ui.theme import LIGHT
 
     module, _, cls = info.view.partition(":")
     view = getattr(importlib.import_module(module), cls)(info, None, LIGHT)
@@ -244,7 +244,7 @@ def export_snapshot(info, snapshot: dict, path: str, width: int = 1920) -> None:
 
 # --- playground bench ----------------------------------------------------------------------------------------
 def bench_command(argv: list[str]) -> int:
-    from .labs.registry import lab_ids
+    from playground.registry import lab_ids
 
     lab_id = argv[0] if argv and not argv[0].startswith("-") else "perceptron"
     if lab_id not in lab_ids():
@@ -260,7 +260,7 @@ def bench_command(argv: list[str]) -> int:
     params = _collect_params(parser, args, core)
     if not 0.5 <= args.seconds <= 600:
         parser.error(f"--seconds: {args.seconds} must be between 0.5 and 600")
-    from .ui.bench import run_bench
+    from playground.ui.bench import run_bench
 
     result = run_bench(args.lab, args.seconds, params or None)
     if args.json:

@@ -3,7 +3,21 @@ import os
 import sys
 import tempfile
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PLAYGROUND_SETTINGS_DIR"] = tempfile.mkdtemp(prefix="playground-tests-")
 # The worker process is spawned: it must find the test helper sessions on the same path.
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "helpers"))
+
+
+@pytest.fixture
+def controller(qtbot):
+    """One real worker process per test that needs it."""
+    from playground.ui.training import TrainingController
+
+    c = TrainingController()
+    with qtbot.waitSignal(c.worker_ready, timeout=60000):
+        pass
+    yield c
+    c.shutdown()

@@ -66,7 +66,7 @@ def run_app(lab: str | None = None, screenshot: str | None = None, train_seconds
     app = make_app()
     from PySide6.QtCore import QTimer
 
-    from .main_window import MainWindow
+    from playground.ui.main_window import MainWindow
 
     if screenshot:
         # A scripted run must neither read nor change the user's remembered window and lab.

@@ -39,8 +39,8 @@ def measure_launch(lab: str, timeout: float = 60.0) -> float | None:
 def headless_rate(lab: str, seconds: float = 2.0, params: dict | None = None) -> float:
     import importlib
 
-    from ..core.runner import load_factory
-    from ..labs.registry import get_lab
+    from playground.core.train.runner import load_factory
+    from playground.registry import get_lab
 
     core = importlib.import_module(get_lab(lab).core)
     session = load_factory(core.SESSION)(params or {}, device="cpu")
@@ -65,13 +65,13 @@ def run_bench(lab: str, seconds: float = 5.0, params: dict | None = None, out=pr
     launch = measure_launch(lab)
     out(f"  launch to visible window:   {launch:.2f} s" if launch else "  launch: the window did not report")
 
-    from .app import make_app
+    from playground.ui.app import make_app
 
     app = make_app()
     os.environ.setdefault("PLAYGROUND_SETTINGS_DIR", tempfile.mkdtemp(prefix="playground-bench-"))
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
-    from .main_window import MainWindow
+    from playground.ui.main_window import MainWindow
 
     win = MainWindow(lab_id=lab, restore=False)
     win.resize(1440, 900)

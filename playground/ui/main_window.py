@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QLabel, QMainWindow, QMes
                                QStackedWidget, QStyle, QToolBar, QTreeWidget, QTreeWidgetItem,
                                QWidget)
 
-from .. import __version__
-from ..labs.registry import CHAPTERS, LABS, get_lab
-from .export import ExportDialog
-from .settings import app_settings
-from .theme import ThemeManager, apply_to_app
-from .training import TrainingController
+from playground import __version__
+from playground.registry import CHAPTERS, LABS, get_lab
+from playground.ui.export import ExportDialog
+from playground.ui.settings import app_settings
+from playground.ui.theme import ThemeManager, apply_to_app
+from playground.ui.training import TrainingController
 
 __all__ = ["MainWindow", "SPEEDS"]
 
@@ -393,7 +393,7 @@ class MainWindow(QMainWindow):
 
     def save_experiment(self, path: str) -> None:
         """Save the open lab: parameters, seed and the weights of the newest frame (atomic write)."""
-        from ..core.experiment import save_experiment
+        from playground.core.train.experiment import save_experiment
 
         view = self.current
         snap = view.last_snapshot or {}
@@ -404,7 +404,7 @@ class MainWindow(QMainWindow):
 
     def open_experiment(self, path: str) -> None:
         """Load and check the whole file first; only a valid file changes anything."""
-        from ..core.experiment import load_experiment
+        from playground.core.train.experiment import load_experiment
 
         exp = load_experiment(path)
         if self.current is None or self.current.info.id != exp.lab:

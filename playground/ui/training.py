@@ -1,6 +1,6 @@
 """The window's side of the training worker: one owner of the worker process, latest-wins rendering.
 
-The worker (playground.core.worker) is a separate process, started once with `spawn` and kept warm:
+The worker (playground.core.train.worker) is a separate process, started once with `spawn` and kept warm:
 tiny numpy steps hold the GIL and would starve the window if they ran in a thread (design.md, section
 3). This controller sends commands down a pipe and polls for events on a short timer without ever
 blocking. Of the snapshots waiting, only the newest of the current run is drawn, then acknowledged,
@@ -16,7 +16,7 @@ import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..core.worker import worker_main
+from playground.core.train.worker import worker_main
 
 __all__ = ["TrainingController", "resume_point"]
 

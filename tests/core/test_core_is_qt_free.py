@@ -2,9 +2,9 @@
 import subprocess
 import sys
 
-CORE_MODULES = ["playground.core.activations", "playground.core.params", "playground.core.session",
-                "playground.core.runner", "playground.core.worker", "playground.core.perceptron_lab",
-                "playground.core.experiment", "playground.labs.registry"]
+CORE_MODULES = ["playground.core.nets.activations", "playground.core.train.params", "playground.core.train.session",
+                "playground.core.train.runner", "playground.core.train.worker", "playground.labs.perceptron.core",
+                "playground.core.train.experiment", "playground.registry"]
 
 
 def _loaded(modules: list[str]) -> set[str]:
@@ -21,14 +21,14 @@ def test_importing_the_core_loads_no_qt_module():
 
 
 def test_every_lab_core_module_is_qt_free():
-    from playground.labs.registry import LABS
+    from playground.registry import LABS
 
     loaded = _loaded([lab.core for lab in LABS])
     assert not [m for m in loaded if m.startswith(("PySide6", "pyqtgraph", "playground.ui"))]
 
 
 def test_the_window_and_lab_views_do_not_import_torch():
-    from playground.labs.registry import LABS
+    from playground.registry import LABS
 
     views = [lab.view.partition(":")[0] for lab in LABS]
     loaded = _loaded(["playground.ui.main_window", "playground.cli", *views])

@@ -3,8 +3,8 @@ import time
 
 import numpy as np
 
-from playground.core.params import Param
-from playground.core.session import TrainingSession
+from playground.core.train.params import Param
+from playground.core.train.session import TrainingSession
 
 PARAMS = [Param("lr", "lr", "float", 0.1, minimum=0, maximum=1e6, live=True),
           Param("width", "width", "int", 2, minimum=1, maximum=10),

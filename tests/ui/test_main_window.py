@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from conftest import wait_for_frame
+from frames import wait_for_frame
 from playground.ui.export import export_figure, export_widget_png
 from playground.ui.main_window import MainWindow
 
@@ -24,7 +24,7 @@ def window(qtbot):
 
 
 def test_sidebar_lists_only_existing_labs_by_chapter(window):
-    from playground.labs.registry import LABS
+    from playground.registry import LABS
 
     tree = window.sidebar
     labs = [tree.topLevelItem(i).child(j).data(0, Qt.UserRole)
@@ -268,7 +268,7 @@ def test_a_learning_rate_that_explodes_the_loss_stops_with_a_message(qtbot, wind
 
 
 def test_every_lab_fits_a_1280_px_projector_in_presentation_mode(qtbot, window):
-    from playground.labs.registry import LABS
+    from playground.registry import LABS
 
     window.set_presentation(True, full_screen=False)
     assert not window.sidebar.isVisible() or not window.sidebar.isVisibleTo(window)

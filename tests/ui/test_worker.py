@@ -2,7 +2,7 @@
 divergence, survives its own death, and exits cleanly."""
 import time
 
-from conftest import wait_for_frame
+from frames import wait_for_frame
 
 FACTORY = "fake_sessions:CountingSession"
 

@@ -7,8 +7,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from ..theme import Theme
-from .plots import ThemedPlot
+from playground.ui.theme import Theme
+from playground.ui.widgets.plots import ThemedPlot
 
 __all__ = ["ConfusionView"]
 

@@ -14,8 +14,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from ..theme import CLASS_COLORS, Theme
-from .plots import ThemedPlot, diverging_lut
+from playground.ui.theme import CLASS_COLORS, Theme
+from playground.ui.widgets.plots import ThemedPlot, diverging_lut
 
 __all__ = ["OutputPlot", "class_rgba"]
 

@@ -13,7 +13,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 
-from ..theme import Theme
+from playground.ui.theme import Theme
 
 __all__ = ["LogBarChart"]
 

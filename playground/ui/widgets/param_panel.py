@@ -1,4 +1,4 @@
-"""The control panel a lab gets for free from its parameter list (playground.core.params).
+"""The control panel a lab gets for free from its parameter list (playground.core.train.params).
 
 Each Param becomes the widget that suits it: a combo for a choice, a spin box for an integer, a
 combo of steps or a spin box for a float, a check box, a list field. Every edit is validated with
@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit,
                                QSpinBox, QWidget)
 
-from ...core.params import Param, ParamError, defaults, validate
+from playground.core.train.params import Param, ParamError, defaults, validate
 
 __all__ = ["ParamPanel"]
 

@@ -12,8 +12,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont
 
-from ...core.series import thin
-from ..theme import CLASS_COLORS, Theme
+from playground.core.train.series import thin
+from playground.ui.theme import CLASS_COLORS, Theme
 
 pg.setConfigOptions(antialias=True, imageAxisOrder="row-major")
 

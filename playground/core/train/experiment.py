@@ -1,0 +1,449 @@
+"""Experiment files: save a lab's parameters and trained weights as versioned JSON, and load them back
+only after checking every part, so that a corrupt, truncated, too-new or hand-edited file is refused
+with one sentence naming the problem instead of half-restoring a model. Saving is atomic: the new file
+is written beside the old one, flushed to disk and renamed over it, so a crash never leaves a
+half-written experiment. The module is Qt-free and does not import torch.
+
+File format (UTF-8 JSON, conventionally named ``*.npexp.json``; ``FORMAT_NAME`` / ``FORMAT_VERSION``
+below)::
+
+    {
+      "format": "neural-playground-experiment",   # required, exactly this string
+      "version": 1,                               # required int: the format version (not the app's)
+      "app_version": "0.1.0",                     # optional str: the app that wrote the file (info only)
+      "saved_at": "2026-11-25T01:30:00+00:00",    # optional str: ISO 8601 UTC time (info only)
+      "lab": "perceptron",                        # required str: a lab id of playground.registry
+      "params": {"dataset": "xor", "lr": 0.1, "seed": 0, ...},
+                                                  # required object: the lab's parameters by name
+      "epoch": 250,                               # required int >= 0: epochs trained so far
+      "state": {                                  # required object: the trained weights by name
+        "w1": {"dtype": "float64", "shape": [2, 4], "data": [0.12, -0.5, ...]},
+        ...
+      },
+      "view": {...}                               # optional object: UI state (zoom, selected tab...)
+    }
+
+``params`` holds every parameter of the lab, the seed included, with the names and value types of the
+lab's ``PARAMS`` list (playground.core.train.params): numbers, strings for choices, true/false, lists. Each
+value is checked with ``validate_all``; an unknown name is an error, a missing one takes its default
+(so files written before a parameter existed still open).
+
+Each ``state`` entry is one array: ``dtype`` is ``"float64"`` or ``"float32"`` (optional when hand
+writing a file; float64 when absent); ``shape`` is a list of
+non-negative ints (``[]`` for a scalar); ``data`` is a flat list of ``prod(shape)`` finite JSON numbers
+in row-major (C) order. Floats are written with Python's shortest round-trip repr, so a save/load
+round trip is exact. The set of names and every shape must equal what the lab's
+``expected_state(params)`` returns for the stored parameters; NaN and infinities are refused both when
+saving and when loading. Arrays of other numeric dtypes are saved as float64.
+
+``view`` is free-form JSON owned by the lab's view; it is stored and returned as is (``{}`` when
+absent) and the view must tolerate missing or unknown keys in it.
+
+Versioning: ``version`` changes only when an older reader would misread a file (a key renamed, its
+meaning or encoding changed). Adding an optional top-level key does not bump it, and readers ignore
+top-level keys they do not know. A file with a version newer than ``FORMAT_VERSION`` is refused with a
+message saying which version this app reads; an older one is upgraded in memory by ``migrate()``, one
+step per version (``_MIGRATIONS[n]`` turns version n into n + 1), before validation. Files are never
+rewritten on load. Version 1 is the first, so there are no steps yet.
+
+A lab's core module (``get_lab(id).core``) provides ``PARAMS`` and ``expected_state(params) -> {name:
+shape}``; ``load_experiment`` takes a ``lab_lookup`` callable so tests can supply a small fake lab.
+"""
+from __future__ import annotations
+
+import importlib
+import json
+import math
+import os
+import re
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+import numpy as np
+
+from playground import __version__
+from playground.core.train.params import ParamError, validate_all
+
+__all__ = ["Experiment", "ExperimentError", "save_experiment", "load_experiment", "migrate",
+           "FORMAT_NAME", "FORMAT_VERSION", "FILE_SUFFIX"]
+
+FORMAT_NAME = "neural-playground-experiment"
+FORMAT_VERSION = 1
+FILE_SUFFIX = ".npexp.json"  # the Save dialog's suggestion; any file name loads
+# A guard against opening something enormous by mistake (a video, a disk image): real experiments,
+# even a small U-Net's weights as JSON text, stay far below this.
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+_DTYPES = ("float64", "float32")
+
+
+class ExperimentError(ValueError):
+    """An experiment file that cannot be saved or used; the message is one sentence for a dialog."""
+
+
+@dataclass
+class Experiment:
+    """A loaded, fully validated experiment: clean parameters and finite float arrays of the right shapes."""
+
+    lab: str
+    params: dict
+    state: dict[str, np.ndarray]
+    epoch: int
+    view: dict = field(default_factory=dict)
+    version: int = FORMAT_VERSION  # the version the file was written in (before migration)
+    app_version: str | None = None
+    saved_at: str | None = None
+
+
+# --- saving ----------------------------------------------------------------------------------------
+
+def save_experiment(path: str | os.PathLike, lab_id: str, params: Mapping[str, Any],
+                    state: Mapping[str, Any], epoch: int, view: Mapping[str, Any] | None = None) -> Path:
+    """Write an experiment file atomically and return its path.
+
+    ``state`` maps names to numpy arrays or nested lists of numbers. Raises ExperimentError (and leaves
+    any existing file untouched) when a value cannot be stored or the file cannot be written.
+    """
+    if not isinstance(lab_id, str) or not lab_id:
+        raise ExperimentError("cannot save: the lab id must be a non-empty string")
+    if isinstance(epoch, bool) or not isinstance(epoch, (int, np.integer)) or epoch < 0:
+        raise ExperimentError(f"cannot save: the epoch must be a whole number >= 0, not {epoch!r}")
+    arrays = {name: _encode_array(name, value) for name, value in state.items()}
+    doc = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "app_version": __version__,
+        "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "lab": lab_id,
+        "params": dict(params),
+        "epoch": int(epoch),
+        "state": {},
+        "view": dict(view) if view else {},
+    }
+    text = _dumps(doc, arrays)
+    return _write_atomically(Path(path), text)
+
+
+def _encode_array(name: Any, value: Any) -> dict:
+    if not isinstance(name, str) or not name:
+        raise ExperimentError(f"cannot save: the weight name {name!r} is not a non-empty string")
+    try:
+        a = np.asarray(value)
+    except (ValueError, TypeError):
+        a = None
+    if a is None or a.dtype.kind not in "biuf":
+        raise ExperimentError(f"cannot save: weights '{name}' are not a rectangular array of real numbers")
+    dtype = "float32" if a.dtype == np.float32 else "float64"
+    a = a.astype(dtype)
+    if not np.all(np.isfinite(a)):
+        # a file we write must be one we can read back; a diverged model is not worth keeping
+        raise ExperimentError(f"cannot save: weights '{name}' contain NaN or infinite values")
+    # tolist() of float32 gives the exact float64 value, so reading it back and casting is lossless
+    return {"dtype": dtype, "shape": list(a.shape), "data": a.ravel(order="C").tolist()}
+
+
+def _dumps(doc: dict, arrays: dict[str, dict]) -> str:
+    """Indented JSON for the small parts, with each array on one line so a file stays readable."""
+    try:
+        # one random placeholder per array, which cannot collide with user text, then one pass that
+        # swaps each for its compact JSON (repeated str.replace would rescan megabytes of weights)
+        prefix = f"@@array-{secrets.token_hex(8)}-"
+        names = list(arrays)
+        doc = {**doc, "state": {n: f"{prefix}{i}@@" for i, n in enumerate(names)}}
+        text = json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False, default=_plain)
+        pattern = re.compile(re.escape(json.dumps(prefix)[:-1]) + r"(\d+)@@\"")
+        text = pattern.sub(lambda m: json.dumps(arrays[names[int(m.group(1))]], allow_nan=False), text)
+    except (TypeError, ValueError) as err:
+        raise ExperimentError(f"cannot save: a parameter or view value is not storable as JSON ({err})") from None
+    return text + "\n"
+
+
+def _plain(value: Any) -> Any:
+    # numpy scalars and small arrays reach params and view from widgets and sessions
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if isinstance(value, (tuple, set, frozenset)):
+        return list(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def _write_all(fh, text: str) -> None:
+    # a seam for tests: they replace it to simulate a crash or a full disk in the middle of a write
+    fh.write(text)
+
+
+def _write_atomically(path: Path, text: str) -> Path:
+    # write the real file behind a symlink, not replace the link with a plain file
+    target = Path(os.path.realpath(path))
+    folder = target.parent
+    if not folder.is_dir():
+        raise ExperimentError(f"cannot save {path.name}: the folder {folder} does not exist")
+    tmp = folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
+    try:
+        # 0o666 filtered by the umask, like any new file, rather than mkstemp's private 0o600
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                _write_all(fh, text)
+                fh.flush()
+                os.fsync(fh.fileno())
+            if target.exists():
+                os.chmod(tmp, target.stat().st_mode & 0o7777)
+            os.replace(tmp, target)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+    except OSError as err:
+        reason = err.strerror or str(err)
+        raise ExperimentError(f"cannot save {path.name}: {reason}") from None
+    _fsync_folder(folder)
+    return path
+
+
+def _fsync_folder(folder: Path) -> None:
+    # makes the rename itself durable on POSIX; Windows cannot open folders, and it is only a bonus
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+# --- loading ---------------------------------------------------------------------------------------
+
+def _registry_lookup(lab_id: str):
+    from playground.registry import get_lab
+
+    info = get_lab(lab_id)  # KeyError whose message lists the known labs
+    return importlib.import_module(info.core)
+
+
+def load_experiment(path: str | os.PathLike,
+                    lab_lookup: Callable[[str], Any] | None = None) -> Experiment:
+    """Read, migrate and validate an experiment file; raise ExperimentError naming the first problem.
+
+    ``lab_lookup(lab_id)`` returns an object with ``PARAMS`` and ``expected_state(params)`` and raises
+    KeyError (with a message listing the known labs) for an unknown id; it defaults to the registry.
+    """
+    path = Path(path)
+    name = path.name or str(path)
+    doc = _read_json(path, name)
+    if not isinstance(doc, dict):
+        raise ExperimentError(f"{name} is not an experiment file: it holds {_json_type(doc)}, "
+                              f"not a JSON object")
+    if doc.get("format") != FORMAT_NAME:
+        found = "no \"format\" key" if "format" not in doc else f"format {doc['format']!r}"
+        raise ExperimentError(f"{name} is not a Neural Playground experiment: it has {found}, "
+                              f"expected {FORMAT_NAME!r}")
+    version = doc.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise ExperimentError(f"{name} has no valid format version (found {version!r}, expected a whole number)")
+    if version > FORMAT_VERSION:
+        by = f" (by Neural Playground {doc['app_version']})" if isinstance(doc.get("app_version"), str) else ""
+        raise ExperimentError(f"{name} was saved in experiment format version {version}{by}, but this app "
+                              f"reads versions up to {FORMAT_VERSION}: please update Neural Playground")
+    if version < 1:
+        raise ExperimentError(f"{name} has format version {version}, which never existed (versions start at 1)")
+    doc = migrate(doc)
+
+    for key in ("app_version", "saved_at"):
+        if doc.get(key) is not None and not isinstance(doc[key], str):
+            raise ExperimentError(f"{name}: \"{key}\" must be a string, not {_json_type(doc[key])}")
+
+    lab_id = doc.get("lab")
+    if not isinstance(lab_id, str) or not lab_id:
+        raise ExperimentError(f"{name} does not say which lab it belongs to (\"lab\" is missing or not a string)")
+    lab = _find_lab(lab_id, lab_lookup or _registry_lookup, name)
+    lab_params = getattr(lab, "PARAMS", None)
+    if lab_params is None:
+        raise ExperimentError(f"{name}: the lab {lab_id!r} declares no PARAMS, so its files cannot be checked")
+
+    if "params" not in doc:
+        raise ExperimentError(f"{name} has no \"params\" object")
+    try:
+        params = validate_all(lab_params, doc["params"])
+    except ParamError as err:
+        raise ExperimentError(f"{name} has a bad parameter: {err}") from None
+
+    epoch = doc.get("epoch")
+    if isinstance(epoch, bool) or not isinstance(epoch, int):
+        raise ExperimentError(f"{name}: \"epoch\" must be a whole number, not {epoch!r}")
+    if epoch < 0:
+        raise ExperimentError(f"{name}: \"epoch\" is {epoch}, but it cannot be negative")
+
+    expected = _expected_shapes(lab, lab_id, params, name)
+    state = _decode_state(doc.get("state"), expected, name)
+
+    view = doc.get("view")
+    if view is None:
+        view = {}
+    if not isinstance(view, dict):
+        raise ExperimentError(f"{name}: \"view\" must be an object, not {_json_type(view)}")
+
+    return Experiment(lab=lab_id, params=params, state=state, epoch=epoch, view=view, version=version,
+                      app_version=doc.get("app_version"), saved_at=doc.get("saved_at"))
+
+
+def _read_json(path: Path, name: str) -> Any:
+    try:
+        if path.is_dir():
+            raise ExperimentError(f"{name} is a folder, not an experiment file")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ExperimentError(f"{name} is {size / 2**20:.0f} MiB, far too large to be an experiment file")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ExperimentError(f"{name} does not exist ({path})") from None
+    except PermissionError:
+        raise ExperimentError(f"{name} cannot be read: permission denied") from None
+    except OSError as err:
+        raise ExperimentError(f"{name} cannot be read: {err.strerror or err}") from None
+    if not raw.strip():
+        raise ExperimentError(f"{name} is empty")
+    try:
+        text = raw.decode("utf-8-sig")  # tolerate the BOM some Windows editors add
+    except UnicodeDecodeError as err:
+        raise ExperimentError(f"{name} is not a text file (byte {err.start} is not UTF-8), "
+                              f"so it is not an experiment file") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        where = f"line {err.lineno}, column {err.colno}"
+        if _looks_truncated(text, err):
+            raise ExperimentError(f"{name} is truncated: the JSON stops unfinished at {where} "
+                                  f"(was the save interrupted?)") from None
+        raise ExperimentError(f"{name} is not valid JSON: {err.msg.lower()} at {where}") from None
+    except RecursionError:
+        raise ExperimentError(f"{name} is not a usable JSON file: it is nested too deeply") from None
+
+
+# what may be left of a number or a true/false/null literal cut off by the end of the file
+_PARTIAL_TOKEN = re.compile(r"[-+0-9.eE]*|t(r(ue?)?)?|f(a(l(se?)?)?)?|n(u(ll?)?)?")
+
+
+def _looks_truncated(text: str, err: json.JSONDecodeError) -> bool:
+    """True when the JSON is a valid beginning that simply stops: the end of the file, not a typo."""
+    if err.msg.startswith("Unterminated string"):
+        return True  # a string has no closing quote anywhere before the end
+    rest = text[err.pos:].strip()
+    return bool(_PARTIAL_TOKEN.fullmatch(rest)) and err.msg != "Extra data"
+
+
+def _find_lab(lab_id: str, lookup: Callable[[str], Any], name: str):
+    try:
+        return lookup(lab_id)
+    except KeyError as err:
+        detail = err.args[0] if err.args and isinstance(err.args[0], str) else f"unknown lab {lab_id!r}"
+        raise ExperimentError(f"{name} belongs to a lab this app does not have: {detail}") from None
+    except ImportError as err:
+        raise ExperimentError(f"{name} belongs to the lab {lab_id!r}, which cannot be loaded ({err})") from None
+
+
+def _expected_shapes(lab, lab_id: str, params: dict, name: str) -> dict[str, tuple[int, ...]]:
+    expected_state = getattr(lab, "expected_state", None)
+    if expected_state is None:
+        raise ExperimentError(f"{name}: the lab {lab_id!r} declares no expected_state(), so its weights "
+                              f"cannot be checked")
+    return {str(k): tuple(int(n) for n in shape) for k, shape in expected_state(params).items()}
+
+
+def _decode_state(raw: Any, expected: dict[str, tuple[int, ...]], name: str) -> dict[str, np.ndarray]:
+    if not isinstance(raw, dict):
+        what = "no \"state\"" if raw is None else f"a \"state\" that is {_json_type(raw)}, not an object"
+        raise ExperimentError(f"{name} has {what}, so it holds no weights")
+    missing = [k for k in expected if k not in raw]
+    if missing:
+        raise ExperimentError(f"{name} is missing the weights {_names(missing)} that this lab needs")
+    extra = [k for k in raw if k not in expected]
+    if extra:
+        raise ExperimentError(f"{name} has weights {_names(extra)} that this lab does not use "
+                              f"(it expects {_names(list(expected))})")
+    return {k: _decode_array(k, raw[k], expected[k], name) for k in expected}
+
+
+def _decode_array(key: str, entry: Any, shape: tuple[int, ...], name: str) -> np.ndarray:
+    label = f"{name}: weights '{key}'"
+    if not isinstance(entry, dict):
+        raise ExperimentError(f"{label} must be an object with dtype, shape and data, not {_json_type(entry)}")
+    dtype = entry.get("dtype", "float64")
+    if dtype not in _DTYPES:
+        raise ExperimentError(f"{label} have dtype {dtype!r}; only {' and '.join(_DTYPES)} are stored")
+    stored = entry.get("shape")
+    if not isinstance(stored, list) or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0
+                                                for n in stored):
+        raise ExperimentError(f"{label} have no valid shape (a list of whole numbers >= 0), found {stored!r}")
+    if tuple(stored) != shape:
+        raise ExperimentError(f"{label} have shape {tuple(stored)}, but this lab with these parameters "
+                              f"needs {shape}")
+    data = entry.get("data")
+    if not isinstance(data, list):
+        raise ExperimentError(f"{label} have no \"data\" list of numbers")
+    count = math.prod(shape)
+    if len(data) != count:
+        raise ExperimentError(f"{label} hold {len(data)} numbers, but shape {shape} needs {count}")
+    # json gives int, float (NaN/Infinity included) or other types; anything else is a hand edit
+    if not all(type(x) in (int, float) for x in data):
+        bad = next(x for x in data if type(x) not in (int, float))
+        raise ExperimentError(f"{label} contain {bad!r}, which is not a number")
+    try:
+        array = np.array(data, dtype=np.float64)
+    except OverflowError:
+        raise ExperimentError(f"{label} contain a number too large to store") from None
+    if not np.all(np.isfinite(array)):
+        raise ExperimentError(f"{label} contain NaN or infinite values")
+    if array.size and np.abs(array).max() > np.finfo(dtype).max:
+        raise ExperimentError(f"{label} contain a number too large for {dtype}")
+    return array.astype(dtype).reshape(shape)
+
+
+def migrate(doc: dict) -> dict:
+    """Upgrade a parsed document of any supported older version to FORMAT_VERSION, one step at a time.
+
+    The caller has checked that ``doc["version"]`` is an int between 1 and FORMAT_VERSION. Each step
+    returns a new dict and sets the new version, so a failure midway never half-changes the input.
+    """
+    version = doc["version"]
+    while version < FORMAT_VERSION:
+        doc = _MIGRATIONS[version](doc)
+        version = doc["version"]
+    return doc
+
+
+# _MIGRATIONS[n] turns a version-n document into a version n + 1 one. Version 2 will add, e.g.:
+#     def _v1_to_v2(doc): return {**doc, "version": 2, "state": ...}
+#     _MIGRATIONS[1] = _v1_to_v2
+_MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a true/false value"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _names(names: list) -> str:
+    shown = ", ".join(f"'{n}'" for n in names[:6])
+    return shown + (f" and {len(names) - 6} more" if len(names) > 6 else "")

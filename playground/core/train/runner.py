@@ -1,0 +1,214 @@
+"""The loop a worker runs: train as fast as allowed, draw at the display's pace.
+
+`Runner` is the whole policy, with no process, pipe or Qt in it, so tests drive it with a fake clock:
+it takes commands (`handle`), trains one epoch per `tick` while playing, checks for divergence and
+stop conditions after every epoch, and produces a snapshot only when a frame is due (about 30 per
+second) *and* the window has acknowledged the previous one. That credit of one frame is what makes a
+slow redraw skip frames instead of piling them up ("latest wins").
+
+Commands are dicts with an "op"; events are dicts with an "ev". Every command that starts a new run
+(open, reset, a structural apply) carries a run id, and every event carries the run id it belongs to,
+so the window can drop what an older run still had in flight.
+"""
+from __future__ import annotations
+
+import importlib
+import math
+import time
+import traceback
+from collections import deque
+from typing import Any, Callable
+
+from playground.core.train.session import SessionError, TrainingSession
+from playground.core.train.params import ParamError
+
+__all__ = ["Runner", "load_factory", "DIVERGED_MESSAGE"]
+
+DIVERGED_MESSAGE = "Training diverged (the loss became {loss}): lower the learning rate and press Reset."
+
+
+def load_factory(path: str) -> Callable[..., TrainingSession]:
+    """'package.module:Class' -> the class (how a lab names its session without importing it)."""
+    module, _, name = path.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+class Runner:
+    def __init__(self, clock: Callable[[], float] = time.perf_counter, frame_interval: float = 1 / 30,
+                 rate_window: float = 0.5):
+        self.clock = clock
+        self.frame_interval = frame_interval
+        self.rate_window = rate_window
+        self.session: TrainingSession | None = None
+        self.factory_path = ""
+        self.run = 0
+        self.playing = False
+        self.max_rate: float | None = None  # epochs per second; None = as fast as possible
+        self.awaiting_ack = False
+        self.dirty = True  # something changed since the last frame
+        self.last_frame = -math.inf
+        self.next_step_at = -math.inf
+        self._epoch_times: deque[float] = deque()
+        self.quit = False
+        self.device = "cpu"
+
+    # --- commands ----------------------------------------------------------------------------------
+    def handle(self, cmd: dict) -> list[dict]:
+        op = cmd.get("op")
+        if "run" in cmd:
+            self.run = int(cmd["run"])
+        try:
+            if op == "open":
+                return self._open(cmd)
+            if op == "quit":
+                self.quit = True
+                self.playing = False
+                return []
+            if op == "ack":
+                self.awaiting_ack = False
+                return []
+            if op == "speed":
+                rate = cmd.get("epochs_per_s")
+                self.max_rate = float(rate) if rate else None
+                self.next_step_at = -math.inf
+                return []
+            if self.session is None:
+                return []
+            if op == "play":
+                self.playing = not self.session.finished
+                self._epoch_times.clear()
+                self.dirty = True
+                return []
+            if op == "pause":
+                self.playing = False
+                self.dirty = True
+                return self._frame(force=True)
+            if op == "step":
+                self.playing = False
+                return self._train(int(cmd.get("n", 1))) + self._frame(force=True)
+            if op == "reset":
+                self.playing = False
+                self.session.reset(cmd.get("seed"))
+                self.dirty = True
+                return self._frame(force=True)
+            if op == "apply":
+                self.session.apply(cmd.get("params", {}))
+                self.dirty = True
+                return self._frame(force=True)
+            if op == "snapshot":
+                return self._frame(force=True)
+            if op == "custom":
+                # Lab-specific actions (edit a weight, add a point, measure a cost): the session
+                # validates its own arguments and raises SessionError for bad ones.
+                custom = getattr(self.session, "custom", None)
+                if custom is None:
+                    raise SessionError(f"this lab has no action {cmd.get('name')!r}")
+                custom(cmd["name"], **cmd.get("kwargs", {}))
+                self.dirty = True
+                return self._frame(force=True)
+        except (SessionError, ParamError) as exc:
+            self.playing = False
+            return [{"ev": "error", "run": self.run, "message": str(exc), "detail": ""}]
+        except Exception as exc:  # noqa: BLE001 - anything a lab raises reaches the user as a message
+            self.playing = False
+            return [self._error_event(exc)]
+        return [{"ev": "error", "run": self.run, "message": f"unknown command {op!r}", "detail": ""}]
+
+    def _open(self, cmd: dict) -> list[dict]:
+        self.playing = False
+        self.session = None
+        self.factory_path = cmd["factory"]
+        self.device = cmd.get("device", "cpu")
+        factory = load_factory(self.factory_path)
+        self.session = factory(cmd.get("params", {}), device=self.device)
+        if cmd.get("state") is not None:
+            self.session.load_state(cmd["state"], int(cmd.get("epoch", 0)))
+            if isinstance(cmd.get("curves"), dict):
+                self.session.restore_curves(cmd["curves"])
+        self._epoch_times.clear()
+        self.dirty = True
+        return self._frame(force=True)
+
+    # --- the loop ----------------------------------------------------------------------------------
+    def tick(self) -> list[dict]:
+        """One pass of the worker loop: maybe train one epoch, maybe emit a frame."""
+        events: list[dict] = []
+        if self.playing and self.session is not None:
+            now = self.clock()
+            if self.max_rate is None or now >= self.next_step_at:
+                if self.max_rate is not None:
+                    # Pace against a schedule, not the last step, so the average rate is the asked one.
+                    base = now if self.next_step_at == -math.inf or now - self.next_step_at > 0.25 else self.next_step_at
+                    self.next_step_at = base + 1.0 / self.max_rate
+                events += self._train(1)
+        events += self._frame()
+        return events
+
+    def wait_time(self) -> float:
+        """How long the worker may block waiting for a command before the next tick is needed."""
+        if self.quit:
+            return 0.0
+        if self.playing:
+            if self.max_rate is None:
+                return 0.0
+            return max(0.0, min(self.next_step_at, self.last_frame + self.frame_interval) - self.clock())
+        if self.dirty and not self.awaiting_ack:
+            return max(0.0, self.last_frame + self.frame_interval - self.clock())
+        return 0.5
+
+    def _train(self, n: int) -> list[dict]:
+        s = self.session
+        try:
+            s.step(n)
+        except (SessionError, ParamError) as exc:
+            self.playing = False
+            return [{"ev": "error", "run": self.run, "message": str(exc), "detail": ""}]
+        except Exception as exc:  # noqa: BLE001
+            self.playing = False
+            return [self._error_event(exc)]
+        now = self.clock()
+        self._epoch_times.append(now)
+        while self._epoch_times and now - self._epoch_times[0] > self.rate_window:
+            self._epoch_times.popleft()
+        self.dirty = True
+        if s.diverged:
+            self.playing = False
+            return [{"ev": "diverged", "run": self.run,
+                     "message": DIVERGED_MESSAGE.format(loss=s.loss)}] + self._frame(force=True)
+        if s.finished:
+            was_playing, self.playing = self.playing, False
+            if was_playing or n > 0:
+                return [{"ev": "finished", "run": self.run, "message": s.finished}] + self._frame(force=True)
+        return []
+
+    def epochs_per_second(self) -> float:
+        t = self._epoch_times
+        if len(t) < 2 or t[-1] - t[0] <= 0:
+            return 0.0
+        return (len(t) - 1) / (t[-1] - t[0])
+
+    def _frame(self, force: bool = False) -> list[dict]:
+        if self.session is None:
+            return []
+        now = self.clock()
+        if not force:
+            if not self.dirty or self.awaiting_ack or now - self.last_frame < self.frame_interval:
+                return []
+        try:
+            self.session.full_snapshot = force
+            data = self.session.snapshot()
+        except Exception as exc:  # noqa: BLE001
+            self.playing = False
+            return [self._error_event(exc)]
+        finally:
+            self.session.full_snapshot = False
+        data["playing"] = self.playing
+        data["epochs_per_s"] = self.epochs_per_second() if self.playing else 0.0
+        self.last_frame = now
+        self.awaiting_ack = True
+        self.dirty = False
+        return [{"ev": "snapshot", "run": self.run, "data": data}]
+
+    def _error_event(self, exc: BaseException) -> dict[str, Any]:
+        return {"ev": "error", "run": self.run, "message": f"{type(exc).__name__}: {exc}",
+                "detail": traceback.format_exc()}

@@ -1,0 +1,154 @@
+"""The synchronous training session every trainable lab implements, and that the runner drives.
+
+A session owns one lab's models and data. It never sleeps, never threads and never touches Qt: the
+runner (in the worker process, in a test, or in the headless CLI) calls `step()` as fast as it is
+allowed and asks for a `snapshot()` only when a frame is due. Snapshots are plain numbers and numpy
+copies, so they can be pickled to the window and never alias live tensors.
+"""
+from __future__ import annotations
+
+import math
+from typing import Any, ClassVar, Sequence
+
+from playground.core.train.params import Param, ParamError, by_name, validate_all
+
+__all__ = ["TrainingSession", "SessionError"]
+
+
+class SessionError(RuntimeError):
+    """A problem a user can fix (bad data, impossible setting); shown as a message, not a traceback."""
+
+
+class TrainingSession:
+    """Base class: subclasses set PARAMS and implement _build, _train_epoch, _snapshot, state, load_state."""
+
+    PARAMS: ClassVar[Sequence[Param]] = ()
+    lab_id: ClassVar[str] = ""
+
+    def __init__(self, params: dict | None = None, device: str = "cpu"):
+        self.device = device
+        self.params = validate_all(self.PARAMS, params or {})
+        self.epoch = 0
+        self.loss: float | None = None  # the loss the runner watches for divergence
+        self.finished: str | None = None  # set by a stop condition: the runner pauses and says why
+        self.reset()
+
+    # --- the runner's interface --------------------------------------------------------------------
+    def reset(self, seed: int | None = None) -> None:
+        """Rebuild data and models from the parameters; a seed given here replaces the seed parameter."""
+        if seed is not None and "seed" in by_name(self.PARAMS):
+            self.params["seed"] = int(seed)
+        self.epoch = 0
+        self.loss = None
+        self.finished = None
+        self._build()
+
+    def step(self, n: int = 1) -> None:
+        """Train n epochs (fewer if a stop condition is met)."""
+        for _ in range(int(n)):
+            if self.finished:
+                return
+            self._train_epoch()
+            self.epoch += 1
+
+    # Set by the runner for frames a user asked for (pause, step, open): those also carry the full
+    # curves, for saving; frames sent while training stay small.
+    full_snapshot = False
+
+    def snapshot(self) -> dict[str, Any]:
+        snap = self._snapshot()
+        if self.full_snapshot:
+            snap.setdefault("curves", self.curves())
+        snap.setdefault("epoch", self.epoch)
+        snap.setdefault("loss", self.loss)
+        snap.setdefault("params", dict(self.params))
+        snap.setdefault("engine", self.engine)
+        return snap
+
+    def apply(self, values: dict) -> bool:
+        """Apply new parameter values. Live ones (learning rate) keep training where it is; any other
+        change rebuilds the model. Returns True when the session was reset."""
+        spec = by_name(self.PARAMS)
+        clean = validate_all(self.PARAMS, {**self.params, **values})
+        changed = {k: v for k, v in clean.items() if self.params.get(k) != v}
+        self.params = clean
+        if any(not spec[k].live for k in changed):
+            self.reset()
+            return True
+        if changed:
+            self._apply_live(changed)
+        return False
+
+    @property
+    def engine(self) -> str:
+        return f"numpy · {self.device}"
+
+    @property
+    def diverged(self) -> bool:
+        return self.loss is not None and not math.isfinite(self.loss)
+
+    # --- for subclasses ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        raise NotImplementedError
+
+    def _train_epoch(self) -> None:
+        raise NotImplementedError
+
+    def _snapshot(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def _apply_live(self, changed: dict) -> None:
+        """Called with the live parameters that changed; the default reads them from self.params."""
+
+    def state(self) -> dict[str, Any]:
+        """The trained weights, as numpy arrays or nested lists (saved in experiment files)."""
+        raise NotImplementedError
+
+    def load_state(self, state: dict[str, Any], epoch: int = 0) -> None:
+        """Restore weights saved by state(); raise SessionError naming what does not fit."""
+        raise NotImplementedError
+
+    def history(self) -> list[dict]:
+        """One record per trained epoch (the headless JSON's `history`)."""
+        return []
+
+    def curves(self) -> dict:
+        """The per-epoch series a view draws (losses, errors), as plain lists: saved with an
+        experiment so that reopening it shows the same curves, not empty ones. Default: none."""
+        return {}
+
+    def restore_curves(self, curves: dict) -> None:
+        """Take back what curves() gave. The curves are cosmetic, so a damaged or foreign entry is
+        skipped rather than refused: the weights, already checked, are what matters."""
+
+
+def train_headless(session: "TrainingSession", epochs: int) -> tuple[float, int | None]:
+    """Train up to `epochs` epochs with no window, stopping early at divergence or a stop condition.
+    Returns (wall seconds, the epoch at which the loss stopped being finite, or None)."""
+    import time
+
+    import numpy as np
+
+    t0 = time.perf_counter()
+    with np.errstate(over="ignore", invalid="ignore"):  # a diverging run is reported, not warned about
+        for _ in range(int(epochs)):
+            session.step(1)
+            if session.diverged:
+                return time.perf_counter() - t0, session.epoch
+            if session.finished:
+                break
+    return time.perf_counter() - t0, None
+
+
+def check_shape(name: str, array, shape) -> None:
+    """Raise SessionError if a saved array does not have the model's shape (a hand-edited file)."""
+    import numpy as np
+
+    a = np.asarray(array)
+    if a.shape != tuple(shape):
+        raise SessionError(f"weights '{name}' have shape {a.shape}, the model needs {tuple(shape)}")
+    if a.dtype.kind not in "fiu" or not np.all(np.isfinite(a)):
+        raise SessionError(f"weights '{name}' must be finite numbers")
+
+
+__all__ += ["check_shape", "train_headless", "ParamError"]

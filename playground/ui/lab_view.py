@@ -1,0 +1,158 @@
+"""The base every lab view builds on: the parameter panel, the lesson text, the link to the worker.
+
+A lab view is thin. It declares nothing about its parameters (the core module's PARAMS does), builds
+its plots, draws snapshots in `show_snapshot`, and lists its exportable figures in `figures()`. The
+base turns panel edits into live or structural changes for the worker, opens the session when the
+lab is shown, and restyles on theme changes.
+
+Contract for a subclass:
+    lesson_html: str                     shown under the controls: what to try, what it teaches
+    build_content(self) -> QWidget       the plots (called once, after the panel exists)
+    show_snapshot(self, snap: dict)      draw the newest snapshot (keep it under ~10 ms)
+    figures(self) -> dict[str, object]   name -> pg.PlotItem / PlotWidget, the main figure first
+    apply_theme(self, theme)             call super().apply_theme(theme) then restyle plots
+    on_reset(self)                       forget anything cached from the previous run (optional)
+"""
+from __future__ import annotations
+
+import importlib
+from typing import ClassVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QSplitter,
+                               QVBoxLayout, QWidget)
+
+from playground.core.train.params import by_name, classify_change, defaults
+from playground.registry import LabInfo
+from playground.ui.theme import Theme
+from playground.ui.training import resume_point
+from playground.ui.widgets.param_panel import ParamPanel
+
+__all__ = ["LabView"]
+
+
+class LabView(QWidget):
+    status_changed = Signal(str)  # a one-line read-out for the status bar
+    trains: ClassVar[bool] = True
+    lesson_html: ClassVar[str] = ""
+
+    def __init__(self, info: LabInfo, controller, theme: Theme, parent=None):
+        super().__init__(parent)
+        self.info = info
+        self.core = importlib.import_module(info.core)
+        self.controller = controller
+        self.theme = theme
+        self.device = "cpu"
+        self._params = defaults(self.core.PARAMS)
+        self.last_snapshot: dict | None = None
+
+        self.panel = ParamPanel(self.core.PARAMS)
+        self.panel.values_changed.connect(self._on_params_changed)
+        self.lesson = QLabel(self.lesson_html)
+        self.lesson.setObjectName("lesson")
+        self.lesson.setWordWrap(True)
+        self.lesson.setTextFormat(Qt.RichText)
+        self.lesson.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.lesson.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
+        self.readout = QLabel("")
+        self.readout.setObjectName("readout")
+        self.readout.setWordWrap(True)
+        self.readout.setTextFormat(Qt.RichText)
+
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(6, 6, 6, 6)
+        title = QLabel(f"<b>{info.title}</b>")
+        title.setObjectName("lab_title")
+        side_layout.addWidget(title)
+        # The read-out (epoch, losses, accuracy) first: it must stay in sight however many controls
+        # a lab has; the lesson text, read once, goes last.
+        side_layout.addWidget(self.readout)
+        for widget in (self.panel, self.lesson):
+            line = QFrame()
+            line.setFrameShape(QFrame.HLine)
+            side_layout.addWidget(line)
+            side_layout.addWidget(widget)
+        side_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(side)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(250)
+        self.side_scroll = scroll
+
+        # The plots scroll rather than push the window wider than the screen: a 1280-px projector in
+        # presentation mode must still show the whole lab, with scroll bars at worst.
+        self.content = self.build_content()
+        content_scroll = QScrollArea()
+        content_scroll.setWidget(self.content)
+        content_scroll.setWidgetResizable(True)
+        content_scroll.setFrameShape(QFrame.NoFrame)
+        self.content_scroll = content_scroll
+        self.splitter = QSplitter(Qt.Horizontal)
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(content_scroll)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 1000])
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+    # --- for subclasses ----------------------------------------------------------------------------------
+    def build_content(self) -> QWidget:
+        raise NotImplementedError
+
+    def show_snapshot(self, snap: dict) -> None:
+        raise NotImplementedError
+
+    def figures(self) -> dict:
+        raise NotImplementedError
+
+    def on_reset(self) -> None:
+        pass
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        # The controls grow less than the fonts: in presentation mode the plots need the room more.
+        self.side_scroll.setMinimumWidth(int(250 * min(theme.scale, 1.3)))
+
+    # --- parameters --------------------------------------------------------------------------------------
+    def params(self) -> dict:
+        return dict(self._params)
+
+    def set_params(self, values: dict) -> None:
+        """Show values without sending them (the caller reopens the session)."""
+        self._params.update(values)
+        self.panel.set_values(values)
+
+    def _on_params_changed(self, values: dict) -> None:
+        change = classify_change(self.core.PARAMS, self._params, values)
+        self._params.update(values)
+        if self.controller is None:
+            return
+        if change.needs_reset:
+            self.on_reset()
+        self.controller.apply(values, structural=change.needs_reset)
+
+    # --- the session ---------------------------------------------------------------------------------------
+    @property
+    def session_factory(self) -> str:
+        return self.core.SESSION
+
+    def start_session(self, device: str = "cpu", state=None, epoch: int = 0, curves: dict | None = None) -> None:
+        self.device = device
+        self.on_reset()
+        if self.controller is not None:
+            self.controller.open_session(self.session_factory, self._params, device, state, epoch, curves)
+
+    def resume_session(self, device: str) -> None:
+        """Reopen this lab's session where its last frame left it (on another device, say)."""
+        self.start_session(device, **resume_point(self.last_snapshot))
+
+    def receive_snapshot(self, snap: dict) -> None:
+        self.last_snapshot = snap
+        self.show_snapshot(snap)
+
+    def is_live(self, name: str) -> bool:
+        return by_name(self.core.PARAMS)[name].live
