@@ -4,7 +4,9 @@
 2. Training with the window open and drawing: the worker's epochs per second at full speed.
 3. Smoothness while training: the interval between ticks of a 60 Hz timer on the GUI thread (the
    chance to repaint; a stall shows up as a long interval) and between frames actually drawn.
-4. For reference, the same session stepped in this process with no window (the engine's ceiling).
+4. For reference, the same session stepped in this process with no window (the engine's ceiling),
+   and, where the lab's core defines `bench_reference(params, seconds) -> steps/s`, a plain torch loop
+   on the same model, batch and data, so the ratio holds on a noisy machine.
 """
 from __future__ import annotations
 
@@ -52,6 +54,17 @@ def headless_rate(lab: str, seconds: float = 2.0, params: dict | None = None) ->
         if session.finished:
             session.reset()
     return n / (time.perf_counter() - t0)
+
+
+def plain_reference(lab: str, params: dict | None, seconds: float) -> float | None:
+    """The lab's own plain torch loop on the same model and batch, if it declares one."""
+    import importlib
+
+    from playground.registry import get_lab
+
+    core = importlib.import_module(get_lab(lab).core)
+    fn = getattr(core, "bench_reference", None)
+    return float(fn(params or {}, seconds)) if fn is not None else None
 
 
 def _stats(intervals: list[float]) -> tuple[float, float]:
@@ -135,7 +148,13 @@ def run_bench(lab: str, seconds: float = 5.0, params: dict | None = None, out=pr
     out(f"  frames drawn:               {len(frames) / seconds:.1f}/s, interval median {frame_med:.1f} ms, "
         f"worst {frame_worst:.1f} ms")
     out(f"  same session, no window:    {ceiling:,.0f} epochs/s (in this process)")
-    return {"lab": lab, "launch_seconds": launch, "first_frame_seconds": first["t"],
+    reference = plain_reference(lab, params, 2.0)
+    if reference:
+        out(f"  plain torch loop, same work: {reference:,.0f} epochs/s; the lab in the worker is "
+            f"{rate / reference:.2f}x that")
+    return {"reference_epochs_per_second": reference,
+            "ratio_to_reference": (rate / reference) if reference else None,
+            "lab": lab, "launch_seconds": launch, "first_frame_seconds": first["t"],
             "epochs_per_second": rate, "engine": engine, "tick_median_ms": tick_med, "tick_worst_ms": tick_worst,
             "frames_per_second": len(frames) / seconds, "frame_median_ms": frame_med,
             "frame_worst_ms": frame_worst, "headless_epochs_per_second": ceiling}

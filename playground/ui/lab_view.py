@@ -12,6 +12,9 @@ Contract for a subclass:
     figures(self) -> dict[str, object]   name -> pg.PlotItem / PlotWidget, the main figure first
     apply_theme(self, theme)             call super().apply_theme(theme) then restyle plots
     on_reset(self)                       forget anything cached from the previous run (optional)
+    local_transport(self, action) -> bool   a stepper that needs no worker (the convolution slide, the
+                                         RNN unroll) takes "play", "step", "back" or "reset" itself
+                                         and returns True; False lets the worker train (optional)
 """
 from __future__ import annotations
 
@@ -34,6 +37,7 @@ __all__ = ["LabView"]
 class LabView(QWidget):
     status_changed = Signal(str)  # a one-line read-out for the status bar
     trains: ClassVar[bool] = True
+    local_steps: ClassVar[bool] = False  # True: the transport can also drive a stepper in the view
     lesson_html: ClassVar[str] = ""
 
     def __init__(self, info: LabInfo, controller, theme: Theme, parent=None):
@@ -111,6 +115,10 @@ class LabView(QWidget):
 
     def on_reset(self) -> None:
         pass
+
+    def local_transport(self, action: str) -> bool:
+        """Play/Step/Back/Reset for a stepper shown now; True when handled here, not by the worker."""
+        return False
 
     def apply_theme(self, theme: Theme) -> None:
         self.theme = theme

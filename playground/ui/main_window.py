@@ -142,6 +142,9 @@ class MainWindow(QMainWindow):
         self.play_action.setIcon(st.standardIcon(QStyle.SP_MediaPlay))
         self.step_action = self._action("Step", self.step_once, Qt.Key_Right, tip="Train one epoch (Right arrow)")
         self.step_action.setIcon(st.standardIcon(QStyle.SP_MediaSeekForward))
+        self.back_action = self._action("Back", self.step_back, Qt.Key_Left,
+                                        tip="One step back in a stepper (Left arrow)")
+        self.back_action.setIcon(st.standardIcon(QStyle.SP_MediaSeekBackward))
         self.reset_action = self._action("Reset", self.reset, Qt.Key_R, tip="New initial weights from the seed (R)")
         self.reset_action.setIcon(st.standardIcon(QStyle.SP_BrowserReload))
         self.export_action = self._action("Export figure…", self.export_dialog, "Ctrl+E")
@@ -165,6 +168,7 @@ class MainWindow(QMainWindow):
         bar.setObjectName("transport")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        bar.addAction(self.back_action)
         bar.addAction(self.play_action)
         bar.addAction(self.step_action)
         bar.addAction(self.reset_action)
@@ -214,7 +218,7 @@ class MainWindow(QMainWindow):
             scale_menu.addAction(a)
         v.addAction(self.dark_action)
         t = m.addMenu("&Training")
-        for a in (self.play_action, self.step_action, self.reset_action):
+        for a in (self.play_action, self.step_action, self.back_action, self.reset_action):
             t.addAction(a)
         h = m.addMenu("&Help")
         h.addAction(self.about_action)
@@ -250,7 +254,8 @@ class MainWindow(QMainWindow):
             page.setSizePolicy(policy, policy)
         self.stack.setCurrentWidget(view)
         for a in (self.play_action, self.step_action, self.reset_action):
-            a.setEnabled(view.trains)
+            a.setEnabled(view.trains or view.local_steps)
+        self.back_action.setEnabled(view.local_steps)
         self.speed.setEnabled(view.trains)
         item = self._lab_items.get(lab_id)
         if item is not None:
@@ -265,16 +270,27 @@ class MainWindow(QMainWindow):
             self.open_lab(lab_id)
 
     # --- transport --------------------------------------------------------------------------------------
+    # A lab's stepper (the convolution slide, the RNN unroll) takes the transport first when shown.
     def toggle_play(self) -> None:
-        if self.current is not None and self.current.trains:
+        if self.current is None or self.current.local_transport("play"):
+            return
+        if self.current.trains:
             self.controller.toggle()
 
     def step_once(self) -> None:
-        if self.current is not None and self.current.trains:
+        if self.current is None or self.current.local_transport("step"):
+            return
+        if self.current.trains:
             self.controller.step(1)
 
+    def step_back(self) -> None:
+        if self.current is not None:
+            self.current.local_transport("back")
+
     def reset(self) -> None:
-        if self.current is not None and self.current.trains:
+        if self.current is None or self.current.local_transport("reset"):
+            return
+        if self.current.trains:
             self.current.on_reset()
             self.controller.reset()
 
