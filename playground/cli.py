@@ -112,8 +112,14 @@ def run_command(argv: list[str]) -> int:
     parser.add_argument("--epochs", type=int, default=getattr(core, "DEFAULT_EPOCHS", 100), metavar="N",
                         help="epochs to train")
     parser.add_argument("--json", metavar="OUT.json", help="write the results as JSON")
-    parser.add_argument("--export", metavar="FIG.png|.svg", help="write the lab's main figure")
-    parser.add_argument("--width", type=int, default=1920, metavar="PX", help="PNG width (default 1920)")
+    parser.add_argument("--export", metavar="FIG.png|.svg|.gif|.mp4",
+                        help="write the lab's main figure (.png, .svg), or an animation of the run (.gif, .mp4)")
+    parser.add_argument("--width", type=int, default=1920, metavar="PX",
+                        help="PNG and animation width in pixels (default 1920)")
+    parser.add_argument("--fps", type=int, default=15, metavar="N",
+                        help="animation frame rate, 1 to 60 (default 15)")
+    parser.add_argument("--frames", type=int, default=None, metavar="N",
+                        help="animation frames, spread evenly over the epochs (default: up to 10 s of film)")
     parser.add_argument("--device", default="cpu", choices=("cpu", "cuda", "mps"), help="torch device")
     _add_param_options(parser, core)
     for flag, spec in getattr(core, "CLI_EXTRA", ()):
@@ -126,20 +132,36 @@ def run_command(argv: list[str]) -> int:
     if args.json:
         _check_writable(parser, args.json, (".json",))
     if args.export:
-        _check_writable(parser, args.export, (".png", ".svg"))
+        _check_writable(parser, args.export, (".png", ".svg", ".gif", ".mp4"))
+    animation = bool(args.export) and args.export.lower().endswith((".gif", ".mp4"))
+    if not 1 <= args.fps <= 60:
+        parser.error(f"--fps: {args.fps} must be between 1 and 60")
+    if args.frames is not None and not 1 <= args.frames <= 10_000:
+        parser.error(f"--frames: {args.frames} must be between 1 and 10000")
+    if animation and not 160 <= args.width <= 3840:
+        parser.error(f"--width: {args.width} px must be between 160 and 3840 for an animation")
     params = _collect_params(parser, args, core)
     extra = {flag.lstrip("-").replace("-", "_"): getattr(args, flag.lstrip("-").replace("-", "_"))
              for flag, _spec in getattr(core, "CLI_EXTRA", ())}
     extra["device"] = args.device
     from playground.core.train.session import SessionError
 
+    from playground.core.video import VideoError
+
     try:
-        result, snapshot = core.run_headless(params, args.epochs, extra)
-    except (SessionError, ParamError, ValueError, OSError) as exc:
+        if animation:
+            from playground.ui.animation import record_run
+
+            result, snapshot, frames = record_run(info, core, params, args.epochs, extra, args.export,
+                                                  args.width, args.fps, args.frames)
+            result["animation"] = {"path": args.export, "frames": frames, "fps": args.fps}
+        else:
+            result, snapshot = core.run_headless(params, args.epochs, extra)
+    except (SessionError, ParamError, VideoError, ValueError, OSError) as exc:
         raise CliError(str(exc)) from None
     if args.json:
         _write_json(args.json, result)
-    if args.export:
+    if args.export and not animation:
         export_snapshot(info, snapshot, args.export, args.width)
     print(_summary(result))
     if result.get("diverged"):

@@ -129,10 +129,14 @@ def train_headless(session: "TrainingSession", epochs: int) -> tuple[float, int 
 
     import numpy as np
 
+    from playground.core.train.recording import notify
+
     t0 = time.perf_counter()
+    notify(session)  # an animation of the run starts from the untrained network
     with np.errstate(over="ignore", invalid="ignore"):  # a diverging run is reported, not warned about
         for _ in range(int(epochs)):
             session.step(1)
+            notify(session)
             if session.diverged:
                 return time.perf_counter() - t0, session.epoch
             if session.finished:
