@@ -148,6 +148,8 @@ class MainWindow(QMainWindow):
         self.reset_action = self._action("Reset", self.reset, Qt.Key_R, tip="New initial weights from the seed (R)")
         self.reset_action.setIcon(st.standardIcon(QStyle.SP_BrowserReload))
         self.export_action = self._action("Export figure…", self.export_dialog, "Ctrl+E")
+        self.record_action = self._action("Record animation…", self.record_dialog, "Ctrl+Shift+E",
+                                          tip="Record a figure or the whole lab as GIF or MP4 (Ctrl+Shift+E)")
         self.save_action = self._action("Save experiment…", self.save_dialog, "Ctrl+S")
         self.open_action = self._action("Open experiment…", self.open_dialog, "Ctrl+O")
         self.quit_action = self._action("Quit", self.close, "Ctrl+Q")
@@ -200,7 +202,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         m = self.menuBar()
         f = m.addMenu("&File")
-        for a in (self.export_action, self.save_action, self.open_action):
+        for a in (self.export_action, self.record_action, self.save_action, self.open_action):
             f.addAction(a)
         f.addSeparator()
         f.addAction(self.quit_action)
@@ -407,6 +409,79 @@ class MainWindow(QMainWindow):
             self.settings.setValue("paths/export", os.path.dirname(dialog.path.text()))
             self.statusBar().showMessage(f"Exported {dialog.path.text()}", 5000)
 
+    # --- animations ------------------------------------------------------------------------------------
+    def record_dialog(self) -> None:
+        """Ask what to record, then record it while the lab trains or steps (File > Record animation)."""
+        from playground.ui.animation import RecordDialog
+
+        if self.current is None:
+            return
+        if getattr(self, "recorder", None) is not None and self.recorder.active:
+            self.recorder.stop()  # a second press ends the recording and keeps it
+            return
+        dialog = RecordDialog(self.current.figures(), self.settings.value("paths/export", os.getcwd()),
+                              trains=self.current.trains, parent=self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose, True)
+        if dialog.exec():
+            self.start_recording(**dialog.choice())
+
+    def start_recording(self, figure: str, path: str, width: int = 1920, fps: float = 15.0,
+                        seconds: float = 10.0, play: bool = False) -> bool:
+        from PySide6.QtWidgets import QProgressBar, QPushButton
+
+        from playground.core.video import VideoError
+        from playground.ui.animation import RecordDialog, Recorder
+
+        figures = self.current.figures()
+        target = self.current if figure == RecordDialog.WHOLE else figures.get(figure)
+        if target is None:
+            self._message(QMessageBox.Warning, "Record animation", f"This lab has no figure {figure!r}.")
+            return False
+        try:
+            recorder = Recorder(target, path, width, fps, seconds, parent=self)
+        except VideoError as exc:
+            self._message(QMessageBox.Warning, "Record animation", f"{path} cannot be recorded: {exc}")
+            return False
+        self.recorder = recorder
+        bar = QProgressBar()
+        bar.setRange(0, recorder.planned)
+        bar.setFormat("recording %v/%m frames")
+        bar.setMaximumWidth(220)
+        stop = QPushButton("Stop")
+        stop.setToolTip("End the recording now and keep it")
+        cancel = QPushButton("Cancel")
+        cancel.setToolTip("Throw the recording away")
+        sb = self.statusBar()
+        for w in (bar, stop, cancel):
+            sb.addWidget(w)
+
+        def done():
+            for w in (bar, stop, cancel):
+                sb.removeWidget(w)
+                w.deleteLater()
+            self.record_action.setText("Record animation…")
+
+        def on_finished(written: str, skipped: int):
+            done()
+            extra = f" ({skipped} frames skipped: the encoder was behind)" if skipped else ""
+            sb.showMessage(f"Saved animation {written}{extra}", 8000)
+            self.settings.setValue("paths/export", os.path.dirname(written))
+
+        def on_failed(why: str):
+            done()
+            self._message(QMessageBox.Warning, "Record animation", f"{path} was not written: {why}")
+
+        recorder.progressed.connect(lambda n, _m: bar.setValue(n))
+        recorder.finished.connect(on_finished)
+        recorder.failed.connect(on_failed)
+        stop.clicked.connect(recorder.stop)
+        cancel.clicked.connect(lambda: (recorder.cancel(), done(), sb.showMessage("Recording cancelled", 4000)))
+        self.record_action.setText("Stop recording")
+        recorder.start()
+        if play and self.current.trains and not self.controller.playing:
+            self.controller.play()
+        return True
+
     def save_experiment(self, path: str) -> None:
         """Save the open lab: parameters, seed and the weights of the newest frame (atomic write)."""
         from playground.core.train.experiment import save_experiment
@@ -496,5 +571,13 @@ class MainWindow(QMainWindow):
         if self.current is not None:
             self.settings.setValue("window/lab", self.current.info.id)
         self.settings.sync()
+        if getattr(self, "recorder", None) is not None and self.recorder.active:
+            self.recorder.stop()  # keep what was recorded: the encoder finishes the file
+            deadline = time.perf_counter() + 3.0
+            while self.recorder.active and time.perf_counter() < deadline:
+                from PySide6.QtWidgets import QApplication
+
+                QApplication.processEvents()
+                time.sleep(0.02)
         self.controller.shutdown(timeout=1.5)
         super().closeEvent(event)
