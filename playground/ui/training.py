@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import queue
 import time
+from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from playground.core.train.worker import worker_main
+from playground.core.train.worker import Channel, ChannelClosed, channel_pair, worker_main
 
 __all__ = ["TrainingController", "resume_point"]
 
@@ -39,12 +41,18 @@ class TrainingController(QObject):
     playing_changed = Signal(bool)
 
     POLL_MS = 8
+    MAX_PENDING = 512  # unwritten commands before the worker counts as hung (it reads in a thread)
 
     def __init__(self, parent=None, start: bool = True):
         super().__init__(parent)
         self._ctx = mp.get_context("spawn")
         self._proc = None
-        self._conn = None
+        self._channel: Channel | None = None
+        self._seq = 0          # every command's number, echoed by the worker in its events
+        self._changed_seq = 0  # the last command that changed the model (open, apply, reset, edit)
+        self.last_snapshot_seq = -1
+        self.last_snapshot_run = -1
+        self._awaiting: list[tuple[Callable, float]] = []  # request_current callbacks, deadlines
         self.run_id = 0
         self.playing = False
         self.info: dict = {}
@@ -68,12 +76,14 @@ class TrainingController(QObject):
         # The spawned child reads these when it imports numpy and torch; a user's own setting wins.
         for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
             os.environ.setdefault(var, "1")
-        here, there = self._ctx.Pipe(duplex=True)
-        self._proc = self._ctx.Process(target=worker_main, args=(there,), daemon=True,
+        mine, theirs = channel_pair(self._ctx)
+        self._proc = self._ctx.Process(target=worker_main, args=theirs, daemon=True,
                                        name="playground-worker")
         self._proc.start()
-        there.close()  # the child has its copy; closing ours lets us see EOF if it dies
-        self._conn = here
+        for end in theirs:
+            end.close()  # the child has its copies; closing ours lets us see EOF if it dies
+        # Never blocks the GUI thread: a writer thread sends, a reader thread receives (worker.py).
+        self._channel = Channel(*mine, max_in=64, max_out=self.MAX_PENDING, name="window")
         self._closing = False
         self._timer.start()
         self._health.start()
@@ -93,38 +103,44 @@ class TrainingController(QObject):
         if self._proc is None:
             return
         try:
-            self._conn.send({"op": "quit"})
-        except (OSError, ValueError):
+            self._channel.send({"op": "quit"}, block=False)
+        except (ChannelClosed, queue.Full):
             pass
-        self._proc.join(timeout)
-        if self._proc.is_alive():
-            self._proc.terminate()
-            self._proc.join(0.5)
-        if self._proc.is_alive():
-            self._proc.kill()
-            self._proc.join(0.5)
-        try:
-            self._conn.close()
-        except OSError:
-            pass
+        self._stop_process(self._proc, timeout)
+        self._channel.close(join_timeout=0.2)
         self._proc = None
+
+    @staticmethod
+    def _stop_process(proc, timeout: float) -> None:
+        proc.join(timeout)
+        if proc.is_alive():
+            proc.terminate()
+            proc.join(0.5)
+        if proc.is_alive():
+            proc.kill()
+            proc.join(0.5)
 
     def _restart(self, why: str) -> None:
         old = self._proc
-        if old is not None and old.is_alive():
-            old.kill()
-        try:
-            self._conn.close()
-        except OSError:
-            pass
+        if old is not None:
+            if old.is_alive():
+                old.kill()
+            old.join(1.0)
+        if self._channel is not None:
+            self._channel.close(join_timeout=0.2)  # its peer is gone: its threads end at once
         self.start()
+        self._awaiting.clear()
         if self._speed is not None:
             self._send({"op": "speed", "epochs_per_s": self._speed})
         if self._open_cmd is not None:
-            # Reopen where the user was: the last weights the window saw, same parameters.
-            cmd = {**self._open_cmd, **resume_point(self.last_snapshot)}
+            # Reopen where the user was: the last weights the window saw, same parameters; unless
+            # that frame came from before a structural change, whose weights no longer fit.
+            cmd = dict(self._open_cmd)
+            if self.last_snapshot_run == self.run_id:
+                cmd.update(resume_point(self.last_snapshot))
             self.run_id += 1
             cmd["run"] = self.run_id
+            self.last_snapshot = None
             self._send(cmd)
         self._set_playing(False)
         self.worker_restarted.emit(why)
@@ -137,11 +153,19 @@ class TrainingController(QObject):
 
     # --- commands -------------------------------------------------------------------------------------
     def _send(self, cmd: dict) -> None:
-        if self._conn is None or self._closing:
+        if self._channel is None or self._closing:
             return
+        self._seq += 1
+        cmd["seq"] = self._seq
+        if cmd.get("op") not in ("ack", "speed", "play", "pause", "snapshot", "quit"):
+            self._changed_seq = self._seq  # a frame from before this one no longer shows the model
         try:
-            self._conn.send(cmd)
-        except (OSError, ValueError, BrokenPipeError):
+            self._channel.send(cmd, block=False)
+        except queue.Full:
+            # MAX_PENDING commands unwritten: the worker has stopped reading its pipe.
+            self._restart("The training worker stopped answering; it was restarted with the last "
+                          "weights shown.")
+        except ChannelClosed:
             self._restart("The training worker could not be reached; it was restarted.")
 
     def _new_run(self) -> int:
@@ -205,16 +229,52 @@ class TrainingController(QObject):
             self.playing = on
             self.playing_changed.emit(on)
 
+    # --- a frame that shows the model as it is now (for saving) ----------------------------------------
+    def is_current(self, snap: dict | None = None) -> bool:
+        """True when `snap` (default: the last one) came after every command that changed the model:
+        its weights, parameters and data belong together and to what the window shows."""
+        snap = self.last_snapshot if snap is None else snap
+        return (snap is not None and snap is self.last_snapshot
+                and self.last_snapshot_seq >= self._changed_seq)
+
+    def request_current(self, callback: Callable[[dict | None], None], timeout_s: float = 20.0) -> None:
+        """Call `callback(snapshot)` with a full frame (curves included) taken after every command
+        sent so far, or `callback(None)` if none came within `timeout_s`. Never waits here."""
+        self._awaiting.append((callback, time.monotonic() + timeout_s))
+        self._send({"op": "snapshot"})
+        # the snapshot command is not a change, but its answer must come after it
+        self._wanted_seq = self._seq
+
+    def _deliver_current(self, snap: dict | None, seq: int) -> None:
+        if not self._awaiting:
+            return
+        now = time.monotonic()
+        keep = []
+        for callback, deadline in self._awaiting:
+            if snap is not None and seq >= getattr(self, "_wanted_seq", 0) and seq >= self._changed_seq \
+                    and snap.get("curves") is not None:
+                callback(snap)
+            elif now > deadline:
+                callback(None)
+            else:
+                keep.append((callback, deadline))
+        self._awaiting = keep
+
     # --- events ---------------------------------------------------------------------------------------
     def _poll(self) -> None:
-        if self._conn is None:
+        if self._channel is None:
             return
         newest = None
+        newest_seq = -1
+        # Bounded: never spend more than a few ms here even if the worker floods us; the rest waits
+        # in the channel's bounded inbox (and the worker waits on it, never the window).
+        deadline = time.perf_counter() + 0.005
         try:
-            # Bounded: never spend more than a few ms here even if the worker floods us.
-            deadline = time.perf_counter() + 0.005
-            while self._conn.poll(0):
-                ev = self._conn.recv()
+            while time.perf_counter() < deadline:
+                try:
+                    ev = self._channel.recv(0)
+                except queue.Empty:
+                    break
                 kind = ev.get("ev")
                 current = ev.get("run") == self.run_id
                 if kind == "ready":
@@ -227,7 +287,7 @@ class TrainingController(QObject):
                 elif kind == "snapshot":
                     if newest is not None:
                         self._send({"op": "ack"})
-                    newest = ev["data"]
+                    newest, newest_seq = ev["data"], int(ev.get("seq", 0))
                 elif kind == "error":
                     self._set_playing(False)
                     self.error_raised.emit(ev.get("message", "error"), ev.get("detail", ""))
@@ -237,13 +297,14 @@ class TrainingController(QObject):
                 elif kind == "finished":
                     self._set_playing(False)
                     self.finished.emit(ev["message"])
-                if time.perf_counter() > deadline:
-                    break
-        except (EOFError, OSError):
+        except ChannelClosed:
             if not self._closing:
                 self._check_alive()
             return
         if newest is not None:
             self.last_snapshot = newest
+            self.last_snapshot_seq = newest_seq
+            self.last_snapshot_run = self.run_id
             self.snapshot_ready.emit(newest)
             self._send({"op": "ack"})
+        self._deliver_current(newest, newest_seq)

@@ -60,3 +60,27 @@ class CrashingSession(CountingSession):
         import os
 
         os._exit(3)
+
+
+class BigFrameSession(CountingSession):
+    """Frames of `width` floats (0.4 MB at 50,000) and a custom action that takes a large payload:
+    the shape of a deep network's weights going one way while a frame comes the other."""
+
+    PARAMS = PARAMS[:1] + [Param("width", "width", "int", 50_000, minimum=1, maximum=10**7)] + PARAMS[2:]
+
+    def _build(self):
+        super()._build()
+        self.received = 0
+        self.checksum = 0.0
+
+    def _snapshot(self):
+        return {"w": self.w.copy(), "state": self.state(), "received": self.received,
+                "checksum": self.checksum}
+
+    def custom(self, name, **kwargs):
+        if name == "load":
+            payload = np.asarray(kwargs["payload"])
+            self.received += 1
+            self.checksum += float(payload[0])
+        else:
+            super().custom(name, **kwargs)

@@ -82,7 +82,8 @@ def test_worker_exits_when_the_window_process_pipe_closes(qtbot, controller):
     proc = controller._proc
     controller._timer.stop()
     controller._health.stop()
-    controller._conn.close()  # as if the window had crashed
+    for end in (controller._channel._writer, controller._channel._reader):
+        end.close()  # as if the window had crashed
     proc.join(3)
     assert not proc.is_alive()
     controller._proc = None

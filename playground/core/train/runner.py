@@ -51,12 +51,18 @@ class Runner:
         self._epoch_times: deque[float] = deque()
         self.quit = False
         self.device = "cpu"
+        self.seq = 0  # the number of the last command handled, echoed in frames (see is_current)
+        self._last_error: str | None = None  # an error is reported once, not once per frame
 
     # --- commands ----------------------------------------------------------------------------------
     def handle(self, cmd: dict) -> list[dict]:
         op = cmd.get("op")
         if "run" in cmd:
             self.run = int(cmd["run"])
+        if "seq" in cmd:
+            self.seq = int(cmd["seq"])
+        if op not in ("ack", "speed", "snapshot"):
+            self._last_error = None  # the user did something: a new failure is news again
         try:
             if op == "open":
                 return self._open(cmd)
@@ -108,11 +114,11 @@ class Runner:
                 return self._frame(force=True)
         except (SessionError, ParamError) as exc:
             self.playing = False
-            return [{"ev": "error", "run": self.run, "message": str(exc), "detail": ""}]
+            return self._error(str(exc))
         except Exception as exc:  # noqa: BLE001 - anything a lab raises reaches the user as a message
             self.playing = False
-            return [self._error_event(exc)]
-        return [{"ev": "error", "run": self.run, "message": f"unknown command {op!r}", "detail": ""}]
+            return self._error_event(exc)
+        return self._error(f"unknown command {op!r}")
 
     def _open(self, cmd: dict) -> list[dict]:
         self.playing = False
@@ -162,10 +168,10 @@ class Runner:
             s.step(n)
         except (SessionError, ParamError) as exc:
             self.playing = False
-            return [{"ev": "error", "run": self.run, "message": str(exc), "detail": ""}]
+            return self._error(str(exc))
         except Exception as exc:  # noqa: BLE001
             self.playing = False
-            return [self._error_event(exc)]
+            return self._error_event(exc)
         now = self.clock()
         self._epoch_times.append(now)
         while self._epoch_times and now - self._epoch_times[0] > self.rate_window:
@@ -199,7 +205,10 @@ class Runner:
             data = self.session.snapshot()
         except Exception as exc:  # noqa: BLE001
             self.playing = False
-            return [self._error_event(exc)]
+            # Reported once: a session that cannot draw is not retried every frame (that was a loop
+            # of thousands of identical tracebacks); the next command marks it dirty again.
+            self.dirty = False
+            return self._error_event(exc)
         finally:
             self.session.full_snapshot = False
         data["playing"] = self.playing
@@ -207,8 +216,15 @@ class Runner:
         self.last_frame = now
         self.awaiting_ack = True
         self.dirty = False
-        return [{"ev": "snapshot", "run": self.run, "data": data}]
+        self._last_error = None
+        return [{"ev": "snapshot", "run": self.run, "seq": self.seq, "data": data}]
 
-    def _error_event(self, exc: BaseException) -> dict[str, Any]:
-        return {"ev": "error", "run": self.run, "message": f"{type(exc).__name__}: {exc}",
-                "detail": traceback.format_exc()}
+    def _error(self, message: str, detail: str = "") -> list[dict[str, Any]]:
+        """One error event, unless it repeats the last one with nothing done in between."""
+        if message == self._last_error:
+            return []
+        self._last_error = message
+        return [{"ev": "error", "run": self.run, "seq": self.seq, "message": message, "detail": detail}]
+
+    def _error_event(self, exc: BaseException) -> list[dict[str, Any]]:
+        return self._error(f"{type(exc).__name__}: {exc}", traceback.format_exc())
