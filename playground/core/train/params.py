@@ -2,8 +2,12 @@
 validation of experiment files, so the three can never disagree.
 
 A `Param` says its kind, default, range or choices, and whether a change applies live (the learning
-rate) or rebuilds the model (an architecture change). `validate()` turns any raw value (from a JSON
-file, a command line, a widget) into a clean one or raises `ParamError` naming the parameter and why.
+rate) or rebuilds the model (an architecture change). It declares *all* its constraints here, once:
+the range of a number, the allowed values of a choice, and for a list the bounds on each element and
+on its length (`min_items`, `max_items`; `min_items=1` means "not empty"). `validate()` turns any raw
+value (from a JSON file, a command line, a widget) into a clean one or raises `ParamError` naming the
+parameter and why, so nothing the panel, the CLI or a file passes on can fail later in a session.
+`describe()` says the same constraints in words, for help texts and tooltips.
 """
 from __future__ import annotations
 
@@ -11,7 +15,11 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-__all__ = ["Param", "ParamError", "validate", "validate_all", "defaults", "by_name"]
+__all__ = ["Param", "ParamError", "validate", "validate_all", "defaults", "by_name", "describe",
+           "format_number", "LIST_KINDS"]
+
+# Kinds whose value is a list (typed as comma-separated text on the command line and in the panel).
+LIST_KINDS = ("int_list", "multi_choice", "choice_list")
 
 
 class ParamError(ValueError):
@@ -22,11 +30,13 @@ class ParamError(ValueError):
 class Param:
     name: str  # snake_case key: the experiment-file key; the CLI option is --name-with-dashes
     label: str
-    kind: str  # "float", "int", "choice", "bool", "int_list", "multi_choice"
+    # "float", "int", "choice", "bool", "int_list", "multi_choice" (a set of choices, kept in declared
+    # order, no repeats) or "choice_list" (a sequence of choices, order and repeats kept)
+    kind: str
     default: Any
     minimum: float | None = None
     maximum: float | None = None
-    choices: tuple = ()  # for choice / multi_choice: the allowed values (strings)
+    choices: tuple = ()  # for choice / multi_choice / choice_list: the allowed values (strings)
     choice_labels: tuple = ()  # shown in the UI; defaults to the values
     steps: tuple = ()  # for float: the values a slider or combo steps through (TF Playground's lr steps)
     live: bool = False  # True: applies to a running model; False: a change rebuilds and resets it
@@ -34,9 +44,15 @@ class Param:
     help: str = ""
     gui: bool = True  # False: a command-line-only option
     cli: bool = True  # False: a GUI-only control
-    item_minimum: int | None = None  # int_list: bounds on each element and on the length
+    item_minimum: int | None = None  # int_list: bounds on each element
     item_maximum: int | None = None
+    min_items: int | None = None  # any list kind: bounds on the length (1: must not be empty)
     max_items: int | None = None
+
+    def __post_init__(self):
+        # A default that breaks its own constraints would make every new session fail: refuse the
+        # declaration itself, at import, rather than at the first user.
+        validate(self, self.default)
 
     @property
     def option(self) -> str:
@@ -48,11 +64,29 @@ class Param:
         return str(value)
 
 
-def _bounds(p: Param, v: float) -> None:
+def format_number(p: Param, v) -> str:
+    """A bound or value as a person reads it: 2147483647 for an int, 0.001 or 1e-05 for a float."""
+    if p.kind in ("int", "int_list") and float(v).is_integer():
+        return str(int(v))
+    return f"{float(v):g}"
+
+
+def _bounds(p: Param, v: float, raw: Any) -> None:
+    # The value as the user typed it ("2147483648", not 2.14748e+09), so they recognise it.
+    shown = raw.strip() if isinstance(raw, str) else format_number(p, v)
     if p.minimum is not None and v < p.minimum:
-        raise ParamError(f"{p.name}: {v:g} is below the minimum {p.minimum:g}")
+        raise ParamError(f"{p.name}: {shown} is below the minimum {format_number(p, p.minimum)}")
     if p.maximum is not None and v > p.maximum:
-        raise ParamError(f"{p.name}: {v:g} is above the maximum {p.maximum:g}")
+        raise ParamError(f"{p.name}: {shown} is above the maximum {format_number(p, p.maximum)}")
+
+
+def _count(p: Param, n: int) -> None:
+    if p.min_items is not None and n < p.min_items:
+        if p.min_items == 1:
+            raise ParamError(f"{p.name}: must not be empty; choose at least one")
+        raise ParamError(f"{p.name}: needs at least {p.min_items} different values, got {n}")
+    if p.max_items is not None and n > p.max_items:
+        raise ParamError(f"{p.name}: at most {p.max_items} values, got {n}")
 
 
 def validate(p: Param, raw: Any) -> Any:
@@ -65,15 +99,17 @@ def validate(p: Param, raw: Any) -> Any:
             v = float(raw)
             if not math.isfinite(v):
                 raise ParamError(f"{p.name}: {raw!r} is not a finite number")
-            _bounds(p, v)
+            _bounds(p, v, raw)
             return v
         if k == "int":
             if isinstance(raw, bool):
                 raise ValueError
             if isinstance(raw, float) and not raw.is_integer():
                 raise ValueError
-            v = int(raw)
-            _bounds(p, v)
+            if isinstance(raw, float) and not math.isfinite(raw):
+                raise ValueError
+            v = int(raw.strip()) if isinstance(raw, str) else int(raw)
+            _bounds(p, v, raw)
             return v
         if k == "bool":
             if isinstance(raw, bool):
@@ -102,16 +138,18 @@ def validate(p: Param, raw: Any) -> Any:
                 if p.item_maximum is not None and n > p.item_maximum:
                     raise ParamError(f"{p.name}: {n} is above the maximum {p.item_maximum}")
                 out.append(n)
-            if p.max_items is not None and len(out) > p.max_items:
-                raise ParamError(f"{p.name}: at most {p.max_items} values, got {len(out)}")
+            _count(p, len(out))
             return out
-        if k == "multi_choice":
+        if k in ("multi_choice", "choice_list"):
             items = [str(s).strip().lower() for s in _split(raw)]
             bad = [s for s in items if s not in p.choices]
             if bad:
                 raise ParamError(f"{p.name}: {bad[0]!r} is not one of {', '.join(p.choices)}")
-            # keep the declared order and drop repeats, so equal sets compare equal
-            return [c for c in p.choices if c in items]
+            if k == "multi_choice":
+                # keep the declared order and drop repeats, so equal sets compare equal
+                items = [c for c in p.choices if c in items]
+            _count(p, len(items))
+            return items
     except ParamError:
         raise
     except (TypeError, ValueError, OverflowError):
@@ -127,10 +165,47 @@ def _split(raw: Any) -> list:
     raise ValueError
 
 
+def describe(p: Param) -> str:
+    """The parameter's constraints in words ("0 to 50", "1 to 8 values, each 1 to 16", "2 to 4 of:
+    relu, tanh, ..."), so help texts and tooltips say exactly what validate() accepts."""
+    if p.kind in ("float", "int"):
+        if p.minimum is not None and p.maximum is not None:
+            return f"{format_number(p, p.minimum)} to {format_number(p, p.maximum)}"
+        if p.minimum is not None:
+            return f"at least {format_number(p, p.minimum)}"
+        if p.maximum is not None:
+            return f"at most {format_number(p, p.maximum)}"
+        return ""
+    if p.kind == "bool":
+        return "true or false"
+    if p.kind == "choice":
+        return "one of: " + ", ".join(map(str, p.choices))
+    lo, hi = p.min_items, p.max_items
+    if lo and hi and lo == hi:
+        count = f"exactly {lo}"
+    elif lo and hi:
+        count = f"{lo} to {hi}"
+    elif hi:
+        count = f"up to {hi}"
+    elif lo:
+        count = f"at least {lo}"
+    else:
+        count = "any number"
+    if p.kind == "int_list":
+        each = ""
+        if p.item_minimum is not None and p.item_maximum is not None:
+            each = f", each {p.item_minimum} to {p.item_maximum}"
+        return f"{count} comma-separated whole numbers{each}"
+    names = ", ".join(map(str, p.choices))
+    if p.kind == "multi_choice":
+        return f"{count} of {names} (several, comma-separated)"
+    return f"{count} comma-separated values, each one of {names}"
+
+
 def _kind_word(kind: str) -> str:
     return {"float": "number", "int": "whole number", "bool": "true/false value", "choice": "choice",
             "int_list": "comma-separated list of whole numbers",
-            "multi_choice": "comma-separated list"}.get(kind, kind)
+            "multi_choice": "comma-separated list", "choice_list": "comma-separated list"}.get(kind, kind)
 
 
 def defaults(params: Sequence[Param]) -> dict:

@@ -67,17 +67,45 @@ class TrainingSession:
 
     def apply(self, values: dict) -> bool:
         """Apply new parameter values. Live ones (learning rate) keep training where it is; any other
-        change rebuilds the model. Returns True when the session was reset."""
+        change rebuilds the model. Returns True when the session was reset.
+
+        All or nothing: if validation, the rebuild or the live update raises, the session is put back
+        exactly as it was (parameters, model, data, epoch) and the error propagates, so a refused
+        change leaves a session that still trains and draws, never a half-updated one."""
         spec = by_name(self.PARAMS)
         clean = validate_all(self.PARAMS, {**self.params, **values})
         changed = {k: v for k, v in clean.items() if self.params.get(k) != v}
-        self.params = clean
-        if any(not spec[k].live for k in changed):
-            self.reset()
-            return True
-        if changed:
-            self._apply_live(changed)
-        return False
+        if not changed:
+            return False
+        structural = any(not spec[k].live for k in changed)
+        old_params = dict(self.params)
+        saved = self._save_attributes()
+        try:
+            self.params = clean
+            if structural:
+                self.reset()
+            else:
+                self._apply_live(changed)
+        except BaseException:
+            self._restore_attributes(saved)
+            if not structural:
+                # A live update may have reached objects the old state shares (the engine's
+                # optimiser settings): set them back from the restored parameters.
+                try:
+                    self._apply_live({k: old_params[k] for k in changed})
+                except Exception:  # noqa: BLE001 - the first error is the one to report
+                    pass
+            raise
+        return structural
+
+    def _save_attributes(self) -> dict:
+        """A shallow copy of the session's attributes, with its own copies of top-level dicts and
+        lists (a rebuild replaces models and arrays rather than editing them in place)."""
+        return {k: (v.copy() if isinstance(v, (dict, list)) else v) for k, v in self.__dict__.items()}
+
+    def _restore_attributes(self, saved: dict) -> None:
+        self.__dict__.clear()
+        self.__dict__.update(saved)
 
     @property
     def engine(self) -> str:

@@ -49,7 +49,7 @@ PARAMS = [
     Param("activation", "Activation (gradient flow)", "choice", "sigmoid", choices=_CHOICES, choice_labels=_LABELS,
           help="The hidden layers' activation in the gradient-flow experiment."),
     Param("activations", "Racers", "multi_choice", ["relu", "tanh"], choices=_RACE_CHOICES,
-          choice_labels=_RACE_LABELS,
+          choice_labels=_RACE_LABELS, min_items=2, max_items=MAX_RACERS,
           help=f"Two to {MAX_RACERS} activations raced on identical networks (e.g. relu,tanh or sigmoid,relu)."),
     Param("depth", "Hidden layers", "int", 5, minimum=2, maximum=30,
           help="Number of hidden layers; 20 with sigmoid shows the vanishing gradient at a glance."),

@@ -1,21 +1,33 @@
 """The control panel a lab gets for free from its parameter list (playground.core.train.params).
 
-Each Param becomes the widget that suits it: a combo for a choice, a spin box for an integer, a
-combo of steps or a spin box for a float, a check box, a list field. Every edit is validated with
-the same `validate()` the CLI and the experiment files use; a bad value is shown in red with the
-reason and never reaches the model.
+Each Param becomes the widget that suits it: a combo for a choice, a spin box for an integer, an
+editable combo of presets or a spin box for a float, a check box, a text field for a list. Every edit
+is validated with the same `validate()` the CLI and the experiment files use, so the constraints a
+parameter declares once (range, allowed values, how many list items) hold here too. A refused value
+is marked at the control (red frame, the reason under it and in its tooltip), is never sent to the
+worker, and the last valid value keeps running. An editable combo's list keeps its presets plus only
+the last few valid values typed: refused text is never added to it.
 """
 from __future__ import annotations
 
+import math
 from typing import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit,
                                QSpinBox, QWidget)
 
-from playground.core.train.params import Param, ParamError, defaults, validate
+from playground.core.train.params import LIST_KINDS, Param, ParamError, defaults, describe, validate
 
-__all__ = ["ParamPanel"]
+__all__ = ["ParamPanel", "RECENT_VALUES"]
+
+RECENT_VALUES = 3  # typed values an editable combo remembers besides its presets
+ERROR_COLOR = "#D55E00"  # Okabe-Ito vermilion: reads as "wrong" for every colour vision, both themes
+_INVALID_STYLE = f"border: 2px solid {ERROR_COLOR}; border-radius: 3px;"
+
+
+def _same_number(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-15)
 
 
 class ParamPanel(QWidget):
@@ -24,9 +36,12 @@ class ParamPanel(QWidget):
     def __init__(self, params: Sequence[Param], parent=None):
         super().__init__(parent)
         self.params = [p for p in params if p.gui]
+        self._spec = {p.name: p for p in self.params}
         self._values = defaults(self.params)
         self.widgets: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
+        self._tips: dict[str, str] = {}
+        self._recent: dict[str, list[float]] = {}  # editable combos: valid typed values, oldest first
         self._updating = False
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
@@ -34,13 +49,18 @@ class ParamPanel(QWidget):
         for p in self.params:
             w = self._make(p)
             w.setObjectName(f"param_{p.name}")
-            if p.help:
-                w.setToolTip(p.help)
-            label = QLabel(p.label + ("" if p.live else ""))
-            label.setToolTip(p.help + ("\n(applies live)" if p.live else "\n(changing it resets the model)"))
+            allowed = describe(p)
+            tip = "\n".join(t for t in (p.help, f"Allowed: {allowed}" if allowed else "",
+                                        "(applies live)" if p.live else "(changing it resets the model)") if t)
+            self._tips[p.name] = tip
+            w.setToolTip(tip)
+            label = QLabel(p.label)
+            label.setToolTip(tip)
+            label.setBuddy(w)
             form.addRow(label, w)
             err = QLabel("")
-            err.setStyleSheet("color: #D55E00")
+            err.setObjectName(f"param_error_{p.name}")
+            err.setStyleSheet(f"color: {ERROR_COLOR}")
             err.setWordWrap(True)
             err.hide()
             form.addRow(err)
@@ -51,7 +71,7 @@ class ParamPanel(QWidget):
     def _make(self, p: Param) -> QWidget:
         if p.kind == "choice":
             w = QComboBox()
-            for i, c in enumerate(p.choices):
+            for c in p.choices:
                 w.addItem(p.label_of(c), c)
             w.setCurrentIndex(p.choices.index(p.default))
             w.currentIndexChanged.connect(lambda _i, p=p, w=w: self._edited(p, w.currentData()))
@@ -63,8 +83,9 @@ class ParamPanel(QWidget):
             return w
         if p.kind == "int":
             w = QSpinBox()
-            w.setRange(int(p.minimum if p.minimum is not None else -10**9),
-                       int(p.maximum if p.maximum is not None else 10**9))
+            # QSpinBox holds a C int: clamp an unbounded side to what it can show.
+            w.setRange(int(max(p.minimum, -2**31) if p.minimum is not None else -10**9),
+                       int(min(p.maximum, 2**31 - 1) if p.maximum is not None else 10**9))
             w.setValue(int(p.default))
             w.setKeyboardTracking(False)  # typing "12" must not apply "1" first
             w.valueChanged.connect(lambda v, p=p: self._edited(p, v))
@@ -72,8 +93,10 @@ class ParamPanel(QWidget):
         if p.kind == "float" and p.steps:
             w = QComboBox()
             w.setEditable(True)  # the steps are suggestions; any valid number may be typed
-            for s in p.steps:
-                w.addItem(f"{s:g}", s)
+            # Qt would add whatever is typed (refused text included) to the list: we keep the list.
+            w.setInsertPolicy(QComboBox.NoInsert)
+            self._recent[p.name] = []
+            self._fill_steps(p, w)
             w.setCurrentText(f"{p.default:g}")
             w.lineEdit().editingFinished.connect(lambda p=p, w=w: self._edited(p, w.currentText()))
             w.activated.connect(lambda _i, p=p, w=w: self._edited(p, w.currentText()))
@@ -87,24 +110,84 @@ class ParamPanel(QWidget):
             w.setKeyboardTracking(False)
             w.valueChanged.connect(lambda v, p=p: self._edited(p, v))
             return w
-        # int_list / multi_choice: a text field of comma-separated values
-        w = QLineEdit(", ".join(map(str, p.default)))
-        w.editingFinished.connect(lambda p=p, w=w: self._edited(p, w.text()))
-        return w
+        if p.kind in LIST_KINDS:
+            # a text field of comma-separated values
+            w = QLineEdit(self._list_text(p.default))
+            w.setPlaceholderText("none" if not p.min_items else "")
+            w.editingFinished.connect(lambda p=p, w=w: self._edited(p, w.text()))
+            return w
+        raise ValueError(f"{p.name}: the panel has no control for kind {p.kind!r}")
 
+    @staticmethod
+    def _list_text(value) -> str:
+        return ", ".join(map(str, value))
+
+    def _fill_steps(self, p: Param, w: QComboBox) -> None:
+        """The combo's list: the presets and the remembered typed values, in numeric order."""
+        text = w.currentText()
+        values = list(p.steps) + [v for v in self._recent[p.name]
+                                  if not any(_same_number(v, s) for s in p.steps)]
+        was = w.blockSignals(True)
+        try:
+            w.clear()
+            for v in sorted(values):
+                w.addItem(f"{v:g}", v)
+            w.setCurrentText(text)
+        finally:
+            w.blockSignals(was)
+
+    def _remember(self, p: Param, value: float) -> None:
+        """A valid value typed into an editable combo joins its list; only the last few stay."""
+        w = self.widgets.get(p.name)
+        if p.name not in self._recent or not isinstance(w, QComboBox):
+            return
+        if any(_same_number(value, s) for s in p.steps):
+            return
+        recent = [v for v in self._recent[p.name] if not _same_number(v, value)] + [value]
+        self._recent[p.name] = recent[-RECENT_VALUES:]
+        self._fill_steps(p, w)
+
+    # --- validation and marking ------------------------------------------------------------------------
     def _edited(self, p: Param, raw) -> None:
         if self._updating:
             return
         try:
             value = validate(p, raw)
         except ParamError as exc:
-            self._errors[p.name].setText(str(exc))
-            self._errors[p.name].show()
+            self._mark(p.name, str(exc))
             return
-        self._errors[p.name].hide()
+        self._mark(p.name, "")
+        if isinstance(value, float) and p.name in self._recent:
+            self._remember(p, value)
         if value != self._values.get(p.name):
             self._values[p.name] = value
             self.values_changed.emit({p.name: value})
+
+    def _mark(self, name: str, reason: str) -> None:
+        """Show (reason) or clear ("") the refusal of a value at its control."""
+        err, w = self._errors[name], self.widgets[name]
+        if reason:
+            err.setText(f"{reason}. Still using {self._shown(name, self._values.get(name))}.")
+            err.show()
+            w.setStyleSheet(_INVALID_STYLE)
+            w.setToolTip(f"{reason}\n\n{self._tips[name]}")
+            w.setProperty("invalid", True)
+        elif w.property("invalid"):
+            err.hide()
+            err.setText("")
+            w.setStyleSheet("")
+            w.setToolTip(self._tips[name])
+            w.setProperty("invalid", False)
+
+    def _shown(self, name: str, value) -> str:
+        p = self._spec[name]
+        if p.kind in LIST_KINDS:
+            return self._list_text(value) or "none"
+        if p.kind == "choice":
+            return p.label_of(value)
+        if isinstance(value, float):
+            return f"{value:g}"
+        return str(value)
 
     # --- values in and out -----------------------------------------------------------------------------
     def values(self) -> dict:
@@ -113,6 +196,9 @@ class ParamPanel(QWidget):
     def error_text(self, name: str) -> str:
         err = self._errors[name]
         return err.text() if not err.isHidden() else ""
+
+    def is_invalid(self, name: str) -> bool:
+        return bool(self.widgets[name].property("invalid"))
 
     def set_values(self, values: dict) -> None:
         """Show new values without emitting values_changed (used when a file is opened)."""
@@ -123,35 +209,54 @@ class ParamPanel(QWidget):
                     continue
                 v = values[p.name]
                 self._values[p.name] = v
-                w = self.widgets[p.name]
-                if isinstance(w, QComboBox) and not w.isEditable():
-                    w.setCurrentIndex(max(0, w.findData(v)))
-                elif isinstance(w, QComboBox):
-                    w.setCurrentText(f"{v:g}")
-                elif isinstance(w, QCheckBox):
-                    w.setChecked(bool(v))
-                elif isinstance(w, (QSpinBox, QDoubleSpinBox)):
-                    w.setValue(v)
-                elif isinstance(w, QLineEdit):
-                    w.setText(", ".join(map(str, v)))
-                self._errors[p.name].hide()
+                self._show(p, v)
+                self._mark(p.name, "")
         finally:
             self._updating = False
 
+    def _show(self, p: Param, v) -> None:
+        """Put a (valid) value into its widget; the caller holds _updating so nothing is emitted."""
+        w = self.widgets[p.name]
+        if isinstance(w, QComboBox) and not w.isEditable():
+            w.setCurrentIndex(max(0, w.findData(v)))
+        elif isinstance(w, QComboBox):
+            w.setCurrentText(f"{v:g}")
+            if isinstance(v, float):
+                self._remember(p, v)
+        elif isinstance(w, QCheckBox):
+            w.setChecked(bool(v))
+        elif isinstance(w, (QSpinBox, QDoubleSpinBox)):
+            w.setValue(v)
+        elif isinstance(w, QLineEdit):
+            w.setText(self._list_text(v))
+
     def set_value_interactively(self, name: str, raw) -> None:
-        """As if the user had entered `raw` (used by tests and keyboard shortcuts)."""
-        p = next(p for p in self.params if p.name == name)
+        """As if the user had entered `raw` (used by tests, the random-action test and shortcuts).
+
+        Text fields and editable combos show what was typed, marked if refused; a combo, check box
+        or spin box cannot show a refused value, so it keeps the valid one and shows the reason."""
+        p = self._spec[name]
         w = self.widgets[name]
         if isinstance(w, QComboBox) and not w.isEditable():
-            w.setCurrentIndex(w.findData(raw))
-        else:
-            self._edited(p, raw)
-            if p.name in self._values:
-                self._updating = True
-                try:
-                    if isinstance(w, QComboBox):
-                        w.setCurrentText(f"{self._values[name]:g}")
-                    elif isinstance(w, (QSpinBox, QDoubleSpinBox)):
-                        w.setValue(self._values[name])
-                finally:
-                    self._updating = False
+            index = w.findData(raw)
+            if index >= 0:
+                w.setCurrentIndex(index)
+                self._edited(p, raw)  # picking the shown item again clears a refusal
+            else:
+                self._edited(p, raw)
+            return
+        if isinstance(w, QComboBox):
+            w.setCurrentText(str(raw) if not isinstance(raw, float) else f"{raw:g}")
+            self._edited(p, w.currentText())
+            return
+        if isinstance(w, QLineEdit):
+            w.setText(raw if isinstance(raw, str) else self._list_text(raw) if isinstance(raw, (list, tuple))
+                      else str(raw))
+            self._edited(p, w.text())
+            return
+        self._edited(p, raw)
+        self._updating = True
+        try:
+            self._show(p, self._values[name])
+        finally:
+            self._updating = False

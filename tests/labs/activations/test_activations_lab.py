@@ -182,7 +182,7 @@ def test_bad_weights_and_bad_params_give_one_line_errors():
         s.load_state(bad)
     with pytest.raises(SessionError, match="lack"):
         s.load_state({})
-    with pytest.raises(SessionError, match="two different activations"):
+    with pytest.raises(ParamError, match="activations: needs at least 2 different values"):
         lab.run_headless({"experiment": "race", "activations": "relu"}, 1, {})
     with pytest.raises(ParamError, match="depth"):
         lab.run_headless({"depth": 31}, 1, {})
