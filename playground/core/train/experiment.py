@@ -20,6 +20,7 @@ below)::
         "w1": {"dtype": "float64", "shape": [2, 4], "data": [0.12, -0.5, ...]},
         ...
       },
+      "data": {...} or null,                      # version 2, optional: the lab's own points (below)
       "view": {...}                               # optional object: UI state (zoom, selected tab...)
     }
 
@@ -37,14 +38,24 @@ round trip is exact. The set of names and every shape must equal what the lab's
 saving and when loading. Arrays of other numeric dtypes are saved as float64.
 
 ``view`` is free-form JSON owned by the lab's view; it is stored and returned as is (``{}`` when
-absent) and the view must tolerate missing or unknown keys in it.
+absent) and the view must tolerate missing or unknown keys in it. Numbers in ``params`` and ``view``
+that are not finite (a test loss with no test points is NaN) are written as ``null``.
+
+``data`` (version 2) holds points a user brought (a CSV file, points drawn by hand) so that the file
+reopens on them, not on freshly generated ones: an object of arrays encoded like ``state`` entries (any
+shape) and plain JSON values, e.g. ``{"classes": 3, "x_train": {...}, "y_train": {...}, "x_test": ...}``.
+It is ``null`` or absent when the lab's data comes from its parameters. The lab's core checks it with
+``check_data(data) -> data`` (raising ValueError with a sentence), and ``expected_state(params, data)``
+may depend on it (a 3-class CSV needs 3 outputs). A lab without ``check_data`` refuses a ``data``.
+
+Every whole number is range-checked: ``epoch`` is at most ``MAX_EPOCH`` (the command line's limit).
 
 Versioning: ``version`` changes only when an older reader would misread a file (a key renamed, its
 meaning or encoding changed). Adding an optional top-level key does not bump it, and readers ignore
 top-level keys they do not know. A file with a version newer than ``FORMAT_VERSION`` is refused with a
 message saying which version this app reads; an older one is upgraded in memory by ``migrate()``, one
 step per version (``_MIGRATIONS[n]`` turns version n into n + 1), before validation. Files are never
-rewritten on load. Version 1 is the first, so there are no steps yet.
+rewritten on load. Version 2 added ``data``; ``migrate`` turns version 1 into 2 by adding ``"data": null``.
 
 A lab's core module (``get_lab(id).core``) provides ``PARAMS`` and ``expected_state(params) -> {name:
 shape}``; ``load_experiment`` takes a ``lab_lookup`` callable so tests can supply a small fake lab.
@@ -52,6 +63,7 @@ shape}``; ``load_experiment`` takes a ``lab_lookup`` callable so tests can suppl
 from __future__ import annotations
 
 import importlib
+import inspect
 import json
 import math
 import os
@@ -65,13 +77,15 @@ from typing import Any, Callable, Mapping
 import numpy as np
 
 from playground import __version__
+from playground.core.files import FileProblem, read_limited
 from playground.core.train.params import ParamError, validate_all
 
 __all__ = ["Experiment", "ExperimentError", "save_experiment", "load_experiment", "migrate",
            "FORMAT_NAME", "FORMAT_VERSION", "FILE_SUFFIX"]
 
 FORMAT_NAME = "neural-playground-experiment"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+MAX_EPOCH = 10_000_000  # the command line's --epochs limit: anything larger is a damaged file
 FILE_SUFFIX = ".npexp.json"  # the Save dialog's suggestion; any file name loads
 # A guard against opening something enormous by mistake (a video, a disk image): real experiments,
 # even a small U-Net's weights as JSON text, stay far below this.
@@ -93,6 +107,7 @@ class Experiment:
     state: dict[str, np.ndarray]
     epoch: int
     view: dict = field(default_factory=dict)
+    data: dict | None = None  # the lab's own points (CSV, drawn), checked by its check_data
     version: int = FORMAT_VERSION  # the version the file was written in (before migration)
     app_version: str | None = None
     saved_at: str | None = None
@@ -101,30 +116,57 @@ class Experiment:
 # --- saving ----------------------------------------------------------------------------------------
 
 def save_experiment(path: str | os.PathLike, lab_id: str, params: Mapping[str, Any],
-                    state: Mapping[str, Any], epoch: int, view: Mapping[str, Any] | None = None) -> Path:
+                    state: Mapping[str, Any], epoch: int, view: Mapping[str, Any] | None = None,
+                    data: Mapping[str, Any] | None = None) -> Path:
     """Write an experiment file atomically and return its path.
 
-    ``state`` maps names to numpy arrays or nested lists of numbers. Raises ExperimentError (and leaves
-    any existing file untouched) when a value cannot be stored or the file cannot be written.
+    ``state`` maps names to numpy arrays or nested lists of numbers; ``data`` (optional) maps names to
+    arrays (encoded like weights) or plain JSON values. Raises ExperimentError (and leaves any
+    existing file untouched) when a value cannot be stored or the file cannot be written.
     """
     if not isinstance(lab_id, str) or not lab_id:
         raise ExperimentError("cannot save: the lab id must be a non-empty string")
-    if isinstance(epoch, bool) or not isinstance(epoch, (int, np.integer)) or epoch < 0:
-        raise ExperimentError(f"cannot save: the epoch must be a whole number >= 0, not {epoch!r}")
+    if isinstance(epoch, bool) or not isinstance(epoch, (int, np.integer)) or not 0 <= epoch <= MAX_EPOCH:
+        raise ExperimentError(f"cannot save: the epoch must be a whole number from 0 to {MAX_EPOCH:,}, "
+                              f"not {epoch!r}")
     arrays = {name: _encode_array(name, value) for name, value in state.items()}
+    data_doc = None
+    if data is not None:
+        data_doc = {}
+        for key, value in data.items():
+            if isinstance(value, np.ndarray):
+                data_doc[str(key)] = _encode_array(f"data.{key}", value)
+            else:
+                data_doc[str(key)] = _finite_or_null(value)
     doc = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "app_version": __version__,
         "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "lab": lab_id,
-        "params": dict(params),
+        "params": _finite_or_null(dict(params)),
         "epoch": int(epoch),
         "state": {},
-        "view": dict(view) if view else {},
+        "data": data_doc,
+        "view": _finite_or_null(dict(view)) if view else {},
     }
     text = _dumps(doc, arrays)
     return _write_atomically(Path(path), text)
+
+
+def _finite_or_null(value: Any) -> Any:
+    """The value with every NaN or infinity (a metric with nothing to measure) as None -> null."""
+    if isinstance(value, (float, np.floating)):
+        return float(value) if math.isfinite(value) else None
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.ndarray):
+        return _finite_or_null(value.tolist())
+    if isinstance(value, dict):
+        return {k: _finite_or_null(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite_or_null(v) for v in value]
+    return value
 
 
 def _encode_array(name: Any, value: Any) -> dict:
@@ -183,6 +225,7 @@ def _write_atomically(path: Path, text: str) -> Path:
     folder = target.parent
     if not folder.is_dir():
         raise ExperimentError(f"cannot save {path.name}: the folder {folder} does not exist")
+    _remove_stale_temporaries(folder, target.name)
     tmp = folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
     try:
         # 0o666 filtered by the umask, like any new file, rather than mkstemp's private 0o600
@@ -206,6 +249,29 @@ def _write_atomically(path: Path, text: str) -> Path:
         raise ExperimentError(f"cannot save {path.name}: {reason}") from None
     _fsync_folder(folder)
     return path
+
+
+STALE_TMP_SECONDS = 60.0
+
+
+def _remove_stale_temporaries(folder: Path, name: str) -> None:
+    """Delete what a save killed mid-write left (`.NAME.XXXXXXXX.tmp`, older than a minute, so a save
+    running right now in another window keeps its file)."""
+    import time
+
+    pattern = re.compile(rf"\.{re.escape(name)}\.[0-9a-f]{{8}}\.tmp")
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    now = time.time()
+    for entry in entries:
+        if pattern.fullmatch(entry.name):
+            try:
+                if entry.is_file(follow_symlinks=False) and now - entry.stat().st_mtime > STALE_TMP_SECONDS:
+                    os.unlink(entry.path)
+            except OSError:
+                pass
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -240,6 +306,15 @@ def load_experiment(path: str | os.PathLike,
     """
     path = Path(path)
     name = path.name or str(path)
+    try:
+        return _load(path, name, lab_lookup)
+    except ExperimentError:
+        raise
+    except Exception as err:  # noqa: BLE001 - whatever a damaged file triggers, the user reads one line
+        raise ExperimentError(f"{name} could not be read as an experiment ({type(err).__name__}: {err})") from None
+
+
+def _load(path: Path, name: str, lab_lookup) -> Experiment:
     doc = _read_json(path, name)
     if not isinstance(doc, dict):
         raise ExperimentError(f"{name} is not an experiment file: it holds {_json_type(doc)}, "
@@ -280,11 +355,15 @@ def load_experiment(path: str | os.PathLike,
 
     epoch = doc.get("epoch")
     if isinstance(epoch, bool) or not isinstance(epoch, int):
-        raise ExperimentError(f"{name}: \"epoch\" must be a whole number, not {epoch!r}")
+        raise ExperimentError(f"{name}: \"epoch\" must be a whole number, not {_short(epoch)}")
     if epoch < 0:
         raise ExperimentError(f"{name}: \"epoch\" is {epoch}, but it cannot be negative")
+    if epoch > MAX_EPOCH:
+        raise ExperimentError(f"{name}: \"epoch\" is {_short(epoch)}, more than the {MAX_EPOCH:,} "
+                              f"epochs a run can have")
 
-    expected = _expected_shapes(lab, lab_id, params, name)
+    data = _decode_data(doc.get("data"), lab, lab_id, name)
+    expected = _expected_shapes(lab, lab_id, params, name, data)
     state = _decode_state(doc.get("state"), expected, name)
 
     view = doc.get("view")
@@ -293,24 +372,58 @@ def load_experiment(path: str | os.PathLike,
     if not isinstance(view, dict):
         raise ExperimentError(f"{name}: \"view\" must be an object, not {_json_type(view)}")
 
-    return Experiment(lab=lab_id, params=params, state=state, epoch=epoch, view=view, version=version,
-                      app_version=doc.get("app_version"), saved_at=doc.get("saved_at"))
+    return Experiment(lab=lab_id, params=params, state=state, epoch=epoch, view=view, data=data,
+                      version=version, app_version=doc.get("app_version"), saved_at=doc.get("saved_at"))
+
+
+def _short(value: Any) -> str:
+    """A value for a message, cut short (a 5,000-digit number must not fill a dialog)."""
+    try:
+        text = repr(value)
+    except ValueError:  # an int too long for repr
+        return "a number with thousands of digits"
+    return text if len(text) <= 40 else text[:20] + "…" + text[-8:]
+
+
+def _decode_data(raw: Any, lab, lab_id: str, name: str) -> dict | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise ExperimentError(f"{name}: \"data\" must be an object or null, not {_json_type(raw)}")
+    check = getattr(lab, "check_data", None)
+    if check is None:
+        raise ExperimentError(f"{name} holds its own data points, but the lab {lab_id!r} takes none")
+    decoded: dict[str, Any] = {}
+    for key, value in raw.items():
+        if isinstance(value, dict) and "data" in value and "shape" in value:
+            stored = value.get("shape")
+            if not isinstance(stored, list) or not all(type(n) is int and 0 <= n <= 10**7 for n in stored):
+                raise ExperimentError(f"{name}: data '{key}' has no valid shape, found {_short(stored)}")
+            decoded[key] = _decode_array(key, value, tuple(stored), name, what="data")
+        else:
+            decoded[key] = value
+    try:
+        return check(decoded)
+    except (ValueError, TypeError, KeyError) as err:
+        raise ExperimentError(f"{name} has unusable data points: {_plain_message(err)}") from None
+
+
+_CLI_ADVICE = re.compile(r",? e\.g\. --[\w-]+[ =]\S+")
+
+
+def _plain_message(err: BaseException) -> str:
+    """A lab's message without its command-line advice ("e.g. --activations relu,tanh"): in a file,
+    the fix is the file's value, which the message names."""
+    text = err.args[0] if err.args and isinstance(err.args[0], str) else str(err)
+    return _CLI_ADVICE.sub("", text)
 
 
 def _read_json(path: Path, name: str) -> Any:
     try:
-        if path.is_dir():
-            raise ExperimentError(f"{name} is a folder, not an experiment file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ExperimentError(f"{name} is {size / 2**20:.0f} MiB, far too large to be an experiment file")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ExperimentError(f"{name} does not exist ({path})") from None
-    except PermissionError:
-        raise ExperimentError(f"{name} cannot be read: permission denied") from None
-    except OSError as err:
-        raise ExperimentError(f"{name} cannot be read: {err.strerror or err}") from None
+        # not st_size: a FIFO or /dev/zero would hang or read without end (core/files.py)
+        raw = read_limited(path, MAX_FILE_BYTES, "an experiment file")
+    except FileProblem as err:
+        raise ExperimentError(str(err)) from None
     if not raw.strip():
         raise ExperimentError(f"{name} is empty")
     try:
@@ -328,6 +441,9 @@ def _read_json(path: Path, name: str) -> Any:
         raise ExperimentError(f"{name} is not valid JSON: {err.msg.lower()} at {where}") from None
     except RecursionError:
         raise ExperimentError(f"{name} is not a usable JSON file: it is nested too deeply") from None
+    except ValueError as err:  # Python's own limit: an integer of more than 4,300 digits
+        raise ExperimentError(f"{name} holds a number with thousands of digits, which no setting or "
+                              f"weight can be") from None
 
 
 # what may be left of a number or a true/false/null literal cut off by the end of the file
@@ -352,12 +468,21 @@ def _find_lab(lab_id: str, lookup: Callable[[str], Any], name: str):
         raise ExperimentError(f"{name} belongs to the lab {lab_id!r}, which cannot be loaded ({err})") from None
 
 
-def _expected_shapes(lab, lab_id: str, params: dict, name: str) -> dict[str, tuple[int, ...]]:
+def _expected_shapes(lab, lab_id: str, params: dict, name: str,
+                     data: dict | None = None) -> dict[str, tuple[int, ...]]:
     expected_state = getattr(lab, "expected_state", None)
     if expected_state is None:
         raise ExperimentError(f"{name}: the lab {lab_id!r} declares no expected_state(), so its weights "
                               f"cannot be checked")
-    return {str(k): tuple(int(n) for n in shape) for k, shape in expected_state(params).items()}
+    try:
+        if data is not None and len(inspect.signature(expected_state).parameters) > 1:
+            shapes = expected_state(params, data)
+        else:
+            shapes = expected_state(params)
+    except (ValueError, TypeError, KeyError, RuntimeError) as err:
+        # the lab's own check of the combination (no features at all, a race of one activation)
+        raise ExperimentError(f"{name} has parameters this lab cannot use: {_plain_message(err)}") from None
+    return {str(k): tuple(int(n) for n in shape) for k, shape in shapes.items()}
 
 
 def _decode_state(raw: Any, expected: dict[str, tuple[int, ...]], name: str) -> dict[str, np.ndarray]:
@@ -374,8 +499,8 @@ def _decode_state(raw: Any, expected: dict[str, tuple[int, ...]], name: str) -> 
     return {k: _decode_array(k, raw[k], expected[k], name) for k in expected}
 
 
-def _decode_array(key: str, entry: Any, shape: tuple[int, ...], name: str) -> np.ndarray:
-    label = f"{name}: weights '{key}'"
+def _decode_array(key: str, entry: Any, shape: tuple[int, ...], name: str, what: str = "weights") -> np.ndarray:
+    label = f"{name}: {what} '{key}'"
     if not isinstance(entry, dict):
         raise ExperimentError(f"{label} must be an object with dtype, shape and data, not {_json_type(entry)}")
     dtype = entry.get("dtype", "float64")
@@ -422,10 +547,13 @@ def migrate(doc: dict) -> dict:
     return doc
 
 
-# _MIGRATIONS[n] turns a version-n document into a version n + 1 one. Version 2 will add, e.g.:
-#     def _v1_to_v2(doc): return {**doc, "version": 2, "state": ...}
-#     _MIGRATIONS[1] = _v1_to_v2
-_MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+def _v1_to_v2(doc: dict) -> dict:
+    # Version 1 had no "data": its labs always regenerated their points from the parameters.
+    return {**doc, "version": 2, "data": None}
+
+
+# _MIGRATIONS[n] turns a version-n document into a version n + 1 one.
+_MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
 
 
 def _json_type(value: Any) -> str:

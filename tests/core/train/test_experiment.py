@@ -85,7 +85,7 @@ def test_round_trip_restores_lab_params_epoch_view_and_exact_weights(tmp_path):
     path = save_experiment(tmp_path / "exp.json", "fake", PARAMS, state, epoch=42, view={"tab": "regions"})
     exp = load(path)
     assert isinstance(exp, Experiment)
-    assert (exp.lab, exp.params, exp.epoch, exp.view, exp.version) == ("fake", PARAMS, 42, {"tab": "regions"}, 1)
+    assert (exp.lab, exp.params, exp.epoch, exp.view, exp.version) == ("fake", PARAMS, 42, {"tab": "regions"}, ex.FORMAT_VERSION)
     assert set(exp.state) == set(state)
     for name, array in state.items():
         assert exp.state[name].dtype == array.dtype  # float32 stays float32
@@ -106,7 +106,7 @@ def test_round_trip_accepts_nested_lists_and_numpy_scalars(tmp_path):
 
 def test_saved_file_is_the_documented_readable_json(saved):
     path, doc = saved
-    assert doc["format"] == "neural-playground-experiment" and doc["version"] == 1
+    assert doc["format"] == "neural-playground-experiment" and doc["version"] == ex.FORMAT_VERSION
     assert doc["lab"] == "fake" and doc["params"] == PARAMS and doc["epoch"] == 42
     assert doc["state"]["w1"]["shape"] == [2, 3] and len(doc["state"]["w1"]["data"]) == 6
     assert doc["saved_at"].endswith("+00:00")
@@ -288,7 +288,7 @@ def test_newer_version_says_which_version_this_app_reads(saved):
     path, doc = saved
     doc["version"] = 7
     doc["app_version"] = "3.0.0"
-    assert_refused(write_doc(path, doc), "version 7", "3.0.0", "up to 1", "update")
+    assert_refused(write_doc(path, doc), "version 7", "3.0.0", f"up to {ex.FORMAT_VERSION}", "update")
 
 
 @pytest.mark.parametrize("version", [0, -1, "1", 1.0, True, None])
@@ -441,24 +441,27 @@ def test_random_byte_damage_never_escapes_as_another_exception(saved):
 # --- migration -----------------------------------------------------------------------------------
 
 def test_migrate_leaves_a_current_document_alone():
-    doc = {"format": ex.FORMAT_NAME, "version": 1, "lab": "fake"}
+    doc = {"format": ex.FORMAT_NAME, "version": ex.FORMAT_VERSION, "lab": "fake"}
     assert ex.migrate(doc) == doc
 
 
 def test_an_older_version_is_migrated_step_by_step_before_validation(saved, monkeypatch):
-    """Pretend the app now reads version 2 and that version 1 called the epoch "iterations"."""
+    """Pretend the app now reads version 3 and that version 2 called the epoch "iterations"; a
+    version-1 file then takes both steps (1 -> 2 adds "data", 2 -> 3 renames)."""
     path, doc = saved
     doc["iterations"] = doc.pop("epoch")
+    doc["version"] = 1
+    del doc["data"]
 
-    def v1_to_v2(old):
-        new = {**old, "version": 2, "epoch": old["iterations"]}
+    def v2_to_v3(old):
+        new = {**old, "version": 3, "epoch": old["iterations"]}
         del new["iterations"]
         return new
 
-    monkeypatch.setattr(ex, "FORMAT_VERSION", 2)
-    monkeypatch.setitem(ex._MIGRATIONS, 1, v1_to_v2)
+    monkeypatch.setattr(ex, "FORMAT_VERSION", 3)
+    monkeypatch.setitem(ex._MIGRATIONS, 2, v2_to_v3)
     exp = load(write_doc(path, doc))
-    assert exp.epoch == 42
+    assert exp.epoch == 42 and exp.data is None
     assert exp.version == 1  # the version the file was written in
     assert "iterations" in doc  # the caller's document is not changed in place
 
@@ -467,3 +470,116 @@ def test_without_its_migration_step_the_old_layout_is_refused(saved):
     path, doc = saved
     doc["iterations"] = doc.pop("epoch")
     assert_refused(write_doc(path, doc), "epoch")
+
+
+# --- issue 8: numbers out of range, files with no fixed size, the lab's own checks, custom data ------
+
+@pytest.mark.parametrize("epoch_text", ["1e30", str(2**63), str(ex.MAX_EPOCH + 1)])
+def test_an_epoch_beyond_the_command_lines_maximum_is_refused(saved, epoch_text):
+    path, doc = saved
+    text = json.dumps(doc).replace('"epoch": 42', f'"epoch": {epoch_text}')
+    path.write_text(text)
+    message = assert_refused(path, "exp.json", "epoch")
+    assert len(message) < 200
+
+
+def test_an_integer_of_5000_digits_names_the_file_not_pythons_limit(saved):
+    path, doc = saved
+    path.write_text(json.dumps(doc).replace('"epoch": 42', '"epoch": ' + "9" * 5000))
+    message = assert_refused(path, "exp.json", "digits")
+    assert "limit" not in message and "conversion" not in message and len(message) < 200
+
+
+def test_a_fifo_and_a_link_to_dev_zero_are_refused_without_hanging(tmp_path):
+    fifo = tmp_path / "fifo.npexp.json"
+    os.mkfifo(fifo)
+    assert_refused(fifo, "fifo.npexp.json", "FIFO")
+    zero = tmp_path / "zero.npexp.json"
+    os.symlink("/dev/zero", zero)
+    assert_refused(zero, "zero.npexp.json", "device")
+
+
+def test_the_labs_own_refusal_names_the_file_without_command_line_advice(saved):
+    from playground.core.train.session import SessionError
+
+    def picky(params):
+        raise SessionError("the race needs two different activations, e.g. --activations relu,tanh")
+
+    lab = SimpleNamespace(PARAMS=FAKE_PARAMS, expected_state=picky)
+    path, _ = saved
+    with pytest.raises(ExperimentError) as info:
+        load_experiment(path, lab_lookup=lambda _id: lab)
+    message = str(info.value)
+    assert "exp.json" in message and "two different activations" in message
+    assert "--activations" not in message
+
+
+def test_any_unexpected_failure_is_still_an_experiment_error_naming_the_file(saved):
+    def broken(params):
+        raise ZeroDivisionError("lab bug")
+
+    lab = SimpleNamespace(PARAMS=FAKE_PARAMS, expected_state=broken)
+    with pytest.raises(ExperimentError, match="exp.json"):
+        load_experiment(saved[0], lab_lookup=lambda _id: lab)
+
+
+def test_nan_metrics_in_the_view_are_saved_as_null_and_the_file_reopens(tmp_path):
+    path = tmp_path / "nan.json"
+    view = {"curves": {"train_loss": [0.5, 0.25], "test_loss": [float("nan"), float("inf")]}}
+    save_experiment(path, "fake", PARAMS, fake_state(), epoch=2, view=view)
+    assert load(path).view["curves"]["test_loss"] == [None, None]
+
+
+def test_a_version_1_file_opens_as_version_2_without_data(saved):
+    path, doc = saved
+    doc["version"] = 1
+    del doc["data"]
+    exp = load(write_doc(path, doc))
+    assert exp.version == 1 and exp.data is None
+
+
+def _data_lab():
+    def check_data(data):
+        if set(data) != {"classes", "x"}:
+            raise ValueError("data needs classes and x")
+        return data
+
+    def expected(params, data=None):
+        shapes = fake_expected_state(params)
+        if data is not None:
+            shapes["w2"] = (params["hidden"], int(data["classes"]))
+        return shapes
+
+    return SimpleNamespace(PARAMS=FAKE_PARAMS, expected_state=expected, check_data=check_data)
+
+
+def test_custom_data_round_trips_and_may_shape_the_weights(tmp_path):
+    lab = _data_lab()
+    state = fake_state()
+    state["w2"] = np.ones((3, 4))  # 4 classes in the user's file: 4 outputs
+    x = np.random.default_rng(0).normal(size=(7, 2))
+    path = save_experiment(tmp_path / "d.json", "fake", PARAMS, state, 5, data={"classes": 4, "x": x})
+    exp = load_experiment(path, lab_lookup=lambda _id: lab)
+    assert exp.data["classes"] == 4 and np.array_equal(exp.data["x"], x)
+    assert exp.state["w2"].shape == (3, 4)
+
+
+def test_bad_custom_data_or_data_for_a_lab_without_any_is_refused(tmp_path):
+    lab = _data_lab()
+    path = save_experiment(tmp_path / "d.json", "fake", PARAMS, fake_state(), 5, data={"classes": 2})
+    with pytest.raises(ExperimentError, match="d.json has unusable data points: data needs"):
+        load_experiment(path, lab_lookup=lambda _id: lab)
+    with pytest.raises(ExperimentError, match="takes none"):
+        load(path)
+
+
+def test_a_killed_save_leaves_no_temporary_file_behind_after_the_next_save(tmp_path):
+    path = tmp_path / "exp.json"
+    stale = tmp_path / ".exp.json.0123abcd.tmp"
+    stale.write_text("half a file")  # what SIGKILL in the middle of a write leaves
+    old = os.path.getmtime(stale) - 3600
+    os.utime(stale, (old, old))
+    fresh = tmp_path / ".exp.json.89abcdef.tmp"
+    fresh.write_text("a save running right now")
+    save_experiment(path, "fake", PARAMS, fake_state(), epoch=1)
+    assert not stale.exists() and fresh.exists()

@@ -1,0 +1,96 @@
+"""Reading a user's file without hanging the app: one safe reader every loader uses.
+
+A path a user picks may be a FIFO (an open blocks until a writer comes, a read until it stops), a
+character device such as /dev/zero (endless), a socket, or a link to any of these; `st_size` of such
+a file says nothing about how much it will give. `read_limited` opens without blocking, checks the
+*opened* descriptor (so a file swapped after a check is still caught), refuses anything that is not a
+regular file, and never reads more than `max_bytes` + 1 bytes whatever the file claims.
+
+    from playground.core.files import FileProblem, read_limited
+    raw = read_limited(path, 64 * 2**20, "a CSV file")   # bytes, or FileProblem with one sentence
+
+`FileProblem` is an OSError-free ValueError whose message names the file and says what is wrong
+("data.csv is a named pipe (FIFO), not a regular file"); callers turn it into their own error type.
+Qt-free and dependency-free: experiment files, CSVs, images and DICOM/NIfTI loaders all call it.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import stat
+
+__all__ = ["FileProblem", "read_limited", "describe_size"]
+
+
+class FileProblem(ValueError):
+    """A file that cannot be read as asked; the message is one sentence naming it."""
+
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+          (stat.S_ISSOCK, "a socket"))
+
+
+def describe_size(n: int) -> str:
+    if n >= 2**20:
+        return f"{n / 2**20:.0f} MiB"
+    if n >= 1024:
+        return f"{n / 1024:.0f} KiB"
+    return f"{n} bytes"
+
+
+def read_limited(path: str | os.PathLike, max_bytes: int, what: str = "a file") -> bytes:
+    """The bytes of the regular file at `path`, at most `max_bytes` of them.
+
+    Raises FileProblem (message: "<name> ...") when the path does not exist, cannot be read, is not a
+    regular file (folder, FIFO, device, socket, even through a symlink), or holds more than
+    `max_bytes` bytes. `what` names the expected content in messages ("an experiment file").
+    """
+    name = os.path.basename(os.fspath(path)) or os.fspath(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) \
+        | getattr(os, "O_NOCTTY", 0)
+    try:
+        # O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one.
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise FileProblem(f"{name} does not exist ({os.fspath(path)})") from None
+    except PermissionError:
+        raise FileProblem(f"{name} cannot be read: permission denied") from None
+    except IsADirectoryError:
+        raise FileProblem(f"{name} is a folder, not {what}") from None
+    except OSError as err:
+        if err.errno == errno.ENXIO:  # a socket, or a FIFO some systems refuse non-blocking
+            raise FileProblem(f"{name} is not a regular file, so it cannot be {what}") from None
+        raise FileProblem(f"{name} cannot be read: {err.strerror or err}") from None
+    try:
+        info = os.fstat(fd)
+        for test, kind in _KINDS:
+            if test(info.st_mode):
+                raise FileProblem(f"{name} is {kind}, not a regular file, so it cannot be {what}")
+        if not stat.S_ISREG(info.st_mode):
+            raise FileProblem(f"{name} is not a regular file, so it cannot be {what}")
+        if info.st_size > max_bytes:
+            raise FileProblem(f"{name} is {describe_size(info.st_size)}, more than the "
+                              f"{describe_size(max_bytes)} allowed for {what}")
+        try:
+            os.set_blocking(fd, True)  # a regular file never blocks; plain reads from here
+        except OSError:
+            pass
+        chunks, total = [], 0
+        # Read to the limit, not to st_size: a file that grows while read (or a special file that
+        # lies about its size) still stops at max_bytes + 1.
+        while total <= max_bytes:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > max_bytes:
+            raise FileProblem(f"{name} is more than the {describe_size(max_bytes)} allowed for {what}")
+        return b"".join(chunks)
+    except PermissionError:
+        raise FileProblem(f"{name} cannot be read: permission denied") from None
+    except OSError as err:
+        raise FileProblem(f"{name} cannot be read: {err.strerror or err}") from None
+    finally:
+        os.close(fd)
