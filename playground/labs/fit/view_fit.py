@@ -1,0 +1,250 @@
+"""The fit tab: target, samples and the network's function; Cybenko's sum of units under it; the error
+curves. Drawing a target with the mouse and hovering a unit happen here; nothing is computed but
+what a frame needs (the units' terms come in the snapshot)."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+
+from playground.labs.fit.lesson import text
+from playground.ui.theme import Theme
+from playground.ui.widgets.plots import CurveChart, ThemedPlot
+
+__all__ = ["FitPanel", "TARGET_COLOR", "NET_COLOR", "SAMPLE_COLOR"]
+
+TARGET_COLOR, NET_COLOR, SAMPLE_COLOR, SUP_COLOR = "#009E73", "#D55E00", "#0072B2", "#CC79A7"
+MAX_DRAWN_UNITS = 64  # beyond this, the units' curves are a grey wash; their sum is still drawn
+
+
+class _Strokes(QObject):
+    """Mouse strokes on a plot, in data coordinates, while drawing is on (an event filter)."""
+
+    stroke_moved = Signal(object, object)
+    stroke_finished = Signal(object, object)
+
+    def __init__(self, plot: ThemedPlot):
+        super().__init__(plot)
+        self.plot = plot
+        self.enabled = False
+        self.xs: list[float] = []
+        self.ys: list[float] = []
+        plot.viewport().installEventFilter(self)
+
+    def _data(self, pos) -> QPointF:
+        return self.plot.item.getViewBox().mapSceneToView(self.plot.mapToScene(pos.toPoint()))
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+        if not self.enabled:
+            return False
+        kind = event.type()
+        if kind == QEvent.MouseButtonPress and event.button() == Qt.LeftButton:
+            p = self._data(event.position())
+            self.xs, self.ys = [p.x()], [p.y()]
+            self.stroke_moved.emit(self.xs, self.ys)
+            return True
+        if kind == QEvent.MouseMove and self.xs:
+            p = self._data(event.position())
+            self.xs.append(p.x())
+            self.ys.append(p.y())
+            self.stroke_moved.emit(self.xs, self.ys)
+            return True
+        if kind == QEvent.MouseButtonRelease and self.xs:
+            xs, ys = self.xs, self.ys
+            self.xs, self.ys = [], []
+            self.stroke_finished.emit(np.array(xs), np.array(ys))
+            return True
+        return False
+
+
+class FitPanel(QWidget):
+    drawn = Signal(object, object)  # a finished stroke: xs, ys
+
+    def __init__(self, theme: Theme, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        split = QSplitter(Qt.Vertical)
+        self.fit_plot = ThemedPlot(text("fit_title"), "x", "y")
+        item = self.fit_plot.item
+        item.addLegend(offset=(-10, 10))
+        item.showGrid(x=True, y=True, alpha=0.2)
+        self.samples = pg.ScatterPlotItem(name="samples", pen=None)
+        self.target_curve = item.plot([], [], name="target")
+        self.net_curve = item.plot([], [], name="network")
+        self.stroke = item.plot([], [])
+        item.addItem(self.samples)
+        self.strokes = _Strokes(self.fit_plot)
+        self.strokes.stroke_moved.connect(lambda xs, ys: self.stroke.setData(xs, ys))
+        self.strokes.stroke_finished.connect(self._on_stroke)
+
+        self.units_plot = ThemedPlot(text("units_title"), "x", "αᵢ·σ(wᵢx + bᵢ)")
+        self.units_plot.item.showGrid(x=True, y=True, alpha=0.2)
+        self.unit_curves: list[pg.PlotDataItem] = []
+        self.sum_curve = self.units_plot.item.plot([], [])
+        self.units_note = QLabel("")
+        self.units_note.setObjectName("units_note")
+        self.units_note.setWordWrap(True)
+        self.units_plot.setMouseTracking(True)
+        self.units_plot.scene().sigMouseMoved.connect(self._on_units_hover)
+        self.hovered: int | None = None
+
+        self.error_plot = ThemedPlot(text("error_title"), "epoch", "error (log)")
+        self.errors = CurveChart(self.error_plot.item, log_y=True)
+        self.errors.add("MSE", NET_COLOR)
+        self.errors.add("sup error", SUP_COLOR, dashed=True)
+
+        units_box = QWidget()
+        ul = QVBoxLayout(units_box)
+        ul.setContentsMargins(0, 0, 0, 0)
+        ul.addWidget(self.units_plot, 1)
+        ul.addWidget(self.units_note)
+        split.addWidget(self.fit_plot)
+        split.addWidget(units_box)
+        split.addWidget(self.error_plot)
+        split.setStretchFactor(0, 5)
+        split.setStretchFactor(1, 4)
+        split.setStretchFactor(2, 3)
+        layout.addWidget(split)
+        self._contrib = None
+        self._range = None
+        self.apply_theme(theme)
+
+    def set_drawing(self, on: bool) -> None:
+        self.strokes.enabled = on
+        self.fit_plot.item.getViewBox().setMouseEnabled(x=not on, y=not on)
+        self.fit_plot.setCursor(Qt.CrossCursor if on else Qt.ArrowCursor)
+
+    def _on_stroke(self, xs, ys) -> None:
+        self.stroke.setData([], [])
+        self.drawn.emit(xs, ys)
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        for plot in (self.fit_plot, self.units_plot, self.error_plot):
+            plot.apply_theme(theme)
+        lw = theme.line_width
+        self.target_curve.setPen(pg.mkPen(TARGET_COLOR, width=lw, style=Qt.DashLine))
+        self.net_curve.setPen(pg.mkPen(NET_COLOR, width=lw * 1.2))
+        self.stroke.setPen(pg.mkPen(theme.foreground, width=lw))
+        self.samples.setBrush(pg.mkBrush(SAMPLE_COLOR))
+        self.samples.setSize(theme.point_size * 0.6)
+        self.sum_curve.setPen(pg.mkPen(NET_COLOR, width=lw * 1.2))
+        self.errors.apply_theme(theme)
+        self._style_units()
+
+    def _style_units(self) -> None:
+        base = pg.mkColor(self.theme.foreground)
+        base.setAlpha(110)
+        for i, c in enumerate(self.unit_curves):
+            if i == self.hovered:
+                c.setPen(pg.mkPen(SAMPLE_COLOR, width=self.theme.line_width * 1.5))
+                c.setZValue(10)
+            else:
+                c.setPen(pg.mkPen(base, width=max(1.0, self.theme.line_width * 0.5)))
+                c.setZValue(0)
+
+    def clear(self) -> None:
+        self.errors.clear()
+
+    def show_snapshot(self, s: dict) -> None:
+        x, grid = s["x"], s["grid_x"]
+        self.samples.setData(x, s["y"])
+        self.target_curve.setData(grid, s["clean"], skipFiniteCheck=True)
+        net = np.where(np.isfinite(s["net"]), s["net"], np.nan)
+        self.net_curve.setData(grid, net, connect="finite")
+        rng = (float(grid[0]), float(grid[-1]), s.get("data_version"))
+        if rng != self._range:  # a new target: frame it (the network may wander outside it)
+            self._range = rng
+            lo, hi = float(np.min(s["y"])), float(np.max(s["y"]))
+            pad = 0.1 * max(hi - lo, 1e-3)
+            self.fit_plot.item.setRange(xRange=(grid[0], grid[-1]), yRange=(lo - pad, hi + pad), padding=0.02)
+        self._log_range(s["history_mse"], s["history_sup"])
+        self.errors.set("MSE", s["history_mse"], s["history_epoch"])
+        self.errors.set("sup error", s["history_sup"], s["history_sup_epoch"])
+        self._show_units(s)
+
+    def _log_range(self, *series) -> None:
+        """Decades that hold the errors, in the log axis's own units (whole powers of ten, so the axis
+        moves rarely)."""
+        data = np.concatenate([np.asarray(v, dtype=float) for v in series])
+        data = data[np.isfinite(data) & (data > 0)]
+        if len(data):
+            lo, hi = np.floor(np.log10(data.min())), np.ceil(np.log10(data.max()))
+            self.errors.fixed_y = (float(lo), float(max(hi, lo + 1)))
+
+    def _show_units(self, s: dict) -> None:
+        contrib = s.get("contrib")
+        self._contrib = contrib
+        if contrib is None:
+            for c in self.unit_curves:
+                c.setData([], [])
+            self.sum_curve.setData([], [])
+            self.units_note.setText("Cybenko's sum is drawn for one hidden layer; this network has "
+                                    f"{len(s['layers'])}.")
+            return
+        cx = s["contrib_x"]
+        shown = contrib[:MAX_DRAWN_UNITS]
+        while len(self.unit_curves) < len(shown):
+            self.unit_curves.append(self.units_plot.item.plot([], [], skipFiniteCheck=True))
+        for i, c in enumerate(self.unit_curves):
+            if i < len(shown):
+                c.setData(cx, np.nan_to_num(shown[i], nan=0.0, posinf=0.0, neginf=0.0))
+            else:
+                c.setData([], [])
+        if self.hovered is not None and self.hovered >= len(shown):
+            self.hovered = None
+        self._style_units()
+        total = contrib.sum(axis=0) + s["out_bias"]
+        self.sum_curve.setData(cx, np.nan_to_num(total, nan=0.0, posinf=0.0, neginf=0.0))
+        more = f" (the first {MAX_DRAWN_UNITS} of {len(contrib)} drawn)" if len(contrib) > MAX_DRAWN_UNITS else ""
+        if self.hovered is None:
+            self.units_note.setText(f"{len(contrib)} units{more}; the bold curve is their sum plus the output "
+                                    f"bias {s['out_bias']:.3f}, which is the network. Hover a curve to pick out "
+                                    "one unit.")
+        else:
+            self._describe_unit(s)
+
+    def _describe_unit(self, s: dict) -> None:
+        i = self.hovered
+        state = s["state"]
+        w, b = state["layer0.weight"][0, i], state["layer0.bias"][i]
+        alpha = state["layer1.weight"][i, 0]
+        self.units_note.setText(f"Unit {i + 1}: α = {alpha:.3f}, w = {w:.3f}, b = {b:.3f}  "
+                                f"(its step or knee is at x = {(-b / w if w else float('nan')):.3f})")
+
+    def unit_at(self, x: float, y: float) -> int | None:
+        """The unit whose term passes closest to (x, y), if it is near enough to mean it."""
+        if self._contrib is None or self.last_cx is None:
+            return None
+        shown = self._contrib[:MAX_DRAWN_UNITS]
+        j = int(np.clip(np.searchsorted(self.last_cx, x), 0, len(self.last_cx) - 1))
+        d = np.abs(np.nan_to_num(shown[:, j]) - y)
+        i = int(np.argmin(d))
+        vr = self.units_plot.item.getViewBox().viewRange()[1]
+        return i if d[i] < 0.05 * (vr[1] - vr[0]) else None
+
+    @property
+    def last_cx(self):
+        return self.unit_curves[0].xData if self.unit_curves and self.unit_curves[0].xData is not None else None
+
+    def _on_units_hover(self, pos) -> None:
+        vb = self.units_plot.item.getViewBox()
+        if not vb.sceneBoundingRect().contains(pos):
+            return
+        p = vb.mapSceneToView(pos)
+        self.set_hovered(self.unit_at(p.x(), p.y()))
+
+    def set_hovered(self, unit: int | None) -> None:
+        if unit == self.hovered:
+            return
+        self.hovered = unit
+        self._style_units()
+        self.hover_changed()
+
+    def hover_changed(self) -> None:
+        """Redraw the note for the hovered unit (the view passes its last snapshot)."""
+        snap = getattr(self, "snapshot_source", lambda: None)()
+        if snap is not None and snap.get("contrib") is not None:
+            self._show_units(snap)
