@@ -32,7 +32,9 @@ class TorchMLP:
         for h, name in enumerate(spec.activations):
             act = activations.get(name)
             self.modules.append(None if name == "prelu" else act.torch_module(**spec.act_params[h]).to(self.device))
-        self.generator = torch.Generator(device=self.device).manual_seed(int(seed))
+        # Dropout uniforms come from numpy, drawn in the CPU engine's order (per batch, layer by
+        # layer, row-major), so that both engines drop the same units and a test can compare them.
+        self.rng = np.random.default_rng(seed)
         self.load(params)
         self.optimizer_name = None
         self.configure()
@@ -84,7 +86,7 @@ class TorchMLP:
             else:
                 a = self.modules[h](z)  # (B, units)
             if train and self.dropout > 0.0:
-                keep = torch.rand(a.shape, generator=self.generator, device=self.device, dtype=self.dtype)
+                keep = torch.as_tensor(self.rng.random(tuple(a.shape)), dtype=self.dtype, device=self.device)
                 a = a * (keep >= self.dropout).to(self.dtype) / (1.0 - self.dropout)
             hidden.append(a)
         last = spec.n_layers - 1

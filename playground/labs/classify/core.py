@@ -3,9 +3,10 @@
 This is TensorFlow Playground's experiment made fast and taken further (the lecture's "principes,
 surapprentissage" chapter): a small MLP learns to separate 2D points, with the same defaults
 (circle, X1 X2, [4, 2] tanh, plain SGD on squared error, lr 0.03, batch 10) and then more data sets,
-activations, losses, optimisers and regularisers. Training runs on the lean numpy engine on the CPU
-and on torch for a GPU; the heatmaps the view draws are computed only in `snapshot()`, when a frame
-is due, never while training. Custom commands let the view edit a weight or the data live.
+activations, losses, optimisers and regularisers. Training runs on the one MLP engine (make_engine):
+compiled numba code on the CPU, torch on a GPU; the heatmaps the view draws are computed only in
+`snapshot()`, when a frame is due, never while training.
+Custom commands let the view edit a weight or the data live.
 """
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ import numpy as np
 
 from playground.core.nets import activations
 from playground.labs.classify import data as cd
-from playground.core.nets.mlp_numpy import NumpyMLP, limit_blas_threads
+from playground.core.nets.mlp import engine_label, make_engine
+from playground.core.nets.threads import limit_blas_threads
 from playground.core.nets.mlp_spec import INITS, NetSpec, init_params, param_shapes
 from playground.core.train.params import Param, ParamError, validate_all
 from playground.core.train.runner import DIVERGED_MESSAGE
@@ -236,14 +238,9 @@ class ClassifySession(TrainingSession):
         self._cache.clear()
 
     def _make_engine(self, weights: dict):
-        seed = int(self.params["seed"])
-        if self.device == "cpu":
-            if not _BLAS_LIMITED:
-                _BLAS_LIMITED.append(limit_blas_threads(1))  # once per process; see its docstring
-            return NumpyMLP(self.spec, weights, seed=seed)
-        from playground.core.nets.mlp_torch import TorchMLP  # torch only when a GPU is asked for
-
-        return TorchMLP(self.spec, weights, device=self.device, seed=seed)
+        if not _BLAS_LIMITED:
+            _BLAS_LIMITED.append(limit_blas_threads(1))  # once per process; see its docstring
+        return make_engine(self.spec, weights, device=self.device, seed=int(self.params["seed"]))
 
     def _configure(self) -> None:
         p = self.params
@@ -257,7 +254,7 @@ class ClassifySession(TrainingSession):
 
     @property
     def engine(self) -> str:
-        return "numpy · cpu" if self.device == "cpu" else f"torch · {self.device}"
+        return engine_label(self.device)
 
     def _losses(self) -> tuple[float, float]:
         train = self.net.evaluate(self.f_train, self.t_train)[0] if len(self.f_train) else math.nan

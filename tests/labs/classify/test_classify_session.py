@@ -259,7 +259,7 @@ def test_the_core_module_contract_is_complete():
     for name in ("dataset", "noise", "train_ratio", "features", "layers", "activation", "optimizer", "loss",
                  "lr", "batch_size", "regularization", "reg_rate", "dropout", "seed"):
         assert name in names
-    assert ClassifySession().engine == "numpy · cpu"
+    assert ClassifySession().engine == "numba · cpu"
 
 
 def test_an_empty_plane_trains_on_the_points_drawn_on_it():

@@ -82,7 +82,7 @@ def test_every_neuron_is_drawn_and_the_frame_is_not_blank(lab):
     image = view.grab().toImage()
     colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
     assert len(colours) > 50
-    assert "Epoch 20" in view.readout.text() and "numpy · cpu" in view.readout.text()
+    assert "Epoch 20" in view.readout.text() and "numba · cpu" in view.readout.text()
 
 
 def test_hovering_a_link_a_bias_and_a_neuron_shows_its_value(lab, qtbot):
@@ -242,7 +242,7 @@ def test_the_lab_trains_in_the_worker_and_a_weight_edit_reaches_it(qtbot, contro
     wait_for_frame(qtbot, controller, lambda s: not s["playing"])
     view.network.weight_edited.emit("layer0.weight", (0, 0), 3.25)
     snap = wait_for_frame(qtbot, controller, lambda s: s["state"]["layer0.weight"][0, 0] == 3.25)
-    assert snap["engine"] == "numpy · cpu" and snap["test_loss"] is not None
+    assert snap["engine"] == "numba · cpu" and snap["test_loss"] is not None
 
 
 def test_a_diverged_network_still_draws(lab):

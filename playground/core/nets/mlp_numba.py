@@ -1,0 +1,200 @@
+"""The CPU engine: one MLP of any `NetSpec`, trained by the compiled kernels of mlp_kernels.py.
+
+Every parameter lives in one flat float64 vector (`theta`, in param_shapes order); `views` are numpy
+views into it by name, so loading, saving and editing one weight never copies the network. A whole
+epoch is one call into compiled code. Dropout draws its uniforms from a seeded numpy generator, one
+block per epoch, in the order the torch engine draws them, so both engines drop the same units.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from playground.core.nets import activations
+from playground.core.nets import mlp_kernels as K
+from playground.core.nets.mlp_spec import NetSpec, param_shapes
+
+__all__ = ["NumbaMLP", "layout_arrays"]
+
+
+def layout_arrays(spec: NetSpec) -> tuple[np.ndarray, np.ndarray, np.ndarray, list]:
+    """(lay, actp, reg_mask, layout) of a spec: what the kernels need to walk the flat vector."""
+    layout = param_shapes(spec)
+    offsets: dict[str, int] = {}
+    total = 0
+    reg_mask = []
+    for name, shape, kind in layout:
+        size = int(np.prod(shape))
+        offsets[name] = total
+        total += size
+        reg_mask.append(np.full(size, 1.0 if kind == "weight" else 0.0))  # biases, slopes: not regularised
+    units = spec.units()
+    lay = np.zeros((spec.n_layers, 8), dtype=np.int64)
+    actp = np.zeros(spec.n_layers)
+    for l in range(spec.n_layers):
+        lay[l, K.W_OFF] = offsets[f"layer{l}.weight"]
+        lay[l, K.B_OFF] = offsets[f"layer{l}.bias"]
+        lay[l, K.FAN_IN] = units[l]
+        lay[l, K.WIDTH] = spec.pre_width(l)
+        lay[l, K.UNITS] = units[l + 1]
+        lay[l, K.SLOPE_OFF] = -1
+        lay[l, K.PIECES] = 1
+        if l < len(spec.hidden):
+            name = spec.activations[l]
+            if name not in K.ACT_CODES:
+                raise ValueError(f"the CPU engine has no kernel for activation {name!r}")
+            lay[l, K.ACT] = K.ACT_CODES[name]
+            lay[l, K.PIECES] = spec.pieces(l)
+            ap = {**activations.get(name).defaults(), **spec.act_params[l]}
+            actp[l] = float(ap.get("slope", ap.get("alpha", 0.0)))
+            if name == "prelu":
+                lay[l, K.SLOPE_OFF] = offsets[f"layer{l}.slope"]
+    return lay, actp, np.concatenate(reg_mask) if reg_mask else np.zeros(0), layout
+
+
+class NumbaMLP:
+    """The compiled CPU path of `make_engine`; same methods, same numbers as TorchMLP."""
+
+    device = "cpu"
+    kind = "numba"
+
+    def __init__(self, spec: NetSpec, params: dict[str, np.ndarray], seed: int = 0):
+        self.spec = spec
+        self.lay, self.actp, self.reg_mask, self.layout = layout_arrays(spec)
+        total = len(self.reg_mask)
+        # rows: theta, grad, Adam's first moment, velocity / Adam's second moment
+        self.opt_state = np.zeros((4, total))
+        self.theta = self.opt_state[0]
+        self.grad = self.opt_state[1]
+        self._step = np.zeros(1, dtype=np.int64)
+        self.views: dict[str, np.ndarray] = {}
+        self.grad_views: dict[str, np.ndarray] = {}
+        offset = 0
+        for name, shape, _ in self.layout:
+            size = int(np.prod(shape))
+            self.views[name] = self.theta[offset:offset + size].reshape(shape)
+            self.grad_views[name] = self.grad[offset:offset + size].reshape(shape)
+            offset += size
+        self._units = sum(spec.hidden)
+        self.rng = np.random.default_rng(seed)  # dropout uniforms
+        self._no_uniforms = np.zeros(0)
+        self.codes = np.zeros(4, dtype=np.int64)
+        self.codes[K.C_OUTPUT] = K.OUT_CODES[spec.output]
+        self.codes[K.C_LOSS] = 0 if spec.loss == "squared" else 1
+        self.hyp = np.zeros(7)
+        self.optimizer = None
+        self.load(params)
+        self.configure()
+        self.X = np.zeros((0, spec.n_in))
+        self.T = np.zeros((0, spec.n_out))
+
+    # --- parameters --------------------------------------------------------------------------------
+    def load(self, params: dict[str, np.ndarray]) -> None:
+        for name, _, _ in self.layout:
+            self.views[name][...] = params[name]
+
+    def params(self) -> dict[str, np.ndarray]:
+        return {name: view.copy() for name, view in self.views.items()}
+
+    def set_value(self, name: str, index: tuple, value: float) -> None:
+        self.views[name][index] = value
+
+    def configure(self, lr: float = 0.03, optimizer: str = "sgd", reg: str = "none", reg_rate: float = 0.0,
+                  dropout: float = 0.0, momentum: float = 0.9, betas=(0.9, 0.999), eps: float = 1e-8) -> None:
+        """Set the live hyperparameters; a new optimiser starts with fresh moments."""
+        if optimizer not in K.OPT_CODES or reg not in K.REG_CODES:
+            raise ValueError(f"unknown optimizer {optimizer!r} or regulariser {reg!r}")
+        if not 0.0 <= float(dropout) < 1.0:
+            raise ValueError(f"dropout must be in [0, 1), got {dropout}")
+        if self.optimizer != optimizer:
+            self.opt_state[2:] = 0.0
+            self._step[0] = 0
+        self.lr, self.optimizer, self.reg, self.reg_rate = float(lr), optimizer, reg, float(reg_rate)
+        self.dropout, self.momentum, self.betas, self.eps = float(dropout), momentum, betas, eps
+        self.hyp[:] = (self.lr, momentum, betas[0], betas[1], eps, self.reg_rate, self.dropout)
+        self.codes[K.C_OPT] = K.OPT_CODES[optimizer]
+        self.codes[K.C_REG] = K.REG_CODES[reg]
+
+    def set_data(self, X: np.ndarray, T: np.ndarray) -> None:
+        self.X = _rows(X, self.spec.n_in)
+        self.T = _rows(T, self.spec.n_out)
+
+    # --- training ----------------------------------------------------------------------------------
+    def _uniforms(self, rows: int) -> np.ndarray:
+        if self.dropout <= 0.0:
+            return self._no_uniforms
+        return self.rng.random(rows * self._units)
+
+    def train_epoch(self, perm: np.ndarray, batch: int) -> None:
+        """One pass over the training data in the order `perm`, one update per batch."""
+        n = len(perm)
+        if n == 0:
+            return
+        idx = np.ascontiguousarray(perm, dtype=np.int64)
+        K.epoch_kernel(self.opt_state, self._step, self.reg_mask, self.lay, self.actp, self.hyp, self.codes,
+                       self.X, self.T, idx, max(1, int(batch)), self._uniforms(n))
+
+    def train_step(self, x: np.ndarray, t: np.ndarray) -> None:
+        """One update on the batch (x, t)."""
+        x = _rows(x, self.spec.n_in)
+        t = _rows(t, self.spec.n_out)
+        n = len(x)
+        if n == 0:
+            return
+        K.epoch_kernel(self.opt_state, self._step, self.reg_mask, self.lay, self.actp, self.hyp, self.codes,
+                       x, t, np.arange(n, dtype=np.int64), n, self._uniforms(n))
+
+    def gradients(self, x: np.ndarray, t: np.ndarray) -> dict[str, np.ndarray]:
+        """Gradient of the batch loss (regularisation included, dropout off) per parameter."""
+        K.gradient_kernel(self.theta, self.grad, self.reg_mask, self.lay, self.actp, self.hyp, self.codes,
+                          _rows(x, self.spec.n_in), _rows(t, self.spec.n_out))
+        return {name: view.copy() for name, view in self.grad_views.items()}
+
+    # --- evaluation --------------------------------------------------------------------------------
+    def predict(self, x: np.ndarray, hidden: bool = False):
+        """Outputs (and, if asked, copies of every hidden layer's activations) with dropout off."""
+        if hidden:
+            out, _, acts = self.trace(x)
+            return out, acts
+        x = _rows(x, self.spec.n_in)
+        out = np.empty((len(x), self.spec.n_out))
+        K.forward_kernel(self.theta, self.lay, self.actp, self.codes[K.C_OUTPUT], x, out, _EMPTY3, _EMPTY3)
+        return out
+
+    def trace(self, x: np.ndarray) -> tuple[np.ndarray, list[np.ndarray], list[np.ndarray]]:
+        """(outputs, pre-activations z of every hidden layer, their activations f(z)), dropout off.
+        A maxout layer's z has k columns per unit."""
+        x = _rows(x, self.spec.n_in)
+        n = len(x)
+        spec = self.spec
+        out = np.empty((n, spec.n_out))
+        wmax = int(self.lay[:, K.WIDTH].max())
+        umax = int(self.lay[:, K.FAN_IN].max())
+        zs = np.empty((spec.n_layers, n, wmax))
+        acts = np.empty((spec.n_layers, n, umax))
+        K.forward_kernel(self.theta, self.lay, self.actp, self.codes[K.C_OUTPUT], x, out, zs, acts)
+        hidden = range(len(spec.hidden))
+        return (out, [zs[h, :, :spec.pre_width(h)].copy() for h in hidden],
+                [acts[h, :, :spec.hidden[h]].copy() for h in hidden])
+
+    def evaluate(self, x: np.ndarray, t: np.ndarray) -> tuple[float, np.ndarray]:
+        """(mean loss, outputs) on a data set, dropout off."""
+        x = _rows(x, self.spec.n_in)
+        out = np.empty((len(x), self.spec.n_out))
+        if len(x) == 0:
+            return float("nan"), out
+        loss = K.evaluate_kernel(self.theta, self.lay, self.actp, self.codes[K.C_OUTPUT], self.codes[K.C_LOSS],
+                                 x, _rows(t, self.spec.n_out), out)
+        return float(loss), out
+
+
+_EMPTY3 = np.zeros((1, 0, 1))
+
+
+def _rows(a, cols: int) -> np.ndarray:
+    """A C-contiguous float64 (n, cols) array: the one layout the kernels are compiled for."""
+    a = np.asarray(a, dtype=np.float64)
+    if a.ndim == 1:
+        a = a.reshape(-1, cols)
+    if not a.flags.c_contiguous:
+        a = np.ascontiguousarray(a)
+    return a
