@@ -43,15 +43,9 @@ LABS: tuple[LabInfo, ...] = (
     LabInfo("classify", "Classification playground", "overfitting",
             "TensorFlow Playground, ten times faster: data, features, depth, activations, overfitting.",
             "playground.labs.classify.view:ClassifyLab", "playground.labs.classify.core"),
-    LabInfo("conv", "Convolution", "cnn",
-            "Step through convolution, padding, stride, dilation, transposed convolution and pooling; receptive fields; parameters; a CNN.",
-            "playground.labs.conv.view:ConvLab", "playground.labs.conv.core"),
     LabInfo("fit", "Fitting a function", "approximation",
             "Universal approximation made visible: Cybenko's sum of units, width sweeps, bumps, Lipschitz bins.",
             "playground.labs.fit.view:FitLab", "playground.labs.fit.core"),
-    LabInfo("rnn", "Recurrent networks", "rnn",
-            "Step through RNN unrolling; train vanilla, residual, LSTM and GRU cells and watch the gradient through time.",
-            "playground.labs.rnn.view:RnnLab", "playground.labs.rnn.core"),
 )
 
 
