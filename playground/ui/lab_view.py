@@ -116,6 +116,28 @@ class LabView(QWidget):
     def on_reset(self) -> None:
         pass
 
+    def _tabs(self):
+        from PySide6.QtWidgets import QTabWidget
+
+        if isinstance(self.content, QTabWidget):
+            return self.content
+        return self.content.findChild(QTabWidget)
+
+    def view_state(self) -> str:
+        """The tab on show (what a scene remembers); "" for a lab with one view."""
+        tabs = self._tabs()
+        return tabs.tabText(tabs.currentIndex()) if tabs is not None else ""
+
+    def show_view(self, name: str) -> None:
+        """Show the tab called `name` (a scene's view); unknown names leave the view as it is."""
+        tabs = self._tabs()
+        if tabs is None or not name:
+            return
+        for i in range(tabs.count()):
+            if tabs.tabText(i) == name:
+                tabs.setCurrentIndex(i)
+                return
+
     def local_transport(self, action: str) -> bool:
         """Play/Step/Back/Reset for a stepper shown now; True when handled here, not by the worker."""
         return False

@@ -75,6 +75,11 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_menus()
         self._build_status()
+        from playground.ui.lesson import LessonMode
+
+        self.lesson = LessonMode(self)
+        self.lesson.apply_theme(self.themes.theme)
+        self._view_menu.insertAction(self.labs_action, self.lesson.toggle_action)
 
         c = self.controller
         c.snapshot_ready.connect(self._on_snapshot_ready)
@@ -207,6 +212,7 @@ class MainWindow(QMainWindow):
         f.addSeparator()
         f.addAction(self.quit_action)
         v = m.addMenu("&View")
+        self._view_menu = v
         v.addAction(self.present_action)
         v.addAction(self.labs_action)
         v.addAction(self.controls_action)
@@ -257,7 +263,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(view)
         for a in (self.play_action, self.step_action, self.reset_action):
             a.setEnabled(view.trains or view.local_steps)
-        self.back_action.setEnabled(view.local_steps)
+        self.sync_back_action()
         self.speed.setEnabled(view.trains)
         item = self._lab_items.get(lab_id)
         if item is not None:
@@ -279,13 +285,29 @@ class MainWindow(QMainWindow):
         if self.current.trains:
             self.controller.toggle()
 
+    def sync_back_action(self) -> None:
+        """Back steps a lab's stepper, or goes to the previous scene of a lesson in presentation mode."""
+        if self.current is not None:
+            self.back_action.setEnabled(self.current.local_steps or self._lesson_keys())
+
+    def _lesson_keys(self) -> bool:
+        """In presentation mode with a lesson open, the arrow keys step through its scenes."""
+        lesson = getattr(self, "lesson", None)
+        return lesson is not None and lesson.active and self.present_action.isChecked()
+
     def step_once(self) -> None:
+        if self._lesson_keys():
+            self.lesson.next()
+            return
         if self.current is None or self.current.local_transport("step"):
             return
         if self.current.trains:
             self.controller.step(1)
 
     def step_back(self) -> None:
+        if self._lesson_keys():
+            self.lesson.previous()
+            return
         if self.current is not None:
             self.current.local_transport("back")
 
@@ -385,6 +407,7 @@ class MainWindow(QMainWindow):
         # On a projector every pixel goes to the lab: the lab list folds away (Ctrl+L brings it back).
         self.sidebar.setVisible(not on)
         self.labs_action.setChecked(not on)
+        self.sync_back_action()
         if full_screen:
             self.showFullScreen() if on else self.showNormal()
 
@@ -398,6 +421,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("theme/dark", theme.dark)
         for view in self.views.values():
             view.apply_theme(theme)
+        if getattr(self, "lesson", None) is not None:
+            self.lesson.apply_theme(theme)
 
     # --- export and experiment files ------------------------------------------------------------------------
     def export_dialog(self) -> None:
