@@ -17,7 +17,7 @@ from playground.labs.perceptron.perceptron import Perceptron
 from playground.core.train.runner import DIVERGED_MESSAGE
 from playground.core.train.series import checked_series, thin
 from playground.core.train.session import SessionError, TrainingSession, check_shape, train_headless
-from playground.core.nets.tiny_mlp import TinyMLP
+from playground.labs.perceptron.mlp import XorMLP
 
 __all__ = ["PARAMS", "SESSION", "PerceptronSession", "expected_state", "run_headless", "VIEW_RANGE"]
 
@@ -69,7 +69,7 @@ class PerceptronSession(TrainingSession):
         p = self.params
         self.x, self.y = make_logic_data(p["dataset"], p["points"], p["noise"], p["seed"])
         self.perceptron = Perceptron(2, p["lr"])
-        self.mlp = TinyMLP(p["hidden"], p["activation"], p["lr"], p["seed"], device=self.device)
+        self.mlp = XorMLP(p["hidden"], p["activation"], p["lr"], p["seed"], device=self.device)
         self.perc_errors: list[int] = []  # misclassified after each epoch
         self.perc_updates: list[int] = []  # updates made during each epoch
         # Examples come in a new seeded order each epoch, as the rule is usually run: on XOR the line
@@ -225,3 +225,12 @@ def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[
         **extra_keys, "history": history,
     }
     return result, session.snapshot()
+
+
+def bench_reference(params: dict, seconds: float) -> float:
+    """Epochs per second of a bare torch loop on the lab's MLP (full-batch, as the lab trains it)."""
+    from playground.core.nets.reference import torch_reference
+
+    session = PerceptronSession(params)
+    return torch_reference(session.mlp.spec, session.x, session.y.reshape(-1, 1), len(session.y), seconds,
+                           lr=session.params["lr"], seed=session.params["seed"])
