@@ -15,7 +15,9 @@ import argparse
 import importlib
 import json
 import os
+import re
 import sys
+import textwrap
 
 from playground import __version__
 
@@ -40,18 +42,23 @@ def main(argv: list[str]) -> int:
         return _guard(lambda: bench_command(argv[1:]))
     from playground.registry import lab_ids
 
-    parser = _Parser(prog="playground", description="Neural Playground: see deep learning. "
-                     "Subcommands: 'playground run LAB --help', 'playground bench [LAB]'.")
+    parser = _Parser(prog="playground", usage=MAIN_USAGE, formatter_class=argparse.RawDescriptionHelpFormatter,
+                     description=textwrap.fill("Neural Playground: see deep learning. Without a command it "
+                                               "opens the app; 'run' trains a lab headless, 'bench' "
+                                               "measures its speed.", 78),
+                     epilog=_labs_epilog() + "\n\nLab options: playground run LAB --help")
     parser.add_argument("--version", action="version", version=f"Neural Playground {__version__}")
-    parser.add_argument("--lab", choices=lab_ids(), help="open this lab")
+    parser.add_argument("--lab", choices=lab_ids(), metavar="LAB",
+                        help=f"open this lab: {', '.join(lab_ids())} (default: the last one used)")
     parser.add_argument("--screenshot", metavar="OUT.png",
                         help="open the window, train briefly, save a PNG of it and exit")
     parser.add_argument("--train-seconds", type=float, default=1.5, metavar="S",
                         help="with --screenshot: how long to train first (default 1.5)")
     parser.add_argument("--size", default="1440x900", metavar="WxH",
                         help="with --screenshot: the window size in pixels (default 1440x900)")
-    parser.add_argument("--presentation", action="store_true", help="start in presentation mode")
-    parser.add_argument("--dark", action="store_true", help="start with the dark theme")
+    parser.add_argument("--presentation", action="store_true",
+                        help="start in presentation mode (default: off)")
+    parser.add_argument("--dark", action="store_true", help="start with the dark theme (default: off)")
     args = parser.parse_args(argv)
     if args.screenshot:
         _check_writable(parser, args.screenshot, (".png",))
@@ -67,6 +74,29 @@ def main(argv: list[str]) -> int:
 
     return run_app(lab=args.lab, screenshot=args.screenshot, train_seconds=args.train_seconds,
                    presentation=args.presentation, dark=args.dark, size=size)
+
+
+MAIN_USAGE = """playground [--lab LAB] [--screenshot OUT.png] [--train-seconds S] [--size WxH]
+                  [--presentation] [--dark]
+       playground run LAB [lab options] [--epochs N] [--json OUT.json] [--export FILE]
+       playground bench [LAB] [lab options] [--seconds S] [--json OUT.json]
+       playground --version"""
+
+
+def _labs_epilog() -> str:
+    """The labs, one line each, from the registry (so a new lab is listed without editing this)."""
+    from playground.registry import LABS
+
+    width = max(len(lab.id) for lab in LABS) + 2
+    return "labs:\n" + "\n".join(textwrap.fill(lab.summary, 78, initial_indent=f"  {lab.id:<{width}}",
+                                                subsequent_indent=" " * (width + 2)) for lab in LABS)
+
+
+def _run_help() -> str:
+    return ("usage: playground run LAB [lab options] [--epochs N] [--json OUT.json] [--export FILE]\n\n" +
+            textwrap.fill("Train a lab headless and print its results; --json writes them, --export "
+                          "draws the lab's main figure or films the run.", 78) + "\n\n" + _labs_epilog() +
+            "\n\nEach lab's options, with their ranges and defaults: playground run LAB --help")
 
 
 def _guard(fn) -> int:
@@ -99,7 +129,7 @@ def run_command(argv: list[str]) -> int:
 
     if not argv or argv[0].startswith("-"):
         if argv and argv[0] in ("-h", "--help"):
-            print(f"usage: playground run LAB [options]; LAB is one of: {', '.join(lab_ids())}")
+            print(_run_help())
             return 0
         raise CliError(f"name a lab to run: {', '.join(lab_ids())}")
     lab_id = argv[0]
@@ -109,18 +139,21 @@ def run_command(argv: list[str]) -> int:
     from playground.core.train.params import ParamError
 
     parser = _Parser(prog=f"playground run {lab_id}", description=info.summary)
-    parser.add_argument("--epochs", type=int, default=getattr(core, "DEFAULT_EPOCHS", 100), metavar="N",
-                        help="epochs to train")
-    parser.add_argument("--json", metavar="OUT.json", help="write the results as JSON")
+    epochs = getattr(core, "DEFAULT_EPOCHS", 100)
+    parser.add_argument("--epochs", type=int, default=epochs, metavar="N",
+                        help=f"epochs to train, 0 to 10000000 (default {epochs})")
+    parser.add_argument("--json", metavar="OUT.json", help="write the results as JSON (default: not written)")
     parser.add_argument("--export", metavar="FIG.png|.svg|.gif|.mp4",
-                        help="write the lab's main figure (.png, .svg), or an animation of the run (.gif, .mp4)")
+                        help="write the lab's main figure (.png, .svg), or an animation of the run (.gif, "
+                             ".mp4) (default: not written)")
     parser.add_argument("--width", type=int, default=1920, metavar="PX",
                         help="PNG and animation width in pixels (default 1920)")
     parser.add_argument("--fps", type=int, default=15, metavar="N",
                         help="animation frame rate, 1 to 60 (default 15)")
     parser.add_argument("--frames", type=int, default=None, metavar="N",
                         help="animation frames, spread evenly over the epochs (default: up to 10 s of film)")
-    parser.add_argument("--device", default="cpu", choices=("cpu", "cuda", "mps"), help="torch device")
+    parser.add_argument("--device", default="cpu", choices=("cpu", "cuda", "mps"), metavar="DEVICE",
+                        help="where to train: cpu, cuda or mps (default cpu)")
     _add_param_options(parser, core)
     for flag, spec in getattr(core, "CLI_EXTRA", ()):
         parser.add_argument(flag, **spec)
@@ -171,16 +204,49 @@ def run_command(argv: list[str]) -> int:
     return 0
 
 
+_METAVARS = {"int": "N", "float": "X", "bool": "BOOL", "choice": "NAME", "multi_choice": "NAME,...",
+             "int_list": "N,...", "choice_list": "NAME,..."}
+
+
+def _default_text(p) -> str:
+    from playground.core.train.params import format_number
+
+    if isinstance(p.default, (list, tuple)):
+        return ",".join(map(str, p.default)) or "none"
+    if p.kind in ("int", "float"):
+        return format_number(p, p.default) + (f" {p.unit}" if p.unit else "")
+    return str(p.default).lower() if isinstance(p.default, bool) else str(p.default)
+
+
+def param_help(p) -> str:
+    """An option's help, from its Param alone: what it is, what it accepts, its default."""
+    from playground.core.train.params import describe
+
+    # The label names the quantity (without a window-only aside such as "(0: default)"), the help
+    # says what it does; cli_help replaces a help that speaks of the window.
+    name = re.sub(r"\s*\([^)]*\)$", "", p.label).strip()
+    detail = (p.cli_help or p.help).strip().rstrip(".")
+    if detail[:1].isupper() and detail[1:2].islower():
+        detail = detail[0].lower() + detail[1:]  # "Data: which data set", but "Loss: TF ..." stays
+    text = f"{name}: {detail}" if detail else name
+    allowed = describe(p)
+    return f"{text} [{allowed}]; default {_default_text(p)}" if allowed else f"{text}; default {_default_text(p)}"
+
+
 def _add_param_options(parser, core) -> None:
     """One option per lab parameter (--name-with-dashes), with its choices, range and default."""
     for p in core.PARAMS:
         if not p.cli:
             continue
-        shown = f" (one of: {', '.join(map(str, p.choices))})" if p.kind in ("choice", "multi_choice") else ""
-        rng = f" [{p.minimum:g} to {p.maximum:g}]" if p.minimum is not None and p.maximum is not None else ""
-        default = ",".join(map(str, p.default)) if isinstance(p.default, (list, tuple)) else p.default
-        parser.add_argument(p.option, dest=p.name, default=None, metavar=p.kind.upper(),
-                            help=f"{p.label}{shown}{rng}; default {default}. {p.help}")
+        metavar = "PERCENT" if p.unit == "%" else _METAVARS.get(p.kind, p.kind.upper())
+        try:
+            parser.add_argument(p.option, dest=p.name, default=None, metavar=metavar,
+                                help=param_help(p).replace("%", "%%"))  # argparse formats help with %
+        except argparse.ArgumentError:
+            # A lab parameter named like a built-in option (--width, --epochs): a declaration bug,
+            # said in one line rather than as argparse's traceback.
+            raise CliError(f"the lab's parameter {p.name!r} clashes with the built-in option {p.option}; "
+                           "it must be renamed in the lab's PARAMS") from None
 
 
 def _collect_params(parser, args, core) -> dict:
@@ -274,9 +340,11 @@ def bench_command(argv: list[str]) -> int:
     _info, core = _lab_core(lab_id)
     parser = _Parser(prog="playground bench", description="Measure training speed, frame pacing and launch "
                      "time; lab options (as for 'playground run') set the network to measure.")
-    parser.add_argument("lab", nargs="?", default="perceptron", choices=lab_ids())
-    parser.add_argument("--seconds", type=float, default=5.0, help="how long to train at full speed")
-    parser.add_argument("--json", metavar="OUT.json", help="also write the figures as JSON")
+    parser.add_argument("lab", nargs="?", default="perceptron", choices=lab_ids(), metavar="LAB",
+                        help=f"the lab to measure: {', '.join(lab_ids())} (default perceptron)")
+    parser.add_argument("--seconds", type=float, default=5.0, metavar="S",
+                        help="how long to train at full speed, 0.5 to 600 (default 5)")
+    parser.add_argument("--json", metavar="OUT.json", help="also write the figures as JSON (default: not written)")
     _add_param_options(parser, core)
     args = parser.parse_args(argv)
     params = _collect_params(parser, args, core)

@@ -46,7 +46,7 @@ def test_mlp_on_xor_converges_and_reports_its_loss(tmp_path):
 
 def test_noisy_and_with_svg_export(tmp_path):
     out, fig = tmp_path / "out.json", tmp_path / "fig.svg"
-    r = playground("run", "perceptron", "--dataset", "and", "--noise", "0.05", "--points", "20", "--epochs", "50",
+    r = playground("run", "perceptron", "--dataset", "and", "--noise", "5", "--points", "20", "--epochs", "50",
                    "--json", str(out), "--export", str(fig))
     assert r.returncode == 0, r.stderr
     data = json.loads(out.read_text())
@@ -62,7 +62,7 @@ def test_noisy_and_with_svg_export(tmp_path):
     (["run", "nolab"], "nolab"),
     (["run", "perceptron", "--epochs", "-3"], "--epochs"),
     (["run", "perceptron", "--json", "/no/such/folder/out.json"], "does not exist"),
-    (["run", "perceptron", "--export", "fig.gif"], ".png or .svg"),
+    (["run", "perceptron", "--export", "fig.bmp"], ".png or .svg"),
     (["--lab", "nolab"], "--lab"),
 ])
 def test_a_bad_option_exits_non_zero_with_one_line_naming_it(args, names):

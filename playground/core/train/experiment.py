@@ -84,7 +84,7 @@ __all__ = ["Experiment", "ExperimentError", "save_experiment", "load_experiment"
            "FORMAT_NAME", "FORMAT_VERSION", "FILE_SUFFIX"]
 
 FORMAT_NAME = "neural-playground-experiment"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: classify's per-layer activations as one list, perceptron noise in %
 MAX_EPOCH = 10_000_000  # the command line's --epochs limit: anything larger is a damaged file
 FILE_SUFFIX = ".npexp.json"  # the Save dialog's suggestion; any file name loads
 # A guard against opening something enormous by mistake (a video, a disk image): real experiments,
@@ -552,8 +552,31 @@ def _v1_to_v2(doc: dict) -> dict:
     return {**doc, "version": 2, "data": None}
 
 
+def _v2_to_v3(doc: dict) -> dict:
+    """Version 3 states one quantity one way in every lab: classify's activation_1 .. activation_8
+    became one list, layer_activations (trailing 'same' dropped), and the perceptron's noise became a
+    percentage (0 to 50, as in classify) instead of a fraction (0 to 0.5). Anything else, including a
+    malformed value, is passed on unchanged for validation to name."""
+    params = doc.get("params")
+    if not isinstance(params, dict):
+        return {**doc, "version": 3}
+    params = dict(params)
+    if doc.get("lab") == "classify":
+        keys = [f"activation_{i}" for i in range(1, 9)]
+        if any(k in params for k in keys):
+            acts = [params.pop(k, "same") for k in keys]
+            while acts and acts[-1] == "same":
+                acts.pop()
+            params["layer_activations"] = acts
+    if doc.get("lab") == "perceptron":
+        noise = params.get("noise")
+        if type(noise) in (int, float):
+            params["noise"] = round(noise * 100.0, 9)
+    return {**doc, "version": 3, "params": params}
+
+
 # _MIGRATIONS[n] turns a version-n document into a version n + 1 one.
-_MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
+_MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def _json_type(value: Any) -> str:

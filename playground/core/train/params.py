@@ -42,6 +42,8 @@ class Param:
     live: bool = False  # True: applies to a running model; False: a change rebuilds and resets it
     log: bool = False  # a float best shown on a log scale
     help: str = ""
+    unit: str = ""  # shown after numbers in help and the panel ("%"): one unit per quantity in every lab
+    cli_help: str = ""  # the command line's wording where `help` speaks of the window (a tab, a drag)
     gui: bool = True  # False: a command-line-only option
     cli: bool = True  # False: a GUI-only control
     item_minimum: int | None = None  # int_list: bounds on each element
@@ -169,12 +171,13 @@ def describe(p: Param) -> str:
     """The parameter's constraints in words ("0 to 50", "1 to 8 values, each 1 to 16", "2 to 4 of:
     relu, tanh, ..."), so help texts and tooltips say exactly what validate() accepts."""
     if p.kind in ("float", "int"):
+        unit = f" {p.unit}" if p.unit else ""
         if p.minimum is not None and p.maximum is not None:
-            return f"{format_number(p, p.minimum)} to {format_number(p, p.maximum)}"
+            return f"{format_number(p, p.minimum)} to {format_number(p, p.maximum)}{unit}"
         if p.minimum is not None:
-            return f"at least {format_number(p, p.minimum)}"
+            return f"at least {format_number(p, p.minimum)}{unit}"
         if p.maximum is not None:
-            return f"at most {format_number(p, p.maximum)}"
+            return f"at most {format_number(p, p.maximum)}{unit}"
         return ""
     if p.kind == "bool":
         return "true or false"

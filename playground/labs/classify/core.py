@@ -46,7 +46,8 @@ PARAMS: list[Param] = [
     Param("dataset", "Data", "choice", "circle", choices=cd.DATASETS,
           choice_labels=tuple(_DATASET_LABELS[d] for d in cd.DATASETS),
           help="Which data set; plane and multi-gaussian are regression problems."),
-    Param("noise", "Noise", "int", 0, 0, 50, help="Noise in percent, 0 to 50."),
+    Param("noise", "Noise", "int", 0, 0, 50, unit="%",
+          help="How far the points scatter across the class boundaries, in percent."),
     Param("train_ratio", "Ratio of training data", "float", 0.5, 0.1, 0.9,
           steps=(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9), help="Fraction of points used for training."),
     Param("points", "Points (0: default)", "int", 0, 0, 5000,
@@ -59,9 +60,11 @@ PARAMS: list[Param] = [
           min_items=0, max_items=MAX_LAYERS, help="Neurons per hidden layer, e.g. 4,2; empty for none."),
     Param("activation", "Activation", "choice", "tanh", choices=_TRAINABLE,
           choice_labels=tuple(activations.get(a).label for a in _TRAINABLE)),
-    *[Param(f"activation_{i}", f"Activation of hidden layer {i}", "choice", "same", choices=("same",) + _TRAINABLE,
-            gui=False, help=f"Activation of hidden layer {i}; 'same' follows --activation.")
-      for i in range(1, MAX_LAYERS + 1)],
+    # Set in the window from each layer's header; files before format 2 said activation_1..8.
+    Param("layer_activations", "Activation per hidden layer", "choice_list", [], choices=("same",) + _TRAINABLE,
+          max_items=MAX_LAYERS, gui=False,
+          help="The activation of each hidden layer in order, e.g. relu,tanh; 'same' or a missing "
+               "entry follows --activation, entries past the last layer are kept for later layers."),
     Param("maxout_pieces", "Maxout pieces k", "int", 2, 2, 5, help="Affine pieces per Maxout unit."),
     Param("loss", "Loss", "choice", "squared", choices=("squared", "cross_entropy"),
           choice_labels=("Squared error", "Cross-entropy"),
@@ -121,8 +124,9 @@ def net_spec(params: dict, classes: int) -> NetSpec:
         raise SessionError("features: choose at least one input feature")
     hidden = list(params["layers"])
     acts = []
+    per_layer = list(params.get("layer_activations") or [])
     for i in range(len(hidden)):
-        own = params.get(f"activation_{i + 1}", "same")
+        own = per_layer[i] if i < len(per_layer) else "same"
         acts.append(params["activation"] if own == "same" else own)
     act_params = []
     for name in acts:

@@ -50,7 +50,7 @@ class ClassifyLab(LabView):
         self.network = NetworkView(theme)
         self.network.weight_edited.connect(self._on_weight_edited)
         self.network.layers_changed.connect(lambda layers: self._set_param("layers", layers))
-        self.network.activation_changed.connect(lambda i, name: self._set_param(f"activation_{i}", name))
+        self.network.activation_changed.connect(self._set_layer_activation)
         self.network.feature_toggled.connect(self._on_feature_toggled)
         self.network.neuron_hovered.connect(self._on_neuron_hovered)
         top.addWidget(self.network)
@@ -139,6 +139,15 @@ class ClassifyLab(LabView):
         """A change made outside the panel (network buttons, feature clicks): show it and send it."""
         self.panel.set_values({name: value})
         self._on_params_changed({name: value})
+
+    def _set_layer_activation(self, layer: int, name: str) -> None:
+        """One hidden layer's activation (1-based) from its header, kept in the list parameter."""
+        acts = list(self._params.get("layer_activations") or [])
+        acts += ["same"] * (layer - len(acts))
+        acts[layer - 1] = name
+        while acts and acts[-1] == "same":
+            acts.pop()
+        self._set_param("layer_activations", acts)
 
     def _custom(self, name: str, **kwargs) -> None:
         if self.controller is not None:

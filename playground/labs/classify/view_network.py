@@ -33,6 +33,12 @@ def _tile_lut(theme: Theme) -> np.ndarray:
     return diverging_lut(theme, 256)
 
 
+def _layer_activation(params: dict, i: int) -> str:
+    """Hidden layer i's own activation (0-based) from the layer_activations list, or "same"."""
+    acts = params.get("layer_activations") or []
+    return acts[i] if i < len(acts) else "same"
+
+
 class _WeightEditor(QLineEdit):
     """The small field a click on a link or a bias opens: Enter applies, Escape cancels."""
 
@@ -166,8 +172,7 @@ class NetworkView(QWidget):
         self.header_row.setColumnStretch(2, 1)
 
     def _own_activation(self, i: int) -> str:
-        params = (self.snap or {}).get("params", {})
-        return params.get(f"activation_{i + 1}", "same")
+        return _layer_activation((self.snap or {}).get("params", {}), i)
 
     def _button(self, text, tip, name, slot, enabled=True) -> QToolButton:
         b = QToolButton()
@@ -236,11 +241,11 @@ class NetworkView(QWidget):
     def show_snapshot(self, snap: dict) -> None:
         self.snap = snap
         if snap["layers"] != self.layers or snap["features"] != self.features or \
-                [snap["params"].get(f"activation_{i + 1}") for i in range(len(snap["layers"]))] != \
+                [_layer_activation(snap["params"], i) for i in range(len(snap["layers"]))] != \
                 getattr(self, "_header_acts", None):
             self.layers = list(snap["layers"])
             self.features = list(snap["features"])
-            self._header_acts = [snap["params"].get(f"activation_{i + 1}") for i in range(len(snap["layers"]))]
+            self._header_acts = [_layer_activation(snap["params"], i) for i in range(len(snap["layers"]))]
             self._rebuild_header()
         cols = self._columns(snap)
         px = next(iter(cols[0]))[2].shape[0]  # pixels per tile

@@ -33,11 +33,13 @@ PARAMS = [
           help="AND, OR and NAND are linearly separable; XOR is not."),
     Param("points", "Points per corner", "int", 1, minimum=1, maximum=100,
           help="1: the four exact corners; more: a noisy cloud around each corner."),
-    Param("noise", "Noise", "float", 0.0, minimum=0.0, maximum=0.5, steps=(0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5),
-          help="Standard deviation of the scatter around each corner."),
+    # A percentage, as in the classification playground (files before format 2 held 0 to 0.5).
+    Param("noise", "Noise", "float", 0.0, minimum=0.0, maximum=50.0, unit="%",
+          steps=(0.0, 5.0, 10.0, 15.0, 20.0, 30.0, 40.0, 50.0),
+          help="The scatter around each corner: its standard deviation in percent of the unit square."),
     Param("lr", "Learning rate", "float", 0.5, minimum=1e-4, maximum=10.0, live=True, log=True,
           steps=(0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 3.0, 10.0),
-          help="Applies to both models, live (no reset)."),
+          help="Applies to both models, live (no reset).", cli_help="The step size of both models."),
     Param("hidden", "Hidden width (MLP)", "int", 2, minimum=1, maximum=8,
           help="Neurons in the MLP's hidden layer; at 2 the hidden-space view shows how XOR becomes separable."),
     Param("activation", "Activation (MLP)", "choice", "tanh", choices=MLP_ACTIVATIONS,
@@ -67,7 +69,7 @@ class PerceptronSession(TrainingSession):
 
     def _build(self) -> None:
         p = self.params
-        self.x, self.y = make_logic_data(p["dataset"], p["points"], p["noise"], p["seed"])
+        self.x, self.y = make_logic_data(p["dataset"], p["points"], p["noise"] / 100.0, p["seed"])
         self.perceptron = Perceptron(2, p["lr"])
         self.mlp = XorMLP(p["hidden"], p["activation"], p["lr"], p["seed"], device=self.device)
         self.perc_errors: list[int] = []  # misclassified after each epoch

@@ -106,7 +106,7 @@ def test_live_params_keep_training_and_structural_ones_reset():
 
 def test_every_param_reaches_the_network():
     s = ClassifySession({"features": ["x1", "x2", "x1sq", "sinx2"], "layers": [5, 4, 3], "activation": "relu",
-                         "activation_2": "maxout", "activation_3": "prelu", "maxout_pieces": 3,
+                         "layer_activations": ["same", "maxout", "prelu"], "maxout_pieces": 3,
                          "loss": "cross_entropy", "init": "he", "dataset": "blobs", "classes": 4,
                          "points": 200, "train_ratio": 0.3})
     assert s.spec.n_in == 4 and s.spec.activations == ["relu", "maxout", "prelu"]
@@ -244,7 +244,7 @@ def test_headless_run_reads_a_csv_and_rejects_bad_input(tmp_path):
         run_headless({"noise": 80}, 1, {})
     with pytest.raises(ParamError, match="layers"):
         run_headless({"layers": "4,x"}, 1, {})
-    with pytest.raises(SessionError, match="feature"):
+    with pytest.raises(ParamError, match="features: must not be empty"):
         run_headless({"features": []}, 1, {})
     with pytest.raises(SessionError):
         run_headless({}, 1, {"data": str(tmp_path / "missing.csv")})

@@ -179,7 +179,7 @@ def test_network_buttons_features_and_layer_activations_reach_the_session(lab, q
     assert view.panel.widgets["layers"].text() == "5, 2"
     combo = net.findChild(QComboBox, "layer_activation_2")
     combo.setCurrentIndex(combo.findData("relu"))
-    assert controller.session.params["activation_2"] == "relu"
+    assert controller.session.params["layer_activations"] == ["same", "relu"]
     assert controller.session.spec.activations == ["tanh", "relu"]
     qtbot.mouseClick(net.plot.viewport(), Qt.LeftButton, pos=_pixel(net.plot, *net.node_point(("feature", "x1sq"))))
     assert controller.session.params["features"] == ["x1", "x2", "x1sq"]
@@ -276,7 +276,7 @@ def test_the_window_saves_and_reopens_a_classify_experiment(qtbot, tmp_path):
     path = tmp_path / "spiral3.npexp.json"
     assert window.save_path(str(path))
     doc = json.loads(path.read_text())
-    assert doc["lab"] == "classify" and doc["params"]["activation_2"] == "relu"
+    assert doc["lab"] == "classify" and doc["params"]["layer_activations"] == ["same", "relu"]
 
     view.panel.set_value_interactively("dataset", "circle")
     wait_for_frame(qtbot, c, lambda s: s["classes"] == 2)
