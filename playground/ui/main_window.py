@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.lesson = LessonMode(self)
         self.lesson.apply_theme(self.themes.theme)
         self._view_menu.insertAction(self.labs_action, self.lesson.toggle_action)
+        self._view_menu.insertAction(self.labs_action, self.lesson.panel_action)
 
         c = self.controller
         c.snapshot_ready.connect(self._on_snapshot_ready)
