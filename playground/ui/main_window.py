@@ -225,6 +225,9 @@ class MainWindow(QMainWindow):
             a.triggered.connect(lambda _on, s=s: self.themes.set_presentation_scale(s))
             group.addAction(a)
             scale_menu.addAction(a)
+        self.screen_menu = v.addMenu("Present on")
+        self.screen_menu.setToolTipsVisible(True)
+        self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
         v.addAction(self.dark_action)
         t = m.addMenu("&Training")
         for a in (self.play_action, self.step_action, self.back_action, self.reset_action):
@@ -410,7 +413,52 @@ class MainWindow(QMainWindow):
         self.labs_action.setChecked(not on)
         self.sync_back_action()
         if full_screen:
-            self.showFullScreen() if on else self.showNormal()
+            if on:
+                self._move_to(self.presentation_screen())
+                self.showFullScreen()
+            else:
+                self.showNormal()
+
+    # --- two screens: the room sees the projector, the laptop keeps its own screen --------------------------
+    def _fill_screen_menu(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        self.screen_menu.clear()
+        chosen = self.settings.value("presentation/screen", "")
+        group = QActionGroup(self.screen_menu)
+        for screen in QGuiApplication.screens():
+            size = screen.size()
+            a = QAction(f"{screen.name() or 'Screen'} ({size.width()}×{size.height()})", self.screen_menu,
+                        checkable=True)
+            a.setChecked(screen.name() == chosen or (not chosen and screen is self.screen()))
+            a.triggered.connect(lambda _on, name=screen.name(): self.set_presentation_screen(name))
+            group.addAction(a)
+            self.screen_menu.addAction(a)
+
+    def presentation_screen(self):
+        """The screen chosen for presentation mode (remembered), or the window's own."""
+        from PySide6.QtGui import QGuiApplication
+
+        chosen = self.settings.value("presentation/screen", "")
+        for screen in QGuiApplication.screens():
+            if screen.name() == chosen:
+                return screen
+        return self.screen()
+
+    def set_presentation_screen(self, name: str) -> None:
+        self.settings.setValue("presentation/screen", name)
+        if self.present_action.isChecked() and self.isFullScreen():
+            self._move_to(self.presentation_screen())
+            self.showFullScreen()
+
+    def _move_to(self, screen) -> None:
+        if screen is None or screen is self.screen():
+            return
+        if self.isFullScreen():
+            self.showNormal()
+        self.setScreen(screen)
+        geo = screen.availableGeometry()
+        self.move(geo.topLeft())
 
     def _set_controls_visible(self, on: bool) -> None:
         """The controls column folds away so a projector shows only the plots (Ctrl+K)."""
