@@ -1,0 +1,116 @@
+"""Text for the character model: the alphabet, the text that ships with the app, and the checks that
+turn anything a user types or opens into a usable text or one clear sentence saying why not.
+
+The alphabet is fixed (printable ASCII, a newline, and the letters and signs of French), so the
+model's size depends only on its parameters: a saved experiment can be checked before it is loaded.
+A character outside it is read as "?" and the user is told how many there were.
+"""
+from __future__ import annotations
+
+__all__ = ["VOCAB", "VOCAB_SIZE", "SAMPLE_TEXT", "MAX_TEXT_CHARS", "MAX_FILE_BYTES", "TextError",
+           "encode", "decode", "clean_text", "read_text_file"]
+
+_FRENCH = "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ«»’“”–—…"
+VOCAB = "\n" + "".join(chr(c) for c in range(32, 127)) + _FRENCH
+VOCAB_SIZE = len(VOCAB)
+_INDEX = {ch: i for i, ch in enumerate(VOCAB)}
+UNKNOWN = _INDEX["?"]
+MAX_TEXT_CHARS = 10_000  # the model sees windows of at most 50 characters: more text adds little here
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MIN_TEXT_CHARS = 2
+
+# Jean de La Fontaine, "Le Corbeau et le Renard" (1668), in the public domain, and a counting rhyme:
+# short, repetitive French a small character model learns to imitate in a minute.
+SAMPLE_TEXT = """Maître Corbeau, sur un arbre perché,
+Tenait en son bec un fromage.
+Maître Renard, par l'odeur alléché,
+Lui tint à peu près ce langage :
+« Hé ! bonjour, Monsieur du Corbeau.
+Que vous êtes joli ! que vous me semblez beau !
+Sans mentir, si votre ramage
+Se rapporte à votre plumage,
+Vous êtes le Phénix des hôtes de ces bois. »
+À ces mots le Corbeau ne se sent pas de joie ;
+Et pour montrer sa belle voix,
+Il ouvre un large bec, laisse tomber sa proie.
+Le Renard s'en saisit, et dit : « Mon bon Monsieur,
+Apprenez que tout flatteur
+Vit aux dépens de celui qui l'écoute :
+Cette leçon vaut bien un fromage, sans doute. »
+Le Corbeau, honteux et confus,
+Jura, mais un peu tard, qu'on ne l'y prendrait plus.
+
+Un, deux, trois, nous irons au bois,
+Quatre, cinq, six, cueillir des cerises,
+Sept, huit, neuf, dans mon panier neuf,
+Dix, onze, douze, elles seront toutes rouges.
+Un, deux, trois, nous irons au bois,
+Quatre, cinq, six, cueillir des cerises,
+Sept, huit, neuf, dans mon panier neuf,
+Dix, onze, douze, elles seront toutes rouges.
+"""
+
+
+class TextError(ValueError):
+    """A text the character model cannot use; the message is one sentence for the user."""
+
+
+def encode(text: str) -> list[int]:
+    return [_INDEX.get(ch, UNKNOWN) for ch in text]
+
+
+def decode(codes) -> str:
+    return "".join(VOCAB[int(i)] if 0 <= int(i) < VOCAB_SIZE else "?" for i in codes)
+
+
+def clean_text(text: str, name: str = "the text") -> tuple[str, str]:
+    """(the text the model will use, a note for the user or ""); raises TextError if unusable."""
+    if not isinstance(text, str):
+        raise TextError(f"{name} is not text")
+    if "\x00" in text:
+        raise TextError(f"{name} looks like a binary file (it contains NUL bytes), not text")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch != "\n")
+    if text and controls > 0.05 * len(text):
+        raise TextError(f"{name} looks like a binary file ({controls} control characters), not text")
+    if len(text.strip()) < MIN_TEXT_CHARS:
+        raise TextError(f"{name} is empty: type or open at least a few words for the character model")
+    notes = []
+    if len(text) > MAX_TEXT_CHARS:
+        notes.append(f"{name} has {len(text):,} characters; the lab uses the first {MAX_TEXT_CHARS:,}")
+        text = text[:MAX_TEXT_CHARS]
+    unknown = sum(1 for ch in text if ch not in _INDEX)
+    if unknown:
+        notes.append(f"{unknown:,} character(s) outside the lab's alphabet are read as '?'")
+    return text, ("; ".join(notes) + ".") if notes else ""
+
+
+def read_text_file(path: str) -> tuple[str, str]:
+    """Open a text file for the character model: (text, note); TextError for a missing, huge, binary
+    or empty file."""
+    import os
+
+    name = os.path.basename(path) or path
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            raise TextError(f"{name} is {size / 2**20:.1f} MiB: too large for the character model "
+                            f"(at most {MAX_FILE_BYTES // 2**20} MiB; it uses {MAX_TEXT_CHARS:,} characters)")
+        with open(path, "rb") as f:
+            raw = f.read()
+    except FileNotFoundError:
+        raise TextError(f"{name} does not exist") from None
+    except IsADirectoryError:
+        raise TextError(f"{name} is a folder, not a text file") from None
+    except OSError as exc:
+        raise TextError(f"{name} cannot be read: {exc.strerror or exc}") from None
+    if b"\x00" in raw[:65536]:
+        raise TextError(f"{name} looks like a binary file (it contains NUL bytes), not text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = raw.decode("cp1252")  # old Windows French texts
+        except UnicodeDecodeError:
+            raise TextError(f"{name} is not a text file this lab can read (neither UTF-8 nor Windows-1252)") from None
+    return clean_text(text, name)

@@ -1,0 +1,300 @@
+"""The recurrent networks lab view: Unroll, Training, Text, Memory race and CNN vs RNN, one tab each.
+
+The Unroll tab is a stepper the app's transport drives without the worker (local_transport): Step,
+Back, Play and Reset walk through time, computed here in numpy from the session's latest weights (or
+the seeded ones before the first frame, which are the same numbers). On every other tab the
+transport trains in the worker as in any lab.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+
+from playground.labs.rnn import core
+from playground.labs.rnn.cells import CELL_LABELS, CELLS
+from playground.labs.rnn.lesson import text
+from playground.labs.rnn.tasks import TASK_LABELS, TASKS
+from playground.labs.rnn.texts import SAMPLE_TEXT, decode
+from playground.labs.rnn.view_race import RacePanel
+from playground.labs.rnn.view_text import TextPanel
+from playground.labs.rnn.view_training import TrainingPanel
+from playground.labs.rnn.view_unroll import UnrollPanel
+from playground.ui.lab_view import LabView
+from playground.ui.theme import Theme
+
+__all__ = ["RnnLab"]
+
+TAB_UNROLL, TAB_TRAINING, TAB_TEXT, TAB_RACE, TAB_LESSON = range(5)
+PLAY_INTERVAL_MS = 400
+_MODEL_KEYS = {"task", "cell", "hidden", "seed", "rollout_k"}
+
+
+class RnnLab(LabView):
+    local_steps = True
+    lesson_html = text("side")
+
+    def build_content(self) -> QWidget:
+        self.text_in_use = SAMPLE_TEXT
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("rnn_tabs")
+        self.unroll = UnrollPanel(self.theme)
+        self.training = TrainingPanel(self.theme)
+        self.text_panel = TextPanel()
+        self.race = RacePanel(self.theme)
+        self.tabs.addTab(self.unroll, "Unroll")
+        self.tabs.addTab(self.training, "Training")
+        self.tabs.addTab(self.text_panel, "Text")
+        self.tabs.addTab(self.race, "Memory race")
+        self.tabs.addTab(self._build_lesson(), "CNN vs RNN")
+        self.play_timer = QTimer(self)
+        self.play_timer.setInterval(PLAY_INTERVAL_MS)
+        self.play_timer.timeout.connect(self._on_play_tick)
+        self.unroll.step_clicked.connect(self.go_to_step)
+        self.unroll.weights_edited.connect(self._on_weights_edited)
+        self.unroll.seeded_requested.connect(self._on_seeded_requested)
+        self.text_panel.text_chosen.connect(self._on_text_chosen)
+        self.race.start_requested.connect(self.start_race)
+        self.race.cancel_requested.connect(self.cancel_race)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self._stepper_dirty = False
+        self._weights = core.stepper_weights(self._params)
+        self._refresh_stepper(keep_step=True)
+        if self._params["experiment"] == "race":
+            self.tabs.setCurrentIndex(TAB_RACE)
+        return self.tabs
+
+    def _build_lesson(self) -> QWidget:
+        w = QWidget()
+        box = QVBoxLayout(w)
+        label = QLabel(text("cnn_vs_rnn"))
+        label.setObjectName("cnn_vs_rnn")
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.RichText)
+        label.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.depth_button = QPushButton(text("depth_link"))
+        self.depth_button.setObjectName("depth_link")
+        self.depth_button.clicked.connect(self._on_depth_clicked)
+        box.addWidget(label)
+        box.addWidget(self.depth_button, 0, Qt.AlignLeft)
+        box.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(w)
+        scroll.setWidgetResizable(True)
+        return scroll
+
+    # --- the stepper -------------------------------------------------------------------------------------
+    @property
+    def step(self) -> int:
+        return self.unroll.t
+
+    def _refresh_stepper(self, keep_step: bool = True) -> None:
+        """Recompute the unroll from the current parameters, weights and text."""
+        if self.tabs.currentIndex() != TAB_UNROLL:
+            self._stepper_dirty = True
+            return
+        x, _y = core.stepper_inputs(self._params, self.text_in_use)
+        self.unroll.set_model(self._params["cell"], self._weights, x, self._params["rollout_k"])
+        self.unroll.set_step(self._params.get("unroll_step", 0) if keep_step else 0)
+        self._params["unroll_step"] = self.unroll.t
+        self._stepper_dirty = False
+
+    def go_to_step(self, t: int) -> None:
+        self.unroll.set_step(t)
+        self._params["unroll_step"] = self.unroll.t  # saved with the experiment, restored on open
+
+    def local_transport(self, action: str) -> bool:
+        if self.tabs.currentIndex() != TAB_UNROLL:
+            return False
+        if action == "step":
+            self._stop_play()
+            self.go_to_step(self.step + 1)
+        elif action == "back":
+            self._stop_play()
+            self.go_to_step(self.step - 1)
+        elif action == "reset":
+            self._stop_play()
+            self.go_to_step(0)
+        elif action == "play":
+            if self.play_timer.isActive():
+                self._stop_play()
+            else:
+                if self.step >= self.unroll.length:
+                    self.go_to_step(0)
+                self.play_timer.start()
+                self._show_playing(True)
+        return True
+
+    def _on_play_tick(self) -> None:
+        if self.step >= self.unroll.length:
+            self._stop_play()
+            return
+        self.go_to_step(self.step + 1)
+        if self.step >= self.unroll.length:
+            self._stop_play()
+
+    def _stop_play(self) -> None:
+        if self.play_timer.isActive():
+            self.play_timer.stop()
+            self._show_playing(False)
+
+    @property
+    def playing_locally(self) -> bool:
+        return self.play_timer.isActive()
+
+    def _show_playing(self, on: bool) -> None:
+        # the window's Play button says Pause while the unroll plays (it shows the worker's state otherwise)
+        action = getattr(self.window(), "play_action", None)
+        if action is not None:
+            action.setText("Pause" if on else "Play")
+        self.status_changed.emit("Playing the unroll: one step every 0.4 s" if on else "Unroll paused")
+
+    def _on_tab_changed(self, index: int) -> None:
+        if index != TAB_UNROLL:
+            self._stop_play()
+        elif self._stepper_dirty:
+            self._refresh_stepper(keep_step=True)
+
+    def _on_weights_edited(self, weights: dict) -> None:
+        self._weights = {k: np.asarray(v, float) for k, v in weights.items()}
+        if self.controller is not None:
+            self.controller.custom("set_weights", weights=weights)
+
+    def _on_seeded_requested(self) -> None:
+        self._weights = core.stepper_weights(self._params)
+        self._refresh_stepper(keep_step=True)
+        if self.controller is not None:
+            self.controller.custom("set_weights", weights={k: v.tolist() for k, v in self._weights.items()})
+
+    # --- text, race, depth link ----------------------------------------------------------------------------
+    def _on_text_chosen(self, chosen: str) -> None:
+        self.text_in_use = chosen
+        if self.controller is not None:
+            self.controller.custom("set_text", text=chosen)
+        if self._params["task"] == "chars":
+            self._refresh_stepper(keep_step=True)
+
+    def start_race(self) -> None:
+        self._set_param("experiment", "race")
+        if self.controller is not None:
+            self.controller.play()
+
+    def cancel_race(self) -> None:
+        if self.controller is not None:
+            self.controller.pause()
+        self._set_param("experiment", "train")
+        self.race.progress.setFormat("cancelled")
+        self.race.progress.setValue(0)
+
+    def _set_param(self, name: str, value) -> None:
+        if self._params.get(name) != value:
+            self.panel.set_values({name: value})
+            self._on_params_changed({name: value})
+
+    def _on_depth_clicked(self) -> None:
+        from playground.registry import lab_ids
+
+        window = self.window()
+        if "depth" in lab_ids() and hasattr(window, "open_lab"):
+            window.open_lab("depth")
+        else:
+            self.status_changed.emit(text("depth_missing"))
+            self.depth_button.setToolTip(text("depth_missing"))
+
+    # --- parameters ----------------------------------------------------------------------------------------
+    def _on_params_changed(self, values: dict) -> None:
+        changed = {k for k, v in values.items() if self._params.get(k) != v}
+        super()._on_params_changed(values)
+        self._after_params(changed)
+
+    def set_params(self, values: dict) -> None:
+        changed = {k for k, v in values.items() if self._params.get(k) != v}
+        super().set_params(values)
+        self._after_params(changed | ({"unroll_step"} if "unroll_step" in values else set()))
+
+    def _after_params(self, changed: set) -> None:
+        if changed & _MODEL_KEYS:
+            self._weights = core.stepper_weights(self._params)  # trained ones follow with the next frame
+        if changed & (_MODEL_KEYS | {"length", "unroll_step"}):
+            self._refresh_stepper(keep_step=True)
+        if "experiment" in changed:
+            if self._params["experiment"] == "race":
+                self.tabs.setCurrentIndex(TAB_RACE)
+            elif self.tabs.currentIndex() == TAB_RACE:
+                self.tabs.setCurrentIndex(TAB_TRAINING)
+
+    def start_session(self, device: str = "cpu", state=None, epoch: int = 0, curves: dict | None = None,
+                      **more) -> None:
+        super().start_session(device, state, epoch, curves, **more)
+        if self.controller is not None and state is None and self.text_in_use != SAMPLE_TEXT:
+            self.controller.custom("set_text", text=self.text_in_use)  # a new session starts from the sample
+
+    # --- the LabView contract ------------------------------------------------------------------------------
+    def show_snapshot(self, s: dict) -> None:
+        if s.get("experiment") == "race":
+            self.race.draw(s)
+        else:
+            self.training.draw(s)
+        self.text_panel.show_sample(s)
+        if s.get("text_note"):
+            self.text_panel.message.setText(s["text_note"])
+        state = s.get("state")
+        if state is not None:
+            self._take_weights(state)
+        loss = s.get("loss")
+        acc = (s.get("accuracies") if s.get("accuracies") is not None else [])
+        loss_text = f", loss {loss:.4g}" if isinstance(loss, float) and math.isfinite(loss) else ""
+        acc_text = f", accuracy {float(acc[-1]):.0%}" if len(acc) else ""
+        what = (f"{CELL_LABELS[CELLS.index(s['cell'])]} on {TASK_LABELS[TASKS.index(s['task'])].lower()}"
+                if s.get("cell") in CELLS and s.get("task") in TASKS else "")
+        self.readout.setText(f"<p><b>Epoch {s.get('epoch', 0)}</b>{loss_text}{acc_text}</p><p>{what}</p>"
+                             f"<p>{s.get('engine', '')}</p>")
+
+    def _take_weights(self, state: dict) -> None:
+        """The session's weights drive the stepper, if they fit the parameters shown."""
+        if "text" in state:
+            codes = np.asarray(state["text"], float)
+            session_text = decode(codes[codes >= 0].astype(int))
+            if session_text and session_text != self.text_in_use:
+                self.text_in_use = session_text
+                self.text_panel.show_text(session_text)
+        shapes = core.expected_state(self._params)
+        weights = {k: np.asarray(v, float) for k, v in state.items() if k != "text"}
+        if any(k not in weights or weights[k].shape != tuple(shapes[k]) for k in shapes if k != "text"):
+            return  # a frame of the previous model, before a structural change arrived
+        if all(np.array_equal(weights[k], self._weights.get(k)) for k in weights):
+            return
+        self._weights = weights
+        self._refresh_stepper(keep_step=True)
+
+    def figures(self) -> dict:
+        unroll = {"unroll": self.unroll.diagram, "hidden_state": self.unroll.heat}
+        training = self.training.figures()
+        race = {"memory_race": self.race.plot}
+        snap = self.last_snapshot or {}
+        if snap.get("experiment") == "race":
+            order = (race, training, unroll)
+        elif self.tabs.currentIndex() == TAB_UNROLL and not snap.get("epoch"):
+            order = (unroll, training, race)
+        else:
+            order = (training, unroll, race)
+        out: dict = {}
+        for part in order:
+            out.update(part)
+        return out
+
+    def on_reset(self) -> None:
+        self.training.clear()
+        self._stop_play()
+
+    def apply_theme(self, theme: Theme) -> None:
+        super().apply_theme(theme)
+        if not hasattr(self, "tabs"):
+            return
+        self.unroll.apply_theme(theme)
+        self.training.apply_theme(theme)
+        self.race.apply_theme(theme)
+        if self.last_snapshot is not None:
+            self.show_snapshot(self.last_snapshot)

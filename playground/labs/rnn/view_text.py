@@ -1,0 +1,104 @@
+"""The characters task's text: an editor holding the text the model trains on (the one that ships with
+the app, one the user types, or a file they open), and the latest sample the model wrote at the
+chosen temperature. A text that is empty, huge or binary gets one clear sentence, and the text in
+use stays as it was.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from playground.labs.rnn.lesson import text
+from playground.labs.rnn.texts import SAMPLE_TEXT, TextError, clean_text, read_text_file
+
+__all__ = ["TextPanel"]
+
+
+class TextPanel(QWidget):
+    text_chosen = Signal(str)  # a checked text the model should train on
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.current = SAMPLE_TEXT
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 4)
+        self.editor = QPlainTextEdit(SAMPLE_TEXT)
+        self.editor.setObjectName("rnn_text")
+        mono = QFontDatabase.systemFont(QFontDatabase.FixedFont)
+        self.editor.setFont(mono)
+        self.editor.setMinimumHeight(120)
+        row = QHBoxLayout()
+        self.use_button = QPushButton(text("text_use"))
+        self.use_button.setObjectName("use_text")
+        self.open_button = QPushButton(text("text_open"))
+        self.sample_button = QPushButton(text("text_sample"))
+        self.use_button.clicked.connect(self._on_use_clicked)
+        self.open_button.clicked.connect(self._on_open_clicked)
+        self.sample_button.clicked.connect(lambda: self.load_text(SAMPLE_TEXT))
+        for b in (self.use_button, self.open_button, self.sample_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        self.message = QLabel("Set the task to “Characters” and press Play to train on this text.")
+        self.message.setObjectName("text_message")
+        self.message.setWordWrap(True)
+        self.sample = QLabel("")
+        self.sample.setObjectName("text_sample")
+        self.sample.setFont(mono)
+        self.sample.setWordWrap(True)
+        self.sample.setTextFormat(Qt.PlainText)
+        self.sample.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.sample_title = QLabel(f"<b>{text('text_sample_title')}</b>")
+        box.addWidget(self.editor, 3)
+        box.addLayout(row)
+        box.addWidget(self.message)
+        box.addWidget(self.sample_title)
+        box.addWidget(self.sample, 2)
+
+    def load_text(self, raw: str, name: str = "the text") -> bool:
+        """Check a text and, if usable, make it the one the model trains on; say why not otherwise."""
+        try:
+            clean, note = clean_text(raw, name)
+        except TextError as exc:
+            self.message.setText(f"<b>Not used:</b> {exc}. The model keeps its current text.")
+            return False
+        self.current = clean
+        if self.editor.toPlainText() != clean:
+            self.editor.setPlainText(clean)
+        self.message.setText(f"Training text: {len(clean):,} characters. {note}".strip())
+        self.text_chosen.emit(clean)
+        return True
+
+    def open_file(self, path: str) -> bool:
+        try:
+            clean, note = read_text_file(path)
+        except TextError as exc:
+            self.message.setText(f"<b>Not opened:</b> {exc}. The model keeps its current text.")
+            return False
+        ok = self.load_text(clean)
+        if ok and note:
+            self.message.setText(f"Training text: {len(clean):,} characters. {note}")
+        return ok
+
+    def show_text(self, current: str) -> None:
+        """The session's text (after reopening an experiment), without sending it back."""
+        self.current = current
+        if self.editor.toPlainText() != current:
+            self.editor.setPlainText(current)
+
+    def show_sample(self, s: dict) -> None:
+        sample = s.get("text_sample")
+        if sample is None:
+            return
+        self.sample_title.setText(f"<b>{text('text_sample_title')}</b> at epoch {s.get('text_epoch', 0)}, "
+                                  f"temperature {s.get('text_temperature', 0):g}, after “{s.get('text_prime', '')}”:")
+        self.sample.setText(sample)
+
+    def _on_use_clicked(self) -> None:
+        self.load_text(self.editor.toPlainText(), "the typed text")
+
+    def _on_open_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open a text", "", "Text (*.txt *.md);;All files (*)")
+        if path:
+            self.open_file(path)

@@ -1,0 +1,180 @@
+"""The training views of the recurrent networks lab: loss and accuracy, predictions against targets
+over time, ‖∂L/∂h_t‖ for every time step over training (a heat map: time across, epochs up) with its
+newest profile, and the connectivity strip |∂y_t/∂x_s| of one output step over the earlier inputs.
+
+All of it draws the worker's snapshots; nothing is computed here but colours and ranges.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+from playground.labs.rnn.lesson import text
+from playground.ui.theme import CLASS_COLORS, Theme
+from playground.ui.widgets.plots import CurveChart, ThemedPlot
+
+__all__ = ["TrainingPanel"]
+
+
+class TrainingPanel(QWidget):
+    def __init__(self, theme: Theme, parent=None):
+        super().__init__(parent)
+        self.theme = theme
+        grid = QGridLayout(self)
+        grid.setContentsMargins(4, 4, 4, 4)
+        self.loss_plot = ThemedPlot(text("loss_title"), "epoch", "loss · accuracy")
+        self.loss = CurveChart(self.loss_plot.item)
+        self.loss.add("loss", "#CC79A7")
+        self.loss.add("accuracy", "#009E73", dashed=True)
+        self.pred_plot = ThemedPlot(text("pred_title"), "time step t", "value")
+        self.pred_plot.item.addLegend(offset=(-10, 10))
+        self.target_curve = self.pred_plot.item.plot([], [], name="target", symbol="o", symbolSize=6)
+        self.pred_curve = self.pred_plot.item.plot([], [], name="prediction", symbol="t", symbolSize=7)
+        self.grad_plot = ThemedPlot(text("grad_title"), "time step t", "epoch")
+        self.grad_image = pg.ImageItem()
+        self.grad_plot.item.addItem(self.grad_image)
+        self.grad_bar = pg.ColorBarItem(values=(-6, 0), colorMap=pg.colormap.get("viridis"), interactive=False,
+                                        width=14)
+        self.grad_bar.setImageItem(self.grad_image, insert_in=self.grad_plot.item)
+        self.now_plot = ThemedPlot(text("grad_now_title"), "time step t", "‖∂L/∂h_t‖")
+        self.now_plot.item.setLogMode(y=True)
+        self.now_curve = self.now_plot.item.plot([], [], symbol="o", symbolSize=5)
+        self.conn_plot = ThemedPlot(text("conn_title"), "input step s", "|∂y_t/∂x_s|")
+        self.conn_bars = pg.BarGraphItem(x=[], height=[], width=0.8)
+        self.conn_plot.item.addItem(self.conn_bars)
+        self.note = QLabel("")
+        self.note.setObjectName("training_note")
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.RichText)
+        grid.addWidget(self.loss_plot, 0, 0)
+        grid.addWidget(self.pred_plot, 0, 1)
+        grid.addWidget(self.grad_plot, 1, 0)
+        grid.addWidget(self.now_plot, 1, 1)
+        grid.addWidget(self.conn_plot, 2, 0, 1, 2)
+        grid.addWidget(self.note, 3, 0, 1, 2)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 3)
+        grid.setRowStretch(2, 2)
+        for p in self.figures().values():
+            for side in ("left", "bottom"):
+                p.item.getAxis(side).enableAutoSIPrefix(False)
+        self.apply_theme(theme)
+
+    def figures(self) -> dict:
+        return {"gradient_through_time": self.grad_plot, "loss": self.loss_plot, "predictions": self.pred_plot,
+                "gradient_profile": self.now_plot, "connectivity": self.conn_plot}
+
+    def clear(self) -> None:
+        self.loss.clear()
+        self.grad_image.clear()
+        for c in (self.target_curve, self.pred_curve, self.now_curve):
+            c.setData([], [])
+        self.conn_bars.setOpts(x=[], height=[])
+
+    def draw(self, s: dict) -> None:
+        losses = np.asarray(s.get("losses", []), float)
+        x = np.asarray(s.get("curve_x", np.arange(1, len(losses) + 1)), float)
+        self.loss.set("loss", losses, x)
+        self.loss.set("accuracy", np.asarray(s.get("accuracies", []), float), x)
+        self._show_predictions(s)
+        self._show_gradients(s)
+        self._show_connectivity(s)
+
+    def _show_predictions(self, s: dict) -> None:
+        targets = np.asarray(s.get("targets", []))
+        kind = s.get("kind", "regress_each")
+        item = self.pred_plot.item
+        if kind.startswith("regress"):
+            pred = np.asarray(s.get("predictions", []), float)
+            T = len(pred)
+            ts = np.arange(1, T + 1, dtype=float)
+            if kind == "regress_each":
+                self.target_curve.setData(ts, targets.astype(float))
+                self.pred_curve.setData(ts, pred)
+            else:  # only the last step is scored: its target is one point
+                self.target_curve.setData([float(T)], targets.astype(float)[-1:])
+                self.pred_curve.setData(ts, pred)
+            item.setLabel("left", "value")
+        else:
+            probs = np.asarray(s.get("probabilities", np.zeros((0, 1))), float)
+            T = len(probs)
+            ts = np.arange(1, T + 1, dtype=float)
+            if kind == "classify_last":
+                # the probability the output gives the symbol to recall, at every step (scored: the last)
+                target = int(targets.reshape(-1)[-1]) if targets.size else 0
+                self.pred_curve.setData(ts, probs[:, target] if T else [])
+                self.target_curve.setData([float(T)], [1.0])
+            else:
+                t_idx = targets.reshape(-1)[:T].astype(int)
+                self.pred_curve.setData(ts, probs[np.arange(T), t_idx] if T else [])
+                self.target_curve.setData(ts, np.ones(T))
+            item.setLabel("left", "p(target)")
+        item.enableAutoRange()
+
+    def _show_gradients(self, s: dict) -> None:
+        g = np.asarray(s.get("grad_norms", []), float)
+        T = len(g)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            self.now_curve.setData(np.arange(1, T + 1, dtype=float), np.where(g > 0, g, np.nan), connect="finite")
+        hist = np.asarray(s.get("grad_history", np.zeros((0, T))), float)
+        epoch = int(s.get("epoch", 0))
+        if hist.size == 0:
+            self.grad_image.clear()
+            self.note.setText(self._ratio_text(g, s))
+            return
+        with np.errstate(divide="ignore", invalid="ignore"):
+            logs = np.log10(np.where(hist > 0, hist, np.nan))
+        finite = logs[np.isfinite(logs)]
+        lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (-1.0, 0.0)
+        logs = np.where(np.isfinite(logs), logs, lo)  # no gradient at all shows as the darkest colour
+        rows, cols = logs.shape
+        first = epoch - rows + 1
+        self.grad_image.setImage(logs, autoLevels=False)  # rows: epochs (up), columns: time steps
+        self.grad_image.setRect(QRectF(0.5, first - 0.5, cols, rows))
+        self.grad_bar.setLevels((lo, max(hi, lo + 1e-6)))
+        self.grad_plot.item.setRange(xRange=(0.5, cols + 0.5), yRange=(first - 0.5, epoch + 0.5), padding=0)
+        self.note.setText(self._ratio_text(g, s))
+
+    def _ratio_text(self, g: np.ndarray, s: dict) -> str:
+        if len(g) < 2 or not np.all(np.isfinite(g)) or g[-1] <= 0:
+            return ""
+        ratio = g[0] / g[-1]
+        orders = np.log10(ratio) if ratio > 0 else -np.inf
+        if orders <= -3:
+            verdict = f"the gradient <b>vanishes</b> on its way back: {-orders:.0f} orders of magnitude lost"
+        elif orders >= 3:
+            verdict = f"the gradient <b>explodes</b> on its way back: {orders:.0f} orders of magnitude gained"
+        elif ratio == 0:
+            verdict = "no gradient reaches the first step (truncation)"
+        else:
+            verdict = "the gradient reaches the first step"
+        clip = s.get("clipped_fraction", 0.0)
+        clip_text = f" Clipping cut {clip:.0%} of the last 100 updates." if clip else ""
+        return (f"Epoch {s.get('epoch', 0)}: ‖∂L/∂h₁‖ / ‖∂L/∂h_T‖ = {ratio:.1e}: {verdict} over "
+                f"{len(g)} steps.{clip_text}")
+
+    def _show_connectivity(self, s: dict) -> None:
+        conn = np.asarray(s.get("connectivity", []), float)
+        t = int(s.get("probe_step", len(conn) - 1)) + 1
+        n = len(conn)
+        self.conn_bars.setOpts(x=np.arange(1, n + 1, dtype=float), height=conn, width=0.8)
+        self.conn_plot.item.setXRange(0.4, max(n, 1) + 0.6, padding=0)
+        top = float(conn.max()) if n and np.isfinite(conn).all() and conn.max() > 0 else 1.0
+        self.conn_plot.item.setYRange(0, top * 1.05, padding=0)
+        self.conn_plot.set_title(f"{text('conn_title')}, output step t = {t}", self.theme)
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        for p in self.figures().values():
+            p.apply_theme(theme)
+        self.loss.apply_theme(theme)
+        lw = theme.line_width
+        self.target_curve.setPen(pg.mkPen(theme.foreground, width=lw * 0.7, style=Qt.DashLine))
+        self.target_curve.setSymbolBrush(pg.mkBrush(theme.foreground))
+        self.pred_curve.setPen(pg.mkPen(CLASS_COLORS[1], width=lw))
+        self.pred_curve.setSymbolBrush(pg.mkBrush(CLASS_COLORS[1]))
+        self.now_curve.setPen(pg.mkPen(CLASS_COLORS[0], width=lw))
+        self.now_curve.setSymbolBrush(pg.mkBrush(CLASS_COLORS[0]))
+        self.conn_bars.setOpts(brush=pg.mkBrush(CLASS_COLORS[2]), pen=pg.mkPen(theme.foreground, width=1))

@@ -1,0 +1,367 @@
+"""The unroll stepper: the cell folded with its self-loop beside the same cell unrolled over T steps,
+the hidden state's heat map (units × time) filling in step by step, the computation of the stepped
+step with its numbers, and sliders for every weight of a 1- or 2-unit cell.
+
+Everything here is numpy on the GUI thread (playground.labs.rnn.cells): a 50-step unroll of a small
+cell takes well under a millisecond. Clicking a box of the diagram or a column of the heat map jumps
+to that step; the window's transport (Play, Step, Back, Reset) drives the rest through the lab view.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSlider,
+                               QSplitter, QVBoxLayout, QWidget)
+
+from playground.labs.rnn.cells import unroll
+from playground.labs.rnn.lesson import text
+from playground.ui.theme import Theme
+from playground.ui.widgets.plots import ThemedPlot, diverging_lut
+
+__all__ = ["UnrollPanel", "detail_html", "MAX_SLIDERS"]
+
+CURRENT = "#D55E00"
+MAX_SLIDERS = 48
+SLIDER_RANGE = 3.0  # weights from -3 to 3 in steps of 0.01
+_NAMES = {"weight_ih_l0": "W_x", "weight_hh_l0": "W_h", "bias_ih_l0": "b_ih", "bias_hh_l0": "b_hh",
+          "head.weight": "W_y", "head.bias": "b_y"}
+
+
+def _vec(v, limit: int = 8) -> str:
+    a = np.atleast_1d(np.asarray(v, float))
+    shown = ", ".join(f"{x:+.3f}" for x in a[:limit])
+    return f"[{shown}{', …' if a.size > limit else ''}]"
+
+
+def detail_html(cell: str, t: int, d: dict, rollout: int = 1) -> str:
+    """The computation of h_t with its numbers, as rich text (t is 1-based)."""
+    p = t - 1
+    rows = [("x<sub>%d</sub>" % t, _vec(d["x"])), ("h<sub>%d</sub>" % p, _vec(d["h_prev"]))]
+    if cell in ("vanilla", "relu", "residual", "rollout"):
+        act = "tanh" if cell != "relu" else "ReLU"
+        rows += [("W<sub>x</sub>·x<sub>%d</sub>" % t, _vec(d["wx"])),
+                 ("W<sub>h</sub>·h<sub>%d</sub>" % p, _vec(d["wh"])), ("b", _vec(d["b"])),
+                 ("pre-activation", _vec(d["pre"]))]
+        if cell in ("vanilla", "relu"):
+            eq = f"h<sub>{t}</sub> = {act}(W<sub>h</sub>h<sub>{p}</sub> + W<sub>x</sub>x<sub>{t}</sub> + b)"
+            rows.append((f"{act}(…)", _vec(d["h"])))
+        else:
+            eq = f"h<sub>{t}</sub> = h<sub>{p}</sub> + tanh(W<sub>h</sub>h<sub>{p}</sub> + W<sub>x</sub>x<sub>{t}</sub> + b)"
+            if cell == "rollout":
+                eq = (f"z<sub>0</sub> = h<sub>{p}</sub>, z<sub>j</sub> = z<sub>j−1</sub> + tanh(W<sub>h</sub>"
+                      f"z<sub>j−1</sub> + W<sub>x</sub>x<sub>{t}</sub> + b), h<sub>{t}</sub> = z<sub>{rollout}</sub>")
+                for j, it in enumerate(d["iterations"], 1):
+                    rows.append((f"f(z<sub>{j - 1}</sub>)", _vec(it["f"])))
+            else:
+                rows.append(("f = tanh(…)", _vec(d["f"])))
+    elif cell == "lstm":
+        eq = (f"c<sub>{t}</sub> = f ⊙ c<sub>{p}</sub> + i ⊙ g,  h<sub>{t}</sub> = o ⊙ tanh(c<sub>{t}</sub>);  "
+              "i, f, o = σ(·), g = tanh(·) of W<sub>h</sub>h + W<sub>x</sub>x + b")
+        rows += [("W<sub>x</sub>·x (i f g o)", _vec(d["wx"])), ("W<sub>h</sub>·h (i f g o)", _vec(d["wh"])),
+                 ("input gate i", _vec(d["i"])), ("forget gate f", _vec(d["f"])),
+                 ("candidate g", _vec(d["g"])), ("output gate o", _vec(d["o"])),
+                 ("c<sub>%d</sub>" % p, _vec(d["c_prev"])), ("c<sub>%d</sub>" % t, _vec(d["c"]))]
+    else:  # gru
+        eq = (f"h<sub>{t}</sub> = (1 − z) ⊙ n + z ⊙ h<sub>{p}</sub>,  n = tanh(W<sub>in</sub>x + b<sub>in</sub> + "
+              "r ⊙ (W<sub>hn</sub>h + b<sub>hn</sub>)),  r, z = σ(·)")
+        rows += [("W<sub>x</sub>·x (r z n)", _vec(d["wx"])), ("W<sub>h</sub>·h (r z n)", _vec(d["wh"])),
+                 ("reset gate r", _vec(d["r"])), ("update gate z", _vec(d["z"])), ("candidate n", _vec(d["n"]))]
+    rows += [(f"<b>h<sub>{t}</sub></b>", f"<b>{_vec(d['h'])}</b>"), (f"y<sub>{t}</sub> = W<sub>y</sub>h<sub>{t}</sub> + b<sub>y</sub>", _vec(d["y"]))]
+    table = "".join(f"<tr><td>{k}&nbsp;&nbsp;</td><td><tt>{v}</tt></td></tr>" for k, v in rows)
+    return f"<p><b>Step {t}</b>: {eq}</p><table>{table}</table>"
+
+
+class UnrollPanel(QWidget):
+    step_clicked = Signal(int)  # a box or heat-map column was clicked: go to this step (1-based)
+    weights_edited = Signal(dict)  # the slider weights, all of them
+    seeded_requested = Signal()
+
+    def __init__(self, theme: Theme, parent=None):
+        super().__init__(parent)
+        self.theme = theme
+        self.cell, self.rollout = "vanilla", 1
+        self.weights: dict | None = None
+        self.xs = np.zeros((1, 1))
+        self.run: dict | None = None
+        self.t = 0
+        self._slider_key = None
+        self._sliders: dict[tuple, tuple[QSlider, QLabel]] = {}
+
+        self.diagram = ThemedPlot(text("unroll_title"), "", "")
+        item = self.diagram.item
+        item.hideAxis("left")
+        item.getAxis("bottom").setLabel("time step t")
+        vb = item.getViewBox()
+        vb.setMouseEnabled(False, False)
+        vb.setMenuEnabled(False)
+        self.loop = pg.PlotCurveItem()
+        self.links = pg.PlotCurveItem()
+        self.boxes = pg.ScatterPlotItem(pxMode=False, symbol="s")
+        self.io_points = pg.ScatterPlotItem(pxMode=False, symbol="o")
+        for it in (self.links, self.loop, self.boxes, self.io_points):
+            item.addItem(it)
+        self.labels: list[pg.TextItem] = []
+        self.folded_label = pg.TextItem("h", anchor=(0.5, 0.5))
+        self.equiv = pg.TextItem("≡", anchor=(0.5, 0.5))
+        for it in (self.folded_label, self.equiv):
+            item.addItem(it)
+        self.diagram.scene().sigMouseClicked.connect(self._on_diagram_clicked)
+
+        self.heat = ThemedPlot(text("heat_title"), "time step t", "unit")
+        hv = self.heat.item.getViewBox()
+        hv.setMouseEnabled(False, False)
+        hv.setMenuEnabled(False)
+        self.heat_image = pg.ImageItem()
+        self.heat.item.addItem(self.heat_image)
+        self.heat_cursor = pg.InfiniteLine(angle=90, movable=False)
+        self.heat.item.addItem(self.heat_cursor)
+        self.heat.scene().sigMouseClicked.connect(self._on_heat_clicked)
+
+        self.detail = QLabel(text("detail_empty"))
+        self.detail.setObjectName("unroll_detail")
+        self.detail.setTextFormat(Qt.RichText)
+        self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.detail.setTextInteractionFlags(Qt.TextSelectableByMouse)
+
+        self.slider_box = QGroupBox(text("sliders_title"))
+        self.slider_grid = QGridLayout(self.slider_box)
+        self.slider_note = QLabel(text("sliders_none"))
+        self.slider_note.setWordWrap(True)
+        self.seeded_button = QPushButton(text("seeded_button"))
+        self.seeded_button.setObjectName("seeded_weights")
+        self.seeded_button.clicked.connect(self.seeded_requested.emit)
+        self._edit_timer = QTimer(self)
+        self._edit_timer.setSingleShot(True)
+        self._edit_timer.setInterval(120)
+        self._edit_timer.timeout.connect(lambda: self.weights_edited.emit(self._plain_weights()))
+
+        right = QWidget()
+        rbox = QVBoxLayout(right)
+        rbox.setContentsMargins(4, 0, 0, 0)
+        rbox.addWidget(self.detail)
+        rbox.addWidget(self.slider_note)
+        rbox.addWidget(self.slider_box)
+        rbox.addWidget(self.seeded_button)
+        rbox.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(right)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(300)
+        self.right_scroll = scroll
+
+        left = QSplitter(Qt.Vertical)
+        left.addWidget(self.diagram)
+        left.addWidget(self.heat)
+        left.setSizes([300, 300])
+        top = QSplitter(Qt.Horizontal)
+        top.addWidget(left)
+        top.addWidget(scroll)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
+        top.setSizes([600, 400])
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(top)
+        self.apply_theme(theme)
+
+    # --- data ------------------------------------------------------------------------------------------
+    def set_model(self, cell: str, weights: dict, xs: np.ndarray, rollout: int = 1) -> None:
+        """A new cell, weights or input sequence: recompute the whole unroll (microseconds)."""
+        weights = {k: np.asarray(v, float) for k, v in weights.items() if k != "text"}
+        rebuild_sliders = (cell, {k: v.shape for k, v in weights.items()}) != self._slider_key
+        self.cell, self.rollout, self.weights, self.xs = cell, int(rollout), weights, np.asarray(xs, float)
+        with np.errstate(over="ignore", invalid="ignore"):
+            self.run = unroll(cell, weights, self.xs, rollout)
+        if rebuild_sliders:
+            self._build_sliders()
+        else:
+            self._sync_sliders()
+        self.t = min(self.t, self.length)
+        self._draw()
+
+    @property
+    def length(self) -> int:
+        return len(self.xs)
+
+    def set_step(self, t: int) -> None:
+        self.t = int(np.clip(t, 0, self.length))
+        self._draw()
+
+    # --- drawing ---------------------------------------------------------------------------------------
+    def _draw(self) -> None:
+        self._draw_diagram()
+        self._draw_heat()
+        if self.run is None or self.t == 0:
+            self.detail.setText(text("detail_empty"))
+        else:
+            self.detail.setText(detail_html(self.cell, self.t, self.run["steps"][self.t - 1], self.rollout))
+
+    def _draw_diagram(self) -> None:
+        T, t, th = self.length, self.t, self.theme
+        fg = pg.mkColor(th.foreground)
+        xs = np.arange(1, T + 1, dtype=float)
+        done = xs <= t
+        brushes = [pg.mkBrush(th.accent if d else th.background) for d in done]
+        pens = [pg.mkPen(CURRENT if i + 1 == t else fg, width=(3 if i + 1 == t else 1) * th.scale) for i in range(T)]
+        # the folded cell at x = -2 with its self-loop, then "≡" and the unrolled chain from x = 1
+        self.boxes.setData(x=np.r_[-2.0, xs], y=np.zeros(T + 1), size=0.6,
+                           brush=[pg.mkBrush(th.accent)] + brushes,
+                           pen=[pg.mkPen(fg, width=2 * th.scale)] + pens)
+        # the self-loop leaves the box on the right and comes back into it: h_{t-1} feeds h_t
+        ang = np.linspace(-0.8 * np.pi, 0.8 * np.pi, 60)
+        self.loop.setData(-1.55 + 0.4 * np.cos(ang), 0.55 * np.sin(ang))
+        self.loop.setPen(pg.mkPen(fg, width=2 * th.scale))
+        # links: h_{t-1} -> h_t, x_t -> h_t, h_t -> y_t (NaN breaks the polyline between segments)
+        seg_x, seg_y = [], []
+        for x in xs:
+            if x > 1:
+                seg_x += [x - 0.7, x - 0.3, np.nan]
+                seg_y += [0, 0, np.nan]
+            seg_x += [x, x, np.nan, x, x, np.nan]
+            seg_y += [-0.85, -0.3, np.nan, 0.3, 0.85, np.nan]
+        seg_x += [-2, -2, np.nan, -2, -2, np.nan]
+        seg_y += [-0.85, -0.3, np.nan, 0.3, 0.85, np.nan]
+        self.links.setData(np.array(seg_x), np.array(seg_y), connect="finite")
+        self.links.setPen(pg.mkPen(fg, width=th.scale))
+        io_x = np.r_[-2.0, -2.0, xs, xs]
+        io_y = np.r_[-1.0, 1.0, np.full(T, -1.0), np.full(T, 1.0)]
+        in_done = np.r_[True, True, done, done]
+        self.io_points.setData(x=io_x, y=io_y, size=0.3,
+                               brush=[pg.mkBrush("#009E73" if d else th.background) for d in in_done],
+                               pen=pg.mkPen(fg, width=th.scale))
+        for lab in self.labels:
+            self.diagram.item.removeItem(lab)
+        self.labels = []
+        every = 1 if T <= 12 else (5 if T <= 30 else 10)
+        font_pt = th.font_pt * 0.8
+        for x in xs:
+            if x == 1 or x % every == 0 or x == t:
+                for y, s in ((-1.45, f"x{int(x)}"), (1.45, f"y{int(x)}")):
+                    lab = pg.TextItem(s, color=CURRENT if x == t else th.foreground, anchor=(0.5, 0.5))
+                    f = lab.textItem.font()
+                    f.setPointSizeF(font_pt)
+                    lab.setFont(f)
+                    lab.setPos(x, y)
+                    self.diagram.item.addItem(lab)
+                    self.labels.append(lab)
+        for lab, s in ((self.folded_label, "h"), (self.equiv, "≡")):
+            lab.setColor(th.background if s == "h" else th.foreground)
+        self.folded_label.setPos(-2, 0)
+        self.equiv.setPos(-0.45, 0)
+        self.diagram.item.setRange(xRange=(-3, T + 1), yRange=(-1.8, 1.8), padding=0)
+        ticks = [(float(x), str(int(x))) for x in xs if x == 1 or x % every == 0]
+        self.diagram.item.getAxis("bottom").setTicks([ticks])
+
+    def _draw_heat(self) -> None:
+        if self.run is None:
+            return
+        h = self.run["h"]  # (T, H)
+        T, H = h.shape
+        finite = h[np.isfinite(h)]
+        scale = max(1.0, float(np.abs(finite).max())) if finite.size else 1.0
+        lut = diverging_lut(self.theme, 256)
+        idx = np.clip(((np.nan_to_num(h.T) / scale) + 1) / 2 * 255, 0, 255).astype(int)  # (H, T)
+        rgba = lut[idx].copy()
+        rgba[:, self.t:, 3] = 0  # steps not computed yet stay empty
+        self.heat_image.setImage(rgba, autoLevels=False)
+        self.heat_image.setRect(QRectF(0.5, -0.5, T, H))
+        self.heat.item.setRange(xRange=(0.5, T + 0.5), yRange=(-0.5, H - 0.5), padding=0)
+        self.heat_cursor.setPos(self.t if self.t else -10)
+        self.heat.set_title(f"{text('heat_title')} · colour ±{scale:.2g}", self.theme)
+        if H <= 16:
+            self.heat.item.getAxis("left").setTicks([[(i, str(i + 1)) for i in range(H)]])
+        else:
+            self.heat.item.getAxis("left").setTicks(None)
+
+    # --- clicks ----------------------------------------------------------------------------------------
+    def _click_step(self, plot: ThemedPlot, ev, y_ok) -> None:
+        if ev.button() != Qt.LeftButton:
+            return
+        vb = plot.item.getViewBox()
+        if not vb.sceneBoundingRect().contains(ev.scenePos()):
+            return
+        p = vb.mapSceneToView(ev.scenePos())
+        t = int(round(p.x()))
+        if 1 <= t <= self.length and y_ok(p.y()):
+            self.step_clicked.emit(t)
+
+    def _on_diagram_clicked(self, ev) -> None:
+        self._click_step(self.diagram, ev, lambda y: abs(y) <= 1.6)
+
+    def _on_heat_clicked(self, ev) -> None:
+        self._click_step(self.heat, ev, lambda y: True)
+
+    def box_point(self, t: int) -> QPointF:
+        """Where step t's box is, in diagram view coordinates (for tests)."""
+        return QPointF(float(t), 0.0)
+
+    # --- sliders ---------------------------------------------------------------------------------------
+    def _slider_entries(self) -> list[tuple[str, tuple]]:
+        w = self.weights or {}
+        if not w or w["weight_hh_l0"].shape[1] > 2:
+            return []
+        names = [k for k in _NAMES if k in w and not (k == "weight_ih_l0" and w[k].shape[1] > 3)]
+        entries = [(k, idx) for k in names for idx in np.ndindex(*w[k].shape)]
+        return entries if len(entries) <= MAX_SLIDERS else []
+
+    def _build_sliders(self) -> None:
+        while self.slider_grid.count():
+            widget = self.slider_grid.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self._sliders = {}
+        entries = self._slider_entries()
+        w = self.weights or {}
+        self._slider_key = (self.cell, {k: v.shape for k, v in w.items()})
+        for row, (name, idx) in enumerate(entries):
+            label = QLabel(f"{_NAMES[name]}[{','.join(str(i) for i in idx)}]")
+            label.setToolTip(f"{name}[{','.join(str(i) for i in idx)}] (torch's name)")
+            slider = QSlider(Qt.Horizontal)
+            slider.setObjectName(f"slider:{name}:{','.join(str(i) for i in idx)}")
+            slider.setRange(int(-SLIDER_RANGE * 100), int(SLIDER_RANGE * 100))
+            slider.setMinimumWidth(120)
+            value = QLabel("")
+            value.setMinimumWidth(50)
+            slider.valueChanged.connect(lambda v, n=name, i=idx, lab=value: self._on_slider(n, i, v, lab))
+            self.slider_grid.addWidget(label, row, 0)
+            self.slider_grid.addWidget(slider, row, 1)
+            self.slider_grid.addWidget(value, row, 2)
+            self._sliders[(name, idx)] = (slider, value)
+        self.slider_box.setVisible(bool(entries))
+        self.slider_note.setVisible(not entries)
+        self._sync_sliders()
+
+    def _sync_sliders(self) -> None:
+        for (name, idx), (slider, value) in self._sliders.items():
+            v = float(self.weights[name][idx])
+            slider.blockSignals(True)
+            slider.setValue(int(round(np.clip(v, -SLIDER_RANGE, SLIDER_RANGE) * 100)))
+            slider.blockSignals(False)
+            value.setText(f"{v:+.2f}")
+
+    def _on_slider(self, name: str, idx: tuple, v: int, label: QLabel) -> None:
+        self.weights[name][idx] = v / 100.0
+        label.setText(f"{v / 100:+.2f}")
+        with np.errstate(over="ignore", invalid="ignore"):
+            self.run = unroll(self.cell, self.weights, self.xs, self.rollout)
+        self._draw()
+        self._edit_timer.start()
+
+    def slider(self, name: str, idx: tuple) -> QSlider | None:
+        entry = self._sliders.get((name, tuple(idx)))
+        return entry[0] if entry else None
+
+    def _plain_weights(self) -> dict:
+        return {k: v.tolist() for k, v in (self.weights or {}).items()}
+
+    # --- theme -----------------------------------------------------------------------------------------
+    def apply_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        for p in (self.diagram, self.heat):
+            p.apply_theme(theme)
+        self.heat_cursor.setPen(pg.mkPen(CURRENT, width=2 * theme.scale))
+        if self.run is not None:
+            self._draw()
+

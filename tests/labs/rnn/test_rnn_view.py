@@ -1,0 +1,230 @@
+"""The recurrent networks lab as a user drives it: the transport steps, plays, goes back and resets the
+unroll without the worker, clicks jump to a step, sliders edit a weight that reaches the session, the
+stepper follows the trained weights, the other tabs train, texts are checked, every figure exports,
+and a saved experiment reopens with its weights, its typed text and its current step."""
+import json
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from frames import wait_for_frame
+from playground.core.train.runner import Runner
+from playground.labs.rnn.view import TAB_RACE, TAB_TEXT, TAB_TRAINING, TAB_UNROLL, RnnLab
+from playground.registry import get_lab
+from playground.ui.export import export_figure
+from playground.ui.theme import DARK, LIGHT
+
+
+class InProcessController:
+    """The TrainingController's interface over a Runner in this process: every command answers at once."""
+
+    def __init__(self):
+        self.runner = Runner()
+        self.view = None
+        self.errors: list[str] = []
+        self.playing = False
+
+    @property
+    def session(self):
+        return self.runner.session
+
+    def _emit(self, events):
+        for ev in events:
+            if ev["ev"] == "snapshot":
+                self.runner.handle({"op": "ack"})
+                self.view.receive_snapshot(ev["data"])
+            elif ev["ev"] == "error":
+                self.errors.append(ev["message"])
+
+    def open_session(self, factory, params, device="cpu", state=None, epoch=0, curves=None, **_more):
+        self._emit(self.runner.handle({"op": "open", "factory": factory, "params": params, "device": device,
+                                       "state": state, "epoch": epoch, "curves": curves}))
+
+    def apply(self, params, structural):
+        self._emit(self.runner.handle({"op": "apply", "params": params}))
+
+    def custom(self, name, **kwargs):
+        self._emit(self.runner.handle({"op": "custom", "name": name, "kwargs": kwargs}))
+
+    def step(self, n=1):
+        self._emit(self.runner.handle({"op": "step", "n": n}))
+
+    def play(self):
+        self.playing = True
+
+    def pause(self):
+        self.playing = False
+
+
+@pytest.fixture
+def lab(qtbot):
+    controller = InProcessController()
+    view = RnnLab(get_lab("rnn"), controller, LIGHT)
+    controller.view = view
+    qtbot.addWidget(view)
+    view.resize(1400, 900)
+    view.show()
+    qtbot.waitExposed(view)
+    view.start_session()
+    return view, controller
+
+
+def _click(qtbot, plot, x, y):
+    scene = plot.item.getViewBox().mapViewToScene(QPointF(x, y))
+    qtbot.mouseClick(plot.viewport(), Qt.LeftButton, pos=plot.mapFromScene(scene))
+
+
+def test_step_back_and_reset_walk_through_time_without_the_worker(lab):
+    view, controller = lab
+    assert view.tabs.currentIndex() == TAB_UNROLL
+    for _ in range(3):
+        assert view.local_transport("step")
+    assert view.step == 3 and "Step 3" in view.unroll.detail.text()
+    h3 = view.unroll.run["h"][2]
+    assert f"{h3[0]:+.3f}" in view.unroll.detail.text()
+    assert view.local_transport("back") and view.step == 2
+    assert view.local_transport("reset") and view.step == 0
+    assert controller.session.epoch == 0  # nothing trained
+    image = view.unroll.heat_image.image
+    assert image[..., 3].max() == 0  # step 0: the heat map is empty
+    view.local_transport("step")
+    assert view.unroll.heat_image.image[:, 0, 3].min() == 255 and view.unroll.heat_image.image[:, 1:, 3].max() == 0
+
+
+def test_the_detail_panel_shows_the_gates_of_an_lstm(lab):
+    view, _c = lab
+    view.panel.set_value_interactively("cell", "lstm")
+    view.local_transport("step")
+    text = view.unroll.detail.text()
+    for word in ("input gate i", "forget gate f", "output gate o", "c<sub>1</sub>"):
+        assert word in text
+
+
+def test_play_steps_on_a_timer_and_stops_at_the_end(lab, qtbot):
+    view, _c = lab
+    view.panel.set_value_interactively("length", 3)
+    view.local_transport("play")
+    assert view.playing_locally
+    qtbot.waitUntil(lambda: view.step == 3 and not view.playing_locally, timeout=5000)
+    view.local_transport("play")  # at the end, Play starts again from the beginning
+    assert view.playing_locally and view.step == 0
+    view.local_transport("play")
+    assert not view.playing_locally
+
+
+def test_clicking_a_box_or_a_heat_map_column_jumps_there(lab, qtbot):
+    view, _c = lab
+    qtbot.wait(50)
+    _click(qtbot, view.unroll.diagram, 7, 0)
+    assert view.step == 7
+    _click(qtbot, view.unroll.heat, 12, 0)
+    assert view.step == 12 and view.params()["unroll_step"] == 12
+
+
+def test_other_tabs_leave_the_transport_to_the_worker(lab):
+    view, _c = lab
+    view.tabs.setCurrentIndex(TAB_TRAINING)
+    assert view.local_transport("step") is False
+
+
+def test_a_slider_edits_a_weight_that_reaches_the_session(lab, qtbot):
+    view, controller = lab
+    view.panel.set_value_interactively("hidden", 2)
+    slider = view.unroll.slider("weight_hh_l0", (0, 1))
+    assert slider is not None
+    view.local_transport("step")
+    view.local_transport("step")
+    slider.setValue(-150)
+    assert view.unroll.weights["weight_hh_l0"][0, 1] == -1.5
+    assert "Step 2" in view.unroll.detail.text()
+    qtbot.waitUntil(lambda: controller.session.state()["weight_hh_l0"][0, 1] == pytest.approx(-1.5), timeout=3000)
+    view.unroll.seeded_button.click()
+    assert controller.session.state()["weight_hh_l0"][0, 1] != pytest.approx(-1.5)
+
+
+def test_the_stepper_follows_the_trained_weights(lab):
+    view, controller = lab
+    controller.step(25)
+    trained = controller.session.state()
+    assert all(np.allclose(view._weights[k], trained[k]) for k in trained)
+    assert view.last_snapshot["epoch"] == 25
+    assert len(view.training.loss.curves["loss"].getData()[0]) == 25
+
+
+def test_texts_are_checked_and_the_typed_one_reaches_the_session(lab):
+    view, controller = lab
+    view.tabs.setCurrentIndex(TAB_TEXT)
+    panel = view.text_panel
+    panel.editor.setPlainText("   ")
+    panel.use_button.click()
+    assert "empty" in panel.message.text()
+    assert controller.session.text.startswith("Maître Corbeau")
+    panel.editor.setPlainText("le chat dort sur le tapis. " * 5)
+    panel.use_button.click()
+    assert controller.session.text == "le chat dort sur le tapis. " * 5
+    assert panel.open_file("/nonexistent/file.txt") is False and "does not exist" in panel.message.text()
+
+
+def test_the_race_tab_starts_and_cancels_a_race(lab):
+    view, controller = lab
+    view.race.start_button.click()
+    assert controller.playing and controller.session.params["experiment"] == "race"
+    controller.step(3)
+    assert view.tabs.currentIndex() == TAB_RACE and view.race.progress.value() > 0
+    view.race.cancel_button.click()
+    assert not controller.playing and controller.session.params["experiment"] == "train"
+
+
+def test_every_figure_exports_and_the_grab_is_not_blank(lab, tmp_path):
+    view, controller = lab
+    controller.step(5)
+    view.local_transport("step")
+    figures = view.figures()
+    assert {"unroll", "hidden_state", "gradient_through_time", "connectivity", "memory_race"} <= set(figures)
+    for name, fig in figures.items():
+        for ext in ("png", "svg"):
+            path = tmp_path / f"{name}.{ext}"
+            export_figure(fig, str(path), 800)
+            assert path.stat().st_size > 500, name
+    image = view.grab().toImage()
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 9) for y in range(0, image.height(), 9)}
+    assert len(colours) > 40
+    view.apply_theme(DARK)  # restyles and redraws without error
+
+
+def test_save_and_reopen_restores_weights_text_and_step(qtbot, tmp_path):
+    from playground.ui.main_window import MainWindow
+
+    w = MainWindow(lab_id="rnn", restore=False)
+    qtbot.addWidget(w)
+    w.show()
+    c = w.controller
+    wait_for_frame(qtbot, c, timeout=60000)
+    view = w.current
+    view.panel.set_value_interactively("task", "chars")
+    view.panel.set_value_interactively("hidden", 12)
+    wait_for_frame(qtbot, c, lambda s: s["params"]["hidden"] == 12 and s["task"] == "chars")
+    view.text_panel.editor.setPlainText("une poule sur un mur qui picore du pain dur. " * 4)
+    view.text_panel.use_button.click()
+    c.step(4)
+    saved = wait_for_frame(qtbot, c, lambda s: s["epoch"] == 4)
+    for _ in range(7):
+        w.step_once()  # the Unroll tab is shown: the transport steps the unroll
+    assert view.step == 7 and c.last_snapshot["epoch"] == 4
+    path = tmp_path / "rnn.npexp.json"
+    assert w.save_path(str(path))
+    doc = json.loads(path.read_text())
+    assert doc["params"]["unroll_step"] == 7 and doc["params"]["task"] == "chars"
+
+    view.text_panel.load_text("autre chose, tout à fait autre chose. " * 3)
+    view.panel.set_value_interactively("hidden", 5)
+    w.reset()
+    wait_for_frame(qtbot, c, lambda s: s["params"]["hidden"] == 5)
+    assert w.open_path(str(path))
+    restored = wait_for_frame(qtbot, c, lambda s: s["params"]["hidden"] == 12 and s["epoch"] == 4)
+    assert view.step == 7
+    assert view.text_panel.editor.toPlainText() == "une poule sur un mur qui picore du pain dur. " * 4
+    for k, v in saved["state"].items():
+        assert np.allclose(restored["state"][k], v), k
+    w.close()
