@@ -46,6 +46,9 @@ LABS: tuple[LabInfo, ...] = (
     LabInfo("fit", "Fitting a function", "approximation",
             "Universal approximation made visible: Cybenko's sum of units, width sweeps, bumps, Lipschitz bins.",
             "playground.labs.fit.view:FitLab", "playground.labs.fit.core"),
+    LabInfo("rnn", "Recurrent networks", "rnn",
+            "Step through RNN unrolling; train vanilla, residual, LSTM and GRU cells and watch the gradient through time.",
+            "playground.labs.rnn.view:RnnLab", "playground.labs.rnn.core"),
 )
 
 
