@@ -1,0 +1,103 @@
+"""The convolution lab's view: five tabs (the convolution stepper, pooling, receptive fields,
+parameter counts, the trained CNN).
+
+The app's transport drives whichever stepper is shown (local_steps): Play, Step, Back and Reset slide
+the kernel in the Convolution and Pooling tabs; on the other tabs they train the CNN in the worker.
+The stepper's settings live in the lab's parameters (without reaching the worker: they never reset
+the CNN), so an experiment file keeps them.
+"""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from playground.labs.conv.text import TEXT
+from playground.labs.conv.view_params import ParamCountPanel
+from playground.labs.conv.view_rf import ReceptiveFieldPanel
+from playground.labs.conv.view_stepper import ConvStepper, PoolStepper
+from playground.labs.conv.view_train import TrainPanel
+from playground.ui.lab_view import LabView
+from playground.ui.theme import Theme
+
+__all__ = ["ConvLab"]
+
+STEPPER_KEYS = ("input", "kernel", "kernel_preset", "padding", "padding_mode", "stride", "dilation",
+                "output_padding", "bias")
+
+
+class ConvLab(LabView):
+    lesson_html = TEXT["lesson"]
+    local_steps = True
+
+    def build_content(self) -> QWidget:
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("conv_tabs")
+        self.stepper = ConvStepper(self.theme)
+        self.pooling = PoolStepper(self.stepper, self.theme)
+        self.rf = ReceptiveFieldPanel(self.theme)
+        self.counts = ParamCountPanel(self.theme)
+        self.train = TrainPanel(self.theme)
+        for w, key in ((self.stepper, "tab_conv"), (self.pooling, "tab_pool"), (self.rf, "tab_rf"),
+                       (self.counts, "tab_params"), (self.train, "tab_cnn")):
+            self.tabs.addTab(w, TEXT[key])
+        self.stepper.seed = int(self._params.get("seed", 0))
+        self.stepper.changed.connect(self._on_stepper_changed)
+        self.train.example_selected.connect(self._on_example)
+        self.train.drawing_changed.connect(self._on_drawing)
+        self.tabs.currentChanged.connect(self._on_tab)
+        self.apply_theme(self.theme)
+        return self.tabs
+
+    # --- the transport ------------------------------------------------------------------------------------
+    def local_transport(self, action: str) -> bool:
+        current = self.tabs.currentWidget()
+        if current is self.stepper or current is self.pooling:
+            current.transport(action)
+            return True
+        return False
+
+    def _on_tab(self, _i: int) -> None:
+        for s in (self.stepper, self.pooling):
+            if s is not self.tabs.currentWidget():
+                s.timer.stop()
+
+    # --- parameters ----------------------------------------------------------------------------------------
+    def _on_stepper_changed(self) -> None:
+        # Kept for saving, never sent: the stepper runs here and must not reset the CNN.
+        self._params.update(self.stepper.settings())
+
+    def set_params(self, values: dict) -> None:
+        super().set_params(values)
+        stepper = {k: values[k] for k in STEPPER_KEYS if k in values}
+        if stepper:
+            self.stepper.seed = int(values.get("seed", self.stepper.seed))
+            self.stepper.set_settings({**self.stepper.settings(), **stepper})
+
+    def _on_example(self, i: int) -> None:
+        if self.controller is not None:
+            self.controller.custom("select", index=int(i))
+
+    def _on_drawing(self, pixels) -> None:
+        if self.controller is not None:
+            self.controller.custom("classify", image=pixels.tolist())
+
+    # --- frames -----------------------------------------------------------------------------------------
+    def show_snapshot(self, snap: dict) -> None:
+        if "curves_now" not in snap:
+            return  # a headless stepper result (playground run conv --export): the stepper draws itself
+        self.train.show_snapshot(snap)
+        self.readout.setText(self.train.summary.text())
+
+    def on_reset(self) -> None:
+        self.train.clear_curves()
+
+    def figures(self) -> dict:
+        figs = {"stepper": self.stepper.canvas, "pooling": self.pooling.canvas,
+                "shift experiment": self.pooling.shift_canvas, "receptive field": self.rf.canvas,
+                "parameter counts": self.counts.plot}
+        figs.update(self.train.figures())
+        return figs
+
+    def apply_theme(self, theme: Theme) -> None:
+        super().apply_theme(theme)
+        for panel in (self.stepper, self.pooling, self.rf, self.counts, self.train):
+            panel.apply_theme(theme)

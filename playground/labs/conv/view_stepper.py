@@ -1,0 +1,735 @@
+"""The convolution stepper and the pooling stepper: the kernel slides over the input with Step, Back
+and Play, or follows the mouse, and every product and sum is written out.
+
+All numbers come from conv_math (numpy, in this process, microseconds). The stepper keeps its input
+(C, n, n) and kernel (C, k, k) arrays; each change recomputes the output and redraws one GridCanvas.
+A configuration that cannot work draws the input and says why, never nothing.
+"""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGridLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget)
+
+from playground.labs.conv.conv_math import (PADDING_MODES, ConvConfig, ConvError, pool2d, pool_output_size,
+                                            run_conv, shift_experiment, window)
+from playground.labs.conv.presets import CASES, KERNELS, LECTURE_INPUT, case_input, kernel_preset
+from playground.labs.conv.sample import sample_image
+from playground.labs.conv.text import TEXT
+from playground.labs.conv.view_grid import Grid, GridCanvas, format_value, value_colors
+from playground.ui.theme import Theme
+
+__all__ = ["ConvStepper", "PoolStepper", "load_image_file"]
+
+WINDOW = "#D55E00"  # vermillion: the kernel's window and the current output cell
+CHANNEL_TINTS = ((213, 40, 40), (30, 150, 60), (40, 80, 220))
+SOURCES = (("numbers", "Numbers (random 0–4)"), ("lecture", "Lecture 4×4"), ("sample", "Sample image (RGB)"),
+           ("grey", "Sample image (grey)"), ("file", "Open image…"))
+PLAY_MS = 450
+
+
+def load_image_file(path: str, n: int, grey: bool) -> np.ndarray:
+    """A PNG or JPEG as (C, n, n) values in 0..1 (C = 1 grey or 3 RGB), cropped square and scaled."""
+    img = QImage(path)
+    if img.isNull():
+        raise ValueError(f"{path} is not an image Qt can read (PNG or JPEG)")
+    side = min(img.width(), img.height())
+    img = img.copy((img.width() - side) // 2, (img.height() - side) // 2, side, side)
+    img = img.scaled(n, n, Qt.IgnoreAspectRatio, Qt.SmoothTransformation).convertToFormat(QImage.Format_RGB888)
+    arr = np.frombuffer(img.constBits(), np.uint8, count=img.bytesPerLine() * n).reshape(n, img.bytesPerLine())
+    rgb = arr[:, :3 * n].reshape(n, n, 3).astype(float) / 255.0
+    out = rgb.transpose(2, 0, 1)
+    return out.mean(axis=0, keepdims=True) if grey else out
+
+
+def _spin(lo: int, hi: int, value: int) -> QSpinBox:
+    s = QSpinBox()
+    s.setRange(lo, hi)
+    s.setValue(value)
+    s.setKeyboardTracking(False)
+    s.setFocusPolicy(Qt.ClickFocus)  # Space and the arrows stay with the transport
+    return s
+
+
+class _Transport:
+    """Step / Back / Play / Reset over `count()` positions; None means "all done, nothing highlighted"."""
+
+    def _setup_transport(self) -> None:
+        self.pos: int | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(PLAY_MS)
+        self.timer.timeout.connect(self._tick)
+
+    def count(self) -> int:
+        raise NotImplementedError
+
+    def redraw(self) -> None:
+        raise NotImplementedError
+
+    def transport(self, action: str) -> None:
+        n = self.count()
+        if action == "play":
+            if self.timer.isActive():
+                self.timer.stop()
+            else:
+                if self.pos is None or self.pos >= n - 1:
+                    self.pos = -1
+                self.timer.start()
+                self._tick()
+            return
+        self.timer.stop()
+        if action == "step":
+            self.pos = 0 if self.pos is None else (self.pos + 1 if self.pos + 1 < n else None)
+        elif action == "back":
+            self.pos = (n - 1 if n else None) if self.pos is None else (self.pos - 1 if self.pos > 0 else None)
+        elif action == "reset":
+            self.pos = None
+        self.redraw()
+
+    def _tick(self) -> None:
+        n = self.count()
+        if n == 0:
+            self.timer.stop()
+            return
+        self.pos = (self.pos if self.pos is not None else -1) + 1
+        if self.pos >= n - 1:
+            self.pos = n - 1
+            self.timer.stop()
+        self.redraw()
+
+    @property
+    def playing(self) -> bool:
+        return self.timer.isActive()
+
+
+class ConvStepper(QWidget, _Transport):
+    changed = Signal()  # settings or values changed (the lab keeps them in its parameters)
+
+    def __init__(self, theme: Theme, parent=None):
+        super().__init__(parent)
+        self._setup_transport()
+        self.theme = theme
+        self.seed = 0
+        self.source = "lecture"
+        self.image_path: str | None = None
+        self.x = LECTURE_INPUT[None].copy()
+        self.w = kernel_preset("lecture", 3)[None].copy()
+        self.bias = 0.0
+        self.hover: tuple[int, int] | None = None
+        self.result: dict | None = None
+        self.error = ""
+        self._editing: tuple[str, int, int] | None = None
+
+        self.case = QComboBox()
+        self.case.addItem("Choose a preset…", "")
+        for key, (label, _s) in CASES.items():
+            self.case.addItem(label, key)
+        self.source_box = QComboBox()
+        for key, label in SOURCES:
+            self.source_box.addItem(label, key)
+        self.source_box.setCurrentIndex(1)
+        self.size = _spin(1, 32, 4)
+        self.ksize = _spin(1, 7, 3)
+        self.kpreset = QComboBox()
+        for key, label in KERNELS.items():
+            self.kpreset.addItem(label, key)
+        self.padding = _spin(0, 6, 0)
+        self.mode = QComboBox()
+        for m in PADDING_MODES:
+            self.mode.addItem(m, m)
+        self.stride = _spin(1, 4, 1)
+        self.dilation = _spin(1, 4, 1)
+        self.transposed = QCheckBox("transposed convolution")
+        self.out_pad = _spin(0, 3, 0)
+        self.bias_box = QDoubleSpinBox()
+        self.bias_box.setRange(-100, 100)
+        self.bias_box.setDecimals(2)
+        self.bias_box.setKeyboardTracking(False)
+        self.bias_box.setFocusPolicy(Qt.ClickFocus)
+        self.channel = QComboBox()
+        for w in (self.case, self.source_box, self.kpreset, self.mode, self.channel, self.transposed):
+            w.setFocusPolicy(Qt.ClickFocus)
+        for name, w in (("case", self.case), ("source", self.source_box), ("input", self.size),
+                        ("kernel", self.ksize), ("kernel_preset", self.kpreset), ("padding", self.padding),
+                        ("padding_mode", self.mode), ("stride", self.stride), ("dilation", self.dilation),
+                        ("transposed", self.transposed), ("output_padding", self.out_pad), ("bias", self.bias_box),
+                        ("channel", self.channel)):
+            w.setObjectName(f"stepper_{name}")
+
+        form = QGridLayout()
+        rows = (("Preset", self.case), ("Input", self.source_box), ("Input size", self.size),
+                ("Kernel size", self.ksize), ("Kernel values", self.kpreset), ("Padding", self.padding),
+                ("Padding mode", self.mode), ("Stride", self.stride), ("Dilation", self.dilation),
+                ("", self.transposed), ("Output padding", self.out_pad), ("Bias", self.bias_box),
+                ("Channel shown", self.channel))
+        for i, (label, w) in enumerate(rows):
+            form.addWidget(QLabel(label), i // 2, 2 * (i % 2))
+            form.addWidget(w, i // 2, 2 * (i % 2) + 1)
+        self.canvas = GridCanvas("")
+        self.canvas.setMinimumSize(420, 260)
+        self.formula = QLabel("")
+        self.formula.setObjectName("stepper_formula")
+        self.formula.setWordWrap(True)
+        self.detail = QLabel(TEXT["hover_hint"])
+        self.detail.setObjectName("stepper_detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.RichText)
+        self.editor = QLineEdit(self.canvas)
+        self.editor.setObjectName("stepper_editor")
+        self.editor.hide()
+        self.editor.returnPressed.connect(self._commit_edit)
+        self.editor.installEventFilter(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(form)
+        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.formula)
+        layout.addWidget(self.detail)
+
+        self.case.activated.connect(self._on_case)
+        self.source_box.activated.connect(self._on_source)
+        self.size.valueChanged.connect(self._on_size)
+        self.ksize.valueChanged.connect(self._on_kernel)
+        self.kpreset.activated.connect(self._on_kernel)
+        for w in (self.padding, self.stride, self.dilation, self.out_pad):
+            w.valueChanged.connect(self._on_setting)
+        self.mode.currentIndexChanged.connect(self._on_setting)
+        self.transposed.toggled.connect(self._on_setting)
+        self.bias_box.valueChanged.connect(self._on_bias)
+        self.channel.currentIndexChanged.connect(lambda _i: self.redraw())
+        self.canvas.cell_hovered.connect(self._on_hover)
+        self.canvas.cell_clicked.connect(self._on_click)
+        self._sync_channels()
+        self.recompute()
+
+    # --- settings --------------------------------------------------------------------------------------------
+    def config(self) -> ConvConfig:
+        t = self.transposed.isChecked()
+        return ConvConfig(kernel=self.ksize.value(), padding=self.padding.value(), mode=self.mode.currentData(),
+                          stride=self.stride.value(), dilation=self.dilation.value(), transposed=t,
+                          output_padding=self.out_pad.value() if t else 0)
+
+    def settings(self) -> dict:
+        c = self.config()
+        return {"input": self.size.value(), "kernel": c.kernel, "kernel_preset": self.kpreset.currentData(),
+                "padding": c.padding, "padding_mode": c.mode, "stride": c.stride, "dilation": c.dilation,
+                "output_padding": self.out_pad.value(), "bias": self.bias}
+
+    def set_settings(self, p: dict) -> None:
+        """Show saved settings (an experiment file): the numbers input from the seed, the preset kernel."""
+        widgets = (self.size, self.ksize, self.padding, self.stride, self.dilation, self.out_pad, self.bias_box,
+                   self.kpreset, self.mode)
+        for w in widgets:
+            w.blockSignals(True)
+        try:
+            self.size.setValue(int(p.get("input", 4)))
+            self.ksize.setValue(int(p.get("kernel", 3)))
+            self.padding.setValue(int(p.get("padding", 0)))
+            self.stride.setValue(int(p.get("stride", 1)))
+            self.dilation.setValue(int(p.get("dilation", 1)))
+            self.out_pad.setValue(int(p.get("output_padding", 0)))
+            self.bias = float(p.get("bias", 0.0))
+            self.bias_box.setValue(self.bias)
+            self.kpreset.setCurrentIndex(max(0, self.kpreset.findData(p.get("kernel_preset", "lecture"))))
+            self.mode.setCurrentIndex(max(0, self.mode.findData(p.get("padding_mode", "zero"))))
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+        self._new_input()
+        self.w = kernel_preset(self.kpreset.currentData(), self.ksize.value())[None].repeat(len(self.x), 0)
+        self.recompute()
+
+    def apply_case(self, key: str) -> None:
+        _label, s = CASES[key]
+        widgets = (self.size, self.ksize, self.padding, self.stride, self.dilation, self.transposed, self.out_pad,
+                   self.mode, self.kpreset, self.source_box)
+        for w in widgets:
+            w.blockSignals(True)
+        try:
+            self.size.setValue(s["input"])
+            self.ksize.setValue(s["kernel"])
+            self.padding.setValue(s["padding"])
+            self.stride.setValue(s["stride"])
+            self.dilation.setValue(s["dilation"])
+            self.transposed.setChecked(s["transposed"])
+            self.out_pad.setValue(s.get("output_padding", 0))
+            self.mode.setCurrentIndex(0)
+            lecture = key.startswith("lecture")
+            self.kpreset.setCurrentIndex(self.kpreset.findData("lecture" if lecture else "box"))
+            self.source = "lecture" if lecture else "numbers"
+            self.source_box.setCurrentIndex(self.source_box.findData(self.source))
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+        self.x = case_input(key, self.seed)[None]
+        k = s["kernel"]
+        # conv_arithmetic's kernels are all ones: the output is the window sum, easy to follow.
+        self.w = (kernel_preset("lecture", k) if key.startswith("lecture") else np.ones((k, k)))[None]
+        self._sync_channels()
+        self.pos = None
+        self.recompute()
+
+    def _on_case(self, _i: int) -> None:
+        key = self.case.currentData()
+        if key:
+            self.apply_case(key)
+            self.changed.emit()
+
+    def _on_source(self, _i: int) -> None:
+        key = self.source_box.currentData()
+        if key == "file":
+            path, _ = QFileDialog.getOpenFileName(self, "Open an image", "", "Images (*.png *.jpg *.jpeg)")
+            if not path:
+                self.source_box.setCurrentIndex(self.source_box.findData(self.source))
+                return
+            self.open_image(path)
+            return
+        self.source = key
+        if key == "lecture":
+            self.size.blockSignals(True)
+            self.size.setValue(4)
+            self.size.blockSignals(False)
+        elif key in ("sample", "grey") and self.size.value() < 8:
+            self.size.blockSignals(True)
+            self.size.setValue(16)
+            self.size.blockSignals(False)
+        self._new_input()
+        self.recompute()
+        self.changed.emit()
+
+    def open_image(self, path: str, grey: bool = False) -> bool:
+        """Open a PNG/JPEG as the input; a bad file says why and changes nothing."""
+        n = max(self.size.value(), 8)
+        try:
+            x = load_image_file(path, n, grey)
+        except ValueError as exc:
+            self.detail.setText(str(exc))
+            self.source_box.setCurrentIndex(self.source_box.findData(self.source))
+            return False
+        self.source, self.image_path = "file", path
+        self.size.blockSignals(True)
+        self.size.setValue(n)
+        self.size.blockSignals(False)
+        self.x = x
+        self._fit_kernel_channels()
+        self._sync_channels()
+        self.recompute()
+        return True
+
+    def _new_input(self) -> None:
+        n = self.size.value()
+        if self.source == "lecture" and n == 4:
+            self.x = LECTURE_INPUT[None].copy()
+        elif self.source in ("sample", "grey"):
+            x = sample_image(n)
+            self.x = x.mean(axis=0, keepdims=True) if self.source == "grey" else x
+        elif self.source == "file" and self.image_path:
+            try:
+                self.x = load_image_file(self.image_path, n, len(self.x) == 1)
+            except ValueError:
+                self.x = np.random.default_rng(self.seed).integers(0, 5, size=(1, n, n)).astype(float)
+        else:
+            if self.source == "lecture":
+                self.source = "numbers"
+                self.source_box.setCurrentIndex(0)
+            self.x = np.random.default_rng(self.seed).integers(0, 5, size=(1, n, n)).astype(float)
+        self._fit_kernel_channels()
+        self._sync_channels()
+
+    def _fit_kernel_channels(self) -> None:
+        c = len(self.x)
+        if len(self.w) != c:
+            self.w = np.repeat(self.w[:1], c, axis=0)
+
+    def _sync_channels(self) -> None:
+        c = len(self.x)
+        if self.channel.count() != c:
+            self.channel.blockSignals(True)
+            self.channel.clear()
+            for i in range(c):
+                self.channel.addItem(("R", "G", "B")[i] if c == 3 else f"{i}", i)
+            self.channel.blockSignals(False)
+        self.channel.setEnabled(c > 1)
+
+    def _on_size(self, _v: int) -> None:
+        self._new_input()
+        self.recompute()
+        self.changed.emit()
+
+    def _on_kernel(self, *_a) -> None:
+        self.w = np.repeat(kernel_preset(self.kpreset.currentData(), self.ksize.value())[None], len(self.x), 0)
+        self.recompute()
+        self.changed.emit()
+
+    def _on_setting(self, *_a) -> None:
+        self.out_pad.setEnabled(self.transposed.isChecked())
+        self.recompute()
+        self.changed.emit()
+
+    def _on_bias(self, v: float) -> None:
+        self.bias = float(v)
+        self.recompute()
+        self.changed.emit()
+
+    # --- computing --------------------------------------------------------------------------------------------
+    def recompute(self) -> None:
+        self.timer.stop() if self.pos is None else None
+        try:
+            self.result = run_conv(self.x, self.w, self.bias, self.config())
+            self.error = ""
+        except ConvError as exc:
+            self.result, self.error = None, str(exc)
+        if self.result is not None and self.pos is not None and self.pos >= self.count():
+            self.pos = None
+        self.redraw()
+
+    def count(self) -> int:
+        return 0 if self.result is None else int(self.result["output"].size)
+
+    def current_cell(self) -> tuple[int, int] | None:
+        if self.result is None:
+            return None
+        if self.hover is not None:
+            return self.hover
+        if self.pos is None:
+            return None
+        o = self.result["output"].shape[1]
+        return divmod(self.pos, o)
+
+    # --- drawing --------------------------------------------------------------------------------------------
+    def _input_mask(self, shown_size: int) -> np.ndarray:
+        """True on the cells that are not input values: padding, or the transposed case's zeros."""
+        cfg = self.config()
+        n = self.x.shape[1]
+        mask = np.ones((shown_size, shown_size), bool)
+        if cfg.transposed:
+            q = cfg.dilation * (cfg.kernel - 1) - cfg.padding
+            idx = np.arange(n) * cfg.stride + q
+            ok = (idx >= 0) & (idx < shown_size)
+            mask[np.ix_(idx[ok], idx[ok])] = False
+        else:
+            p = cfg.padding
+            mask[p:p + n, p:p + n] = False
+        return mask
+
+    def grids(self) -> tuple[list[Grid], str]:
+        t, cfg = self.theme, self.config()
+        ch = max(0, self.channel.currentIndex())
+        tint = CHANNEL_TINTS[ch] if len(self.x) == 3 else None
+        if self.result is None:
+            g = Grid("input", TEXT["input"], self.x[ch], colors=self._colors(self.x[ch], tint))
+            return [g], TEXT["cannot"].format(why=self.error)
+        r = self.result
+        shown = r["shown"][ch]
+        m = shown.shape[0]
+        mask = self._input_mask(m)
+        name = TEXT["stretched"] if cfg.transposed else TEXT["input"]
+        inp = Grid("input", name, shown, 0, 0, colors=self._colors(shown, tint, mask), mask=mask,
+                   mask_label=TEXT["inserted"] if cfg.transposed else (f"{TEXT['padding']}, {cfg.mode}"
+                                                                       if cfg.padding else ""))
+        k = cfg.kernel
+        kern = r["slide_kernel"][ch]
+        kx = m + 2
+        kg = Grid("kernel", TEXT["kernel_flipped"] if cfg.transposed else TEXT["kernel"], kern, kx, 0)
+        out = r["output"]
+        o = out.shape[0]
+        ox = kx + max(k, 6) + 3
+        cell = self.current_cell()
+        shown_out = out.copy()
+        out_colors = value_colors(out, t)
+        if self.pos is not None and self.hover is None:
+            # Stepping: the cells not reached yet are empty, as the kernel has not been there.
+            flat = np.arange(out.size).reshape(out.shape)
+            later = flat > self.pos
+            bg = np.array(value_colors(np.zeros((1, 1)), t)[0, 0])
+            out_colors[later] = bg
+            shown_out = np.where(later, np.nan, out)
+        og = Grid("output", TEXT["output"], shown_out, ox, 0, colors=out_colors,
+                  note=f"{o} × {o}")
+        grids = [inp, kg, og]
+        if cell is not None:
+            rr, cc = cell
+            s, d = r["slide_stride"], cfg.dilation
+            win = window(r["shown"], r["slide_kernel"], rr, cc, s, d)
+            r0, c0 = int(win["rows"][0]), int(win["cols"][0])
+            inp.highlight.append((r0, c0, int(win["rows"][-1]), int(win["cols"][-1]), WINDOW, 2.5))
+            if d > 1:
+                inp.dots = [(int(a), int(b), WINDOW) for a in win["rows"] for b in win["cols"]]
+            og.highlight.append((rr, cc, rr, cc, WINDOW, 3.0))
+            prod = Grid("products", TEXT["products"], win["products"][ch], kx, k + 2.2)
+            grids.insert(2, prod)
+        inp.note = f"{self.x.shape[1]} × {self.x.shape[1]}" + (f" → {m} × {m} shown" if m != self.x.shape[1] else "")
+        return grids, ""
+
+    def _colors(self, values, tint, mask=None):
+        colors = value_colors(values, self.theme, tint=tint)
+        return colors
+
+    def redraw(self) -> None:
+        grids, message = self.grids()
+        self.canvas.set_grids(grids, self.theme, message)
+        cfg = self.config()
+        i = self.x.shape[1]
+        if self.result is None:
+            self.formula.setText(TEXT["cannot"].format(why=self.error))
+        else:
+            self.formula.setText(self.result["formula"])
+        self.detail.setText(self.detail_text())
+
+    def detail_text(self) -> str:
+        cell = self.current_cell()
+        if self.result is None or cell is None:
+            return TEXT["hover_hint"]
+        r = self.result
+        rr, cc = cell
+        cfg = self.config()
+        win = window(r["shown"], r["slide_kernel"], rr, cc, r["slide_stride"], cfg.dilation)
+        total = float(r["output"][rr, cc])
+        if len(self.x) == 1:
+            vals, kern = win["values"][0].ravel(), r["slide_kernel"][0].ravel()
+            if len(vals) <= 25:
+                terms = " + ".join(f"{format_value(a)}·{format_value(b)}" for a, b in zip(vals, kern))
+            else:
+                terms = f"{len(vals)} products summing to {format_value(float(win['channel_sums'][0]))}"
+            bias = f" + {format_value(self.bias)}" if self.bias else " + 0 (bias)"
+            return TEXT["sum_line"].format(r=rr, c=cc, terms=terms + bias, total=format_value(total))
+        names = ("R", "G", "B") if len(self.x) == 3 else [str(i) for i in range(len(self.x))]
+        sums = " + ".join(f"{n}: {format_value(float(v))}" for n, v in zip(names, win["channel_sums"]))
+        return (f"output[{rr}, {cc}] " + TEXT["channel_sums"].format(sums=sums, bias=format_value(self.bias),
+                                                                       total=format_value(total)))
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.canvas.apply_theme(theme)
+        self.redraw()
+
+    # --- mouse ------------------------------------------------------------------------------------------------
+    def _on_hover(self, name: str, r: int, c: int) -> None:
+        new = (r, c) if name == "output" else None
+        if new != self.hover:
+            self.hover = new
+            self.redraw()
+
+    def _on_click(self, name: str, r: int, c: int, scene_pos) -> None:
+        if name not in ("input", "kernel") or self.result is None and name == "kernel":
+            return
+        target = self._cell_target(name, r, c)
+        if target is None:
+            return
+        self._editing = (name,) + target
+        arr = self.x if name == "input" else self.w
+        ch = max(0, self.channel.currentIndex())
+        self.editor.setText(format_value(float(arr[ch][target])))
+        pos = self.canvas.mapFromScene(scene_pos)
+        self.editor.resize(80, self.editor.sizeHint().height())
+        self.editor.move(int(pos.x()) - 40, int(pos.y()) - self.editor.height() // 2)
+        self.editor.show()
+        self.editor.selectAll()
+        self.editor.setFocus()
+
+    def _cell_target(self, name: str, r: int, c: int):
+        """The (row, column) of the input or kernel array behind a shown cell (None for padding)."""
+        cfg = self.config()
+        if name == "kernel":
+            k = cfg.kernel
+            return (k - 1 - r, k - 1 - c) if cfg.transposed else (r, c)
+        if self.result is None:
+            return r, c
+        if cfg.transposed:
+            q = cfg.dilation * (cfg.kernel - 1) - cfg.padding
+            rr, cc = r - q, c - q
+            if rr % cfg.stride or cc % cfg.stride:
+                return None
+            rr, cc = rr // cfg.stride, cc // cfg.stride
+        else:
+            rr, cc = r - cfg.padding, c - cfg.padding
+        n = self.x.shape[1]
+        return (rr, cc) if 0 <= rr < n and 0 <= cc < n else None
+
+    def edit_cell(self, name: str, r: int, c: int, value: float) -> None:
+        """Set an input (array row r, column c) or kernel value on the shown channel."""
+        arr = self.x if name == "input" else self.w
+        ch = max(0, self.channel.currentIndex())
+        arr[ch, r, c] = float(value)
+        if name == "kernel":
+            self.kpreset.setToolTip("edited by hand")
+        self.recompute()
+        self.changed.emit()
+
+    def _commit_edit(self) -> None:
+        if self._editing is None:
+            return
+        text = self.editor.text().strip().replace(",", ".")
+        try:
+            v = float(text)
+            if not np.isfinite(v) or abs(v) > 1e6:
+                raise ValueError
+        except ValueError:
+            self.editor.setStyleSheet("color: #D55E00")
+            self.detail.setText(f"{text!r} is not a number (between −1,000,000 and 1,000,000)")
+            return
+        name, r, c = self._editing
+        self._editing = None
+        self.editor.hide()
+        self.editor.setStyleSheet("")
+        self.edit_cell(name, r, c, v)
+
+    def eventFilter(self, obj, event) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if obj is self.editor and event.type() == QEvent.KeyPress and event.key() == Qt.Key_Escape:
+            self._editing = None
+            self.editor.hide()
+            return True
+        return False
+
+
+class PoolStepper(QWidget, _Transport):
+    """Max or average pooling of the stepper's input, stepped the same way, and the shift experiment."""
+
+    def __init__(self, stepper: ConvStepper, theme: Theme, parent=None):
+        super().__init__(parent)
+        self._setup_transport()
+        self.stepper = stepper
+        self.theme = theme
+        self.hover: tuple[int, int] | None = None
+        self.kind = QComboBox()
+        self.kind.addItem("max pooling", "max")
+        self.kind.addItem("average pooling", "avg")
+        self.ksize = _spin(1, 8, 2)
+        self.stride = _spin(1, 8, 2)
+        self.kind.setFocusPolicy(Qt.ClickFocus)
+        for name, w in (("kind", self.kind), ("kernel", self.ksize), ("stride", self.stride)):
+            w.setObjectName(f"pool_{name}")
+        row = QHBoxLayout()
+        for label, w in (("Pooling", self.kind), ("Window", self.ksize), ("Stride", self.stride)):
+            row.addWidget(QLabel(label))
+            row.addWidget(w)
+        row.addStretch(1)
+        self.canvas = GridCanvas("")
+        self.canvas.setMinimumSize(420, 220)
+        self.shift_canvas = GridCanvas("")
+        self.shift_canvas.setMinimumSize(420, 160)
+        self.info = QLabel("")
+        self.info.setObjectName("pool_info")
+        self.info.setWordWrap(True)
+        self.info.setTextFormat(Qt.RichText)
+        self.shift_info = QLabel("")
+        self.shift_info.setObjectName("pool_shift")
+        self.shift_info.setWordWrap(True)
+        self.shift_info.setTextFormat(Qt.RichText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(row)
+        layout.addWidget(self.canvas, 3)
+        layout.addWidget(self.info)
+        layout.addWidget(QLabel(f"<b>{TEXT['shift_title']}</b>"))
+        layout.addWidget(self.shift_canvas, 2)
+        layout.addWidget(self.shift_info)
+        for w in (self.ksize, self.stride):
+            w.valueChanged.connect(lambda _v: self.recompute())
+        self.kind.currentIndexChanged.connect(lambda _i: self.recompute())
+        self.canvas.cell_hovered.connect(self._on_hover)
+        stepper.changed.connect(self.recompute)
+        self.pooled: np.ndarray | None = None
+        self.error = ""
+        self.recompute()
+
+    def source(self) -> np.ndarray:
+        ch = max(0, self.stepper.channel.currentIndex())
+        return self.stepper.x[ch]
+
+    def recompute(self) -> None:
+        x = self.source()
+        k, s = self.ksize.value(), self.stride.value()
+        try:
+            self.pooled = pool2d(x, k, s, self.kind.currentData())
+            self.error = ""
+        except ConvError as exc:
+            self.pooled, self.error = None, str(exc)
+        if self.pos is not None and self.pos >= self.count():
+            self.pos = None
+        self.redraw()
+
+    def count(self) -> int:
+        return 0 if self.pooled is None else int(self.pooled.size)
+
+    def current_cell(self):
+        if self.pooled is None:
+            return None
+        if self.hover is not None:
+            return self.hover
+        return None if self.pos is None else divmod(self.pos, self.pooled.shape[1])
+
+    def redraw(self) -> None:
+        x = self.source()
+        n = x.shape[0]
+        inp = Grid("input", TEXT["input"], x)
+        grids = [inp]
+        k, s = self.ksize.value(), self.stride.value()
+        kind = self.kind.currentData()
+        if self.pooled is not None:
+            o = self.pooled.shape[0]
+            colors = value_colors(self.pooled, self.theme)
+            shown = self.pooled.copy()
+            if self.pos is not None and self.hover is None:
+                later = np.arange(self.pooled.size).reshape(self.pooled.shape) > self.pos
+                colors[later] = value_colors(np.zeros((1, 1)), self.theme)[0, 0]
+                shown = np.where(later, np.nan, shown)
+            out = Grid("output", TEXT["pooled"], shown, n + 3, 0, colors=colors, note=f"{o} × {o}")
+            grids.append(out)
+            cell = self.current_cell()
+            if cell is not None:
+                r, c = cell
+                inp.highlight.append((r * s, c * s, r * s + k - 1, c * s + k - 1, WINDOW, 2.5))
+                out.highlight.append((r, c, r, c, WINDOW, 3.0))
+                win = x[r * s:r * s + k, c * s:c * s + k]
+                vals = ", ".join(format_value(v) for v in win.ravel()) if win.size <= 36 else f"{win.size} values"
+                what = "max" if kind == "max" else "mean"
+                self.info.setText(f"pooled[{r}, {c}] = {what}({vals}) = <b>{format_value(float(self.pooled[r, c]))}</b>")
+            else:
+                self.info.setText(f"o = ⌊(i − k) / s⌋ + 1 = ⌊({n} − {k}) / {s}⌋ + 1 = {pool_output_size(n, k, s)}. "
+                                  "Hover a pooled cell, or Step (→).")
+        else:
+            self.info.setText(TEXT["cannot"].format(why=self.error))
+        self.canvas.set_grids(grids, self.theme, "" if self.pooled is not None else TEXT["cannot"].format(why=self.error))
+        self._draw_shift(x, k, s, kind)
+
+    def _draw_shift(self, x, k, s, kind) -> None:
+        w = self.stepper.w[max(0, self.stepper.channel.currentIndex())]
+        try:
+            e = shift_experiment(x, w, kind, k, s)
+        except ConvError as exc:
+            self.shift_canvas.set_grids([], self.theme, TEXT["cannot"].format(why=f"the shift experiment: {exc}"))
+            self.shift_info.setText("The shift experiment needs the stepper's kernel (no padding) to fit the input "
+                                    "and the pooling window to fit its output.")
+            self.last_shift = None
+            return
+        self.last_shift = e
+        y0 = e["conv"]
+        o, q = y0.shape[0], e["pooled"].shape[0]
+        scale = max(float(np.max(np.abs(y0))), 1e-12)
+        g = [Grid("conv", "convolution", y0, 0, 0, colors=value_colors(y0, self.theme, scale)),
+             Grid("conv_shifted", "after a 1-pixel shift", e["conv_shifted"], o + 1.5, 0,
+                  colors=value_colors(e["conv_shifted"], self.theme, scale)),
+             Grid("pool", "pooled", e["pooled"], 2 * o + 4, 0, colors=value_colors(e["pooled"], self.theme, scale)),
+             Grid("pool_shifted", "pooled after the shift", e["pooled_shifted"], 2 * o + 5.5 + q, 0,
+                  colors=value_colors(e["pooled_shifted"], self.theme, scale))]
+        self.shift_canvas.set_grids(g, self.theme)
+        self.shift_info.setText(TEXT["shift_line"].format(conv=e["conv_change"], conv_cells=e["conv_cells_changed"],
+                                                          pool=e["pool_change"], pool_cells=e["pool_cells_changed"],
+                                                          kind=kind))
+
+    def _on_hover(self, name: str, r: int, c: int) -> None:
+        new = (r, c) if name == "output" else None
+        if new != self.hover:
+            self.hover = new
+            self.redraw()
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.canvas.apply_theme(theme)
+        self.shift_canvas.apply_theme(theme)
+        self.redraw()

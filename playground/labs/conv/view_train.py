@@ -1,0 +1,290 @@
+"""The trained CNN, live: its filters, the feature maps of one test example, train and test curves
+beside the MLP's, the confusion matrix, and a canvas to draw an input that both networks classify."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+
+from playground.labs.conv.text import TEXT
+from playground.ui.theme import Theme
+from playground.ui.widgets.confusion_view import ConfusionView
+from playground.ui.widgets.plots import CurveChart, ThemedPlot, diverging_lut
+
+__all__ = ["TrainPanel", "mosaic"]
+
+CNN_COLOR, MLP_COLOR = "#0072B2", "#D55E00"
+
+
+def mosaic(maps: np.ndarray, columns: int | None = None) -> np.ndarray:
+    """(N, h, w) -> one image of N tiles, one cell of NaN between them (drawn as background);
+    each tile scaled to its own largest magnitude, so a quiet filter is still readable."""
+    maps = np.asarray(maps, float)
+    n, h, w = maps.shape
+    cols = columns or int(np.ceil(np.sqrt(n)))
+    rows = int(np.ceil(n / cols))
+    out = np.full((rows * (h + 1) - 1, cols * (w + 1) - 1), np.nan)
+    for i in range(n):
+        r, c = divmod(i, cols)
+        m = maps[i]
+        scale = np.max(np.abs(m))
+        out[r * (h + 1):r * (h + 1) + h, c * (w + 1):c * (w + 1) + w] = m / scale if scale > 0 else m
+    return out
+
+
+class _ImagePlot(ThemedPlot):
+    def __init__(self, title: str):
+        super().__init__(title)
+        for ax in ("left", "bottom"):
+            self.item.hideAxis(ax)
+        vb = self.item.getViewBox()
+        vb.invertY(True)
+        vb.setMouseEnabled(False, False)
+        self.item.setAspectLocked(True)
+        self.image = pg.ImageItem()
+        self.item.addItem(self.image)
+        self._shape = None
+
+    def show_values(self, values: np.ndarray, theme: Theme, lut=None, levels=(-1, 1)) -> None:
+        v = np.asarray(values, float)
+        bg = np.isnan(v)
+        lut = diverging_lut(theme) if lut is None else lut
+        idx = np.clip(((np.nan_to_num(v) - levels[0]) / (levels[1] - levels[0]) * 255).astype(int), 0, 255)
+        rgba = lut[idx]
+        rgba[bg] = np.array(pg.mkColor(theme.background).getRgb(), np.ubyte)
+        self.image.setImage(rgba, autoLevels=False, levels=(0, 255))
+        self.image.setRect(QRectF(0, 0, v.shape[1], v.shape[0]))
+        if v.shape != self._shape:
+            self._shape = v.shape
+            self.item.setRange(xRange=(0, v.shape[1]), yRange=(0, v.shape[0]), padding=0.02)
+
+
+class DrawCanvas(_ImagePlot):
+    """Draw with the left button, erase with the right; emits the image after each stroke."""
+
+    drawn = Signal(object)
+
+    def __init__(self):
+        super().__init__("Draw an input")
+        self.pixels = np.zeros((8, 8))
+        self._button = None
+        self.item.getViewBox().setBorder(pg.mkPen("#808080", width=1))
+        self.scene().sigMouseMoved.connect(self._on_move)
+        self.theme: Theme | None = None
+
+    def set_size(self, n: int) -> None:
+        if self.pixels.shape != (n, n):
+            self.pixels = np.zeros((n, n))
+            self.redraw()
+
+    def paint_at(self, r: float, c: float, value: float) -> None:
+        n = self.pixels.shape[0]
+        rad = max(0.6, n / 14)  # about a pen stroke of the digits' thickness
+        yy, xx = np.mgrid[0:n, 0:n]
+        d = np.hypot(yy + 0.5 - r, xx + 0.5 - c)
+        if value > 0:
+            self.pixels = np.maximum(self.pixels, np.clip(1.2 - d / rad * 0.7, 0, 1) * (d <= rad + 0.5))
+        else:
+            self.pixels[d <= rad + 0.5] = 0
+        self.redraw()
+
+    def redraw(self) -> None:
+        if self.theme is not None:
+            grey = np.column_stack([np.linspace(255, 0, 256)] * 3 + [np.full(256, 255)]).astype(np.ubyte)
+            self.show_values(self.pixels, self.theme, lut=grey, levels=(0, 1))
+
+    def mousePressEvent(self, ev) -> None:
+        self._button = ev.button()
+        self._paint_event(ev.position())
+        ev.accept()
+
+    def mouseReleaseEvent(self, ev) -> None:
+        if self._button is not None:
+            self._button = None
+            self.drawn.emit(self.pixels.copy())
+        ev.accept()
+
+    def _on_move(self, scene_pos) -> None:
+        if self._button is not None:
+            pt = self.item.getViewBox().mapSceneToView(scene_pos)
+            self.paint_at(pt.y(), pt.x(), 1.0 if self._button == Qt.LeftButton else 0.0)
+
+    def _paint_event(self, pos) -> None:
+        pt = self.item.getViewBox().mapSceneToView(self.mapToScene(pos.toPoint()))
+        self.paint_at(pt.y(), pt.x(), 1.0 if self._button == Qt.LeftButton else 0.0)
+
+
+class TrainPanel(QWidget):
+    example_selected = Signal(int)
+    drawing_changed = Signal(object)
+
+    def __init__(self, theme: Theme, parent=None):
+        super().__init__(parent)
+        self.theme = theme
+        self.snap: dict | None = None
+        self.loss_plot = ThemedPlot("Loss", "epoch", "cross-entropy")
+        self.acc_plot = ThemedPlot("Accuracy", "epoch", "accuracy")
+        self.loss_chart = CurveChart(self.loss_plot.item)
+        self.acc_chart = CurveChart(self.acc_plot.item)
+        self.acc_chart.fixed_y = (0.0, 1.0)
+        for chart in (self.loss_chart, self.acc_chart):
+            chart.add("CNN train", CNN_COLOR)
+            chart.add("CNN test", CNN_COLOR, dashed=True)
+            chart.add("MLP train", MLP_COLOR)
+            chart.add("MLP test", MLP_COLOR, dashed=True)
+        self.confusion = ConfusionView(theme)
+        self.filters = _ImagePlot("Filters, layer 1")
+        self.maps = _ImagePlot("Feature maps")
+        self.example = _ImagePlot("Test example")
+        self.draw = DrawCanvas()
+        self.draw.theme = theme
+        self.probs = ThemedPlot("Class probabilities (drawing)", "class", "p")
+        self.probs.item.getViewBox().setMouseEnabled(False, False)
+        self.probs.item.setYRange(0, 1, padding=0.02)
+        self.cnn_bars = pg.BarGraphItem(x=[], height=[], width=0.38)
+        self.mlp_bars = pg.BarGraphItem(x=[], height=[], width=0.38)
+        self.probs.item.addItem(self.cnn_bars)
+        self.probs.item.addItem(self.mlp_bars)
+        self.layer = QComboBox()
+        self.layer.setObjectName("cnn_layer")
+        self.layer.setFocusPolicy(Qt.ClickFocus)
+        self.example_box = QSpinBox()
+        self.example_box.setObjectName("cnn_example")
+        self.example_box.setKeyboardTracking(False)
+        self.example_box.setFocusPolicy(Qt.ClickFocus)
+        self.clear = QPushButton("Clear drawing")
+        self.clear.setObjectName("cnn_clear")
+        self.clear.setFocusPolicy(Qt.NoFocus)
+        self.summary = QLabel("Press Play (Space) to train the CNN and the MLP.")
+        self.summary.setObjectName("cnn_summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.RichText)
+        row = QHBoxLayout()
+        for label, w in (("Layer", self.layer), ("Test example", self.example_box)):
+            row.addWidget(QLabel(label))
+            row.addWidget(w)
+        row.addWidget(self.clear)
+        row.addWidget(QLabel(TEXT["draw_hint"]), 1)
+        grid = QGridLayout()
+        grid.addWidget(self.loss_plot, 0, 0)
+        grid.addWidget(self.acc_plot, 0, 1)
+        grid.addWidget(self.confusion, 0, 2)
+        grid.addWidget(self.filters, 1, 0)
+        grid.addWidget(self.maps, 1, 1)
+        grid.addWidget(self.example, 1, 2)
+        grid.addWidget(self.draw, 2, 0)
+        grid.addWidget(self.probs, 2, 1, 1, 2)
+        for i in range(3):
+            grid.setRowStretch(i, 1)
+            grid.setColumnStretch(i, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addLayout(row)
+        layout.addLayout(grid, 1)
+        self.layer.currentIndexChanged.connect(lambda _i: self._draw_layers())
+        self.example_box.valueChanged.connect(self.example_selected.emit)
+        self.draw.drawn.connect(self.drawing_changed.emit)
+        self.clear.clicked.connect(self._clear)
+
+    def figures(self) -> dict:
+        return {"loss": self.loss_plot, "accuracy": self.acc_plot, "confusion": self.confusion,
+                "filters": self.filters, "feature maps": self.maps, "test example": self.example,
+                "drawing": self.draw,
+                "probabilities": self.probs}
+
+    def _clear(self) -> None:
+        self.draw.pixels[:] = 0
+        self.draw.redraw()
+        self.drawing_changed.emit(self.draw.pixels.copy())
+
+    def clear_curves(self) -> None:
+        self.loss_chart.clear()
+        self.acc_chart.clear()
+
+    def show_snapshot(self, s: dict) -> None:
+        self.snap = s
+        c = s["curves_now"]
+        for chart, q in ((self.loss_chart, "loss"), (self.acc_chart, "accuracy")):
+            chart.set("CNN train", c[f"cnn_train_{q}"])
+            chart.set("CNN test", c[f"cnn_test_{q}"])
+            chart.set("MLP train", c[f"mlp_train_{q}"])
+            chart.set("MLP test", c[f"mlp_test_{q}"])
+        self.confusion.set_matrix(s["confusion"])
+        n_layers = len(s["filters"])
+        if self.layer.count() != n_layers:
+            self.layer.blockSignals(True)
+            self.layer.clear()
+            for i in range(n_layers):
+                self.layer.addItem(f"conv {i + 1}")
+            self.layer.blockSignals(False)
+        self.example_box.blockSignals(True)
+        self.example_box.setRange(0, s["example_count"] - 1)
+        self.example_box.setValue(s["example"])
+        self.example_box.blockSignals(False)
+        self.draw.set_size(s["input_size"])
+        if self.draw.image.image is None:
+            self.draw.redraw()
+        self._draw_layers()
+        ex = np.asarray(s["example_image"], float)
+        grey = np.column_stack([np.linspace(255, 0, 256)] * 3 + [np.full(256, 255)]).astype(np.ubyte)
+        self.example.show_values(ex, self.theme, lut=grey, levels=(0, 1))
+        probs = np.asarray(s["example_probs"])
+        classes = s["classes"]
+        self.example.set_title(f"Test example {s['example']}: true {classes[s['example_label']]}, "
+                               f"CNN says {classes[int(probs.argmax())]} ({probs.max():.0%})", self.theme)
+        self._draw_probs(s)
+        last = s["last"]
+        self.summary.setText(
+            f"<b>Epoch {s['epoch']}</b> · <b>CNN</b> {s['cnn_params']:,} parameters: test accuracy "
+            f"{last['cnn_test_accuracy']:.1%} (train {last['cnn_train_accuracy']:.1%}) · <b>MLP</b> "
+            f"{s['mlp_params']:,} parameters: test {last['mlp_test_accuracy']:.1%} "
+            f"(train {last['mlp_train_accuracy']:.1%})")
+
+    def _draw_layers(self) -> None:
+        s = self.snap
+        if s is None:
+            return
+        i = max(0, min(self.layer.currentIndex(), len(s["filters"]) - 1))
+        w = np.asarray(s["filters"][i])  # (out, in, k, k)
+        if w.shape[1] > 1:
+            # Deeper layers: each filter's weights on every input channel, one row per filter, at most 8 inputs.
+            tiles = w[:, :8].reshape(-1, w.shape[2], w.shape[3])
+            img = mosaic(tiles, columns=min(w.shape[1], 8))
+        else:
+            img = mosaic(w[:, 0])
+        self.filters.show_values(img, self.theme)
+        self.filters.set_title(f"Filters, layer {i + 1} ({w.shape[0]} × {w.shape[1]} of {w.shape[2]}×{w.shape[3]})",
+                               self.theme)
+        fm = np.asarray(s["feature_maps"][i])
+        self.maps.show_values(mosaic(fm), self.theme)
+        self.maps.set_title(f"Feature maps, layer {i + 1} ({fm.shape[0]} of {fm.shape[1]}×{fm.shape[2]})", self.theme)
+
+    def _draw_probs(self, s: dict) -> None:
+        k = len(s["classes"])
+        x = np.arange(k)
+        dp = s.get("drawn_probs")
+        cnn = np.asarray(dp["cnn"]) if dp else np.zeros(k)
+        mlp = np.asarray(dp["mlp"]) if dp else np.zeros(k)
+        self.cnn_bars.setOpts(x=x - 0.2, height=cnn, width=0.38, brush=pg.mkBrush(CNN_COLOR))
+        self.mlp_bars.setOpts(x=x + 0.2, height=mlp, width=0.38, brush=pg.mkBrush(MLP_COLOR))
+        self.probs.item.getAxis("bottom").setTicks([[(i, str(c)) for i, c in enumerate(s["classes"])]])
+        self.probs.item.setXRange(-0.6, k - 0.4, padding=0)
+        if dp:
+            title = (f"Drawing: CNN says {s['classes'][int(cnn.argmax())]} ({cnn.max():.0%}, blue), "
+                     f"MLP {s['classes'][int(mlp.argmax())]} ({mlp.max():.0%}, orange)")
+        else:
+            title = "Class probabilities: draw an input on the left"
+        self.probs.set_title(title, self.theme)
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.draw.theme = theme
+        for fig in self.figures().values():
+            fig.apply_theme(theme)
+        self.loss_chart.apply_theme(theme)
+        self.acc_chart.apply_theme(theme)
+        self.draw.redraw()
+        if self.snap is not None:
+            self.show_snapshot(self.snap)
