@@ -44,6 +44,7 @@ class Param:
     help: str = ""
     unit: str = ""  # shown after numbers in help and the panel ("%"): one unit per quantity in every lab
     cli_help: str = ""  # the command line's wording where `help` speaks of the window (a tab, a drag)
+    cli_option: str = ""  # the command-line option where --name would clash with a built-in (--width)
     gui: bool = True  # False: a command-line-only option
     cli: bool = True  # False: a GUI-only control
     item_minimum: int | None = None  # int_list: bounds on each element
@@ -58,7 +59,7 @@ class Param:
 
     @property
     def option(self) -> str:
-        return "--" + self.name.replace("_", "-")
+        return self.cli_option or "--" + self.name.replace("_", "-")
 
     def label_of(self, value) -> str:
         if self.choice_labels and value in self.choices:

@@ -51,7 +51,9 @@ PARAMS: list[Param] = [
     Param("noise", "Noise (std of y)", "float", 0.0, 0.0, 2.0, steps=(0.0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0),
           help="Gaussian noise added to the samples (presets and formulas)."),
     Param("depth", "Hidden layers", "int", 1, 1, 8),
-    Param("width", "Width (units per layer)", "int", 16, 1, 256),
+    # --width is the exported PNG's width on the command line: this one is --units there.
+    Param("width", "Width (units per layer)", "int", 16, 1, 256, cli_option="--units",
+          help="Units in each hidden layer."),
     Param("activation", "Activation", "choice", "sigmoid", choices=_TRAINABLE,
           choice_labels=tuple(activations.get(a).label for a in _TRAINABLE)),
     Param("init", "Initialisation", "choice", "he", choices=INITS,
