@@ -1,11 +1,11 @@
-"""The torch engine for the classification playground: the GPU path, and the autograd reference.
+"""The torch path of the one MLP engine: the GPU path (CUDA, MPS), and the autograd reference.
 
-It builds the same network as the numpy engine from the same `NetSpec` and the same initial arrays,
-with the activation modules from the shared registry, and trains it with torch.optim (SGD, SGD with
-momentum, Adam) on losses written exactly as the numpy engine writes them. Tests use it twice: its
-autograd gradients are the reference the numpy engine's hand-written backward pass must match, and
-the two engines, fed the same batches, must end with the same weights. It computes in float64,
-except on Apple MPS, which has none.
+It builds the same network as the compiled CPU path (mlp_numba.py) from the same `NetSpec` and the
+same initial arrays, with the activation modules from the shared registry, and trains it with
+torch.optim (SGD, SGD with momentum, Adam) on losses written exactly as the CPU path writes them.
+Tests use it twice: its autograd gradients are the reference the compiled hand-written backward pass
+must match, and the two paths, fed the same batches and dropout draws, must end with the same
+weights. It computes in float64, except on Apple MPS, which has none.
 """
 from __future__ import annotations
 
@@ -74,13 +74,15 @@ class TorchMLP:
         self.T = torch.as_tensor(np.asarray(T, dtype=float), dtype=self.dtype, device=self.device)
 
     # --- passes ------------------------------------------------------------------------------------
-    def _forward(self, x: torch.Tensor, train: bool):
-        """Returns (output logits z, output, hidden activations)."""
+    def _forward(self, x: torch.Tensor, train: bool, keep: list | None = None):
+        """Returns (output logits z, output, hidden activations); `keep` collects each hidden z."""
         spec, t = self.spec, self.tensors
         a = x
         hidden = []
         for h in range(len(spec.hidden)):
             z = a @ t[f"layer{h}.weight"] + t[f"layer{h}.bias"]  # (B, units * pieces)
+            if keep is not None:
+                keep.append(z)
             if spec.activations[h] == "prelu":
                 a = torch.where(z > 0, z, t[f"layer{h}.slope"] * z)
             else:
@@ -152,6 +154,15 @@ class TorchMLP:
         if hidden:
             return out, [a.cpu().numpy().astype(float) for a in acts]
         return out
+
+    @torch.no_grad()
+    def trace(self, x: np.ndarray):
+        """(outputs, pre-activations z of every hidden layer, their activations f(z)), dropout off."""
+        x = torch.as_tensor(np.asarray(x, dtype=float), dtype=self.dtype, device=self.device)
+        zs: list = []
+        _, out, acts = self._forward(x, False, keep=zs)
+        as_np = lambda v: v.cpu().numpy().astype(float)  # noqa: E731
+        return as_np(out), [as_np(z) for z in zs], [as_np(a) for a in acts]
 
     @torch.no_grad()
     def evaluate(self, x, t) -> tuple[float, np.ndarray]:

@@ -11,7 +11,7 @@ or tanh: the race shows what this setting gives). The activation explorer and it
 training and are drawn by the window from `playground.core.nets.activations`; the cost table is measured
 here on request (`custom("measure_cost")`), in the worker, so the window never waits.
 
-torch is imported only when a session is built, so the window can read PARAMS without loading it.
+Every network trains on the one MLP engine (compiled on the CPU; torch only for a GPU).
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ import time
 import numpy as np
 
 from playground.core.nets import activations
+from playground.core.nets.mlp import engine_label
 from playground.core.train.params import Param, ParamError, validate_all
 from playground.labs.activations.race import race_result
 from playground.core.train.session import SessionError, TrainingSession
@@ -36,7 +37,7 @@ _LABELS = tuple(activations.get(n).label for n in _CHOICES)
 # re-validating it on the first live change would reorder it and look like a structural change.
 _RACE_CHOICES = ("relu",) + tuple(n for n in _CHOICES if n != "relu")
 _RACE_LABELS = tuple(activations.get(n).label for n in _RACE_CHOICES)
-_INITS = ("uniform", "xavier", "he")  # deep_mlp.INITS, repeated so this module needs no torch
+_INITS = ("uniform", "xavier", "he")  # deep_net.INITS, repeated so the window need not import it
 _OPTIMIZERS = ("sgd", "momentum", "adam")
 MAX_RACERS = 4
 STATE_INLINE_BYTES = 2_000_000  # weights up to this size ride along with every snapshot
@@ -108,7 +109,7 @@ def _networks(params: dict) -> list[str]:
 
 
 def _shapes(name: str, depth: int, width: int, act_params: dict) -> dict[str, tuple]:
-    # the same layout as deep_mlp.state_shapes, computed here so the window needs no torch
+    # the layout of deep_net.DeepTrainer.state (torch's nn.Linear (out, in)), the names files keep
     k = activations.units_per_output(name, **act_params)
     shapes: dict[str, tuple] = {}
     fan_in = 2
@@ -144,13 +145,11 @@ class ActivationsSession(TrainingSession):
 
     @property
     def engine(self) -> str:
-        return f"torch · {self.device}"
+        return engine_label(self.device)
 
     # --- building ------------------------------------------------------------------------------------
     def _build(self) -> None:
-        import torch
-
-        from playground.core.nets.deep_mlp import DeepMLP, Trainer
+        from playground.labs.activations.deep_net import DeepTrainer
 
         p = self.params
         self.names = _networks(p)
@@ -158,11 +157,10 @@ class ActivationsSession(TrainingSession):
         self.x, self.y = x, y
         self.trainers = {}
         for name in self.names:
-            torch.manual_seed(p["seed"])  # same seed: racers of equal shape start from equal weights
-            net = DeepMLP(name, p["depth"], p["units"], act_params_for(name, p))
-            net.init_weights(p["init"])
-            self.trainers[name] = Trainer(net, x, y, p["optimizer"], p["lr"], p["batch_size"], p["seed"],
-                                          device=self.device)
+            # same seed: racers of equal shape start from equal weights and see the same batches
+            self.trainers[name] = DeepTrainer(name, p["depth"], p["units"], act_params_for(name, p), p["init"],
+                                              x, y, p["optimizer"], p["lr"], p["batch_size"], p["seed"],
+                                              device=self.device)
         self.histories: dict[str, list[float]] = {n: [] for n in self.names}
         self.accuracies: dict[str, list[float]] = {n: [] for n in self.names}
         self._announced = False
@@ -250,7 +248,7 @@ class ActivationsSession(TrainingSession):
                       "x": self.x.copy(), "y": self.y.copy(),
                       "histories": {n: np.array(h, dtype=float) for n, h in self.histories.items()},
                       "accuracies": {n: np.array(a, dtype=float) for n, a in self.accuracies.items()},
-                      "prelu_slopes": {n: t.net.prelu_slopes() for n, t in self.trainers.items()
+                      "prelu_slopes": {n: t.prelu_slopes() for n, t in self.trainers.items()
                                        if n == "prelu"}}
         if p["experiment"] == "gradient-flow":
             f, f0 = self.flow, self.flow_init
@@ -284,7 +282,7 @@ class ActivationsSession(TrainingSession):
     def state(self) -> dict:
         out = {}
         for name, t in self.trainers.items():
-            out.update(t.net.state(name))
+            out.update(t.state(name))
         return out
 
     def load_state(self, state: dict, epoch: int = 0) -> None:
@@ -293,7 +291,7 @@ class ActivationsSession(TrainingSession):
         if missing:
             raise SessionError(f"the saved weights lack '{missing[0]}'")
         for name, t in self.trainers.items():
-            t.net.load(name, state, shapes)
+            t.load(name, state, shapes)
         self.epoch = int(epoch)
         self.histories = {n: [] for n in self.names}
         self.accuracies = {n: [] for n in self.names}
@@ -364,3 +362,16 @@ def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[
     if not all(np.isfinite(v) for h in session.histories.values() for v in h):
         result["diverged"] = True
     return result, session.snapshot()
+
+
+def bench_reference(params: dict, seconds: float) -> float:
+    """Epochs per second of bare torch loops on the same networks, data and batch size (every racer
+    trains one epoch per step, as the lab's step does)."""
+    from playground.core.nets.reference import torch_reference
+
+    session = ActivationsSession(params)
+    p = session.params
+    trainers = list(session.trainers.values())
+    per_epoch = sum(1.0 / torch_reference(t.spec, t.x, t.t, t.batch_size, seconds / len(trainers), lr=p["lr"],
+                                          optimizer=p["optimizer"], seed=p["seed"]) for t in trainers)
+    return 1.0 / per_epoch

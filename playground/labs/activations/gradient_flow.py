@@ -10,48 +10,43 @@ a threshold), and the mean and spread of each layer's outputs (a sigmoid's are n
 from __future__ import annotations
 
 import numpy as np
-import torch
 
 from playground.core.nets import activations
-from playground.core.nets.deep_mlp import Trainer
+from playground.labs.activations.deep_net import DeepTrainer
 
 __all__ = ["SATURATION_THRESHOLD", "measure_flow"]
 
 SATURATION_THRESHOLD = 0.05  # |f'(z)| below this counts as saturated (the explorer shades the same)
 
 
-def measure_flow(trainer: Trainer, threshold: float = SATURATION_THRESHOLD) -> dict:
+def measure_flow(trainer: DeepTrainer, threshold: float = SATURATION_THRESHOLD) -> dict:
     """Full-batch gradient statistics per hidden layer, as plain numpy arrays (no optimiser step)."""
-    net = trainer.net
-    net.zero_grad(set_to_none=True)
-    zs: list[torch.Tensor] = []
-    loss = trainer.loss_fn(net(trainer.x, keep=zs), trainer.y)
-    loss.backward()
-    grad_norms = np.array([float(layer.weight.grad.norm()) for layer in net.hidden])
-    output_grad = float(net.out.weight.grad.norm())
-    net.zero_grad(set_to_none=True)  # leave no stale gradient for the optimiser to trip on
+    net, spec = trainer.net, trainer.spec
+    grads = net.gradients(trainer.x, trainer.t)
+    depth = len(spec.hidden)
+    grad_norms = np.array([float(np.linalg.norm(grads[f"layer{i}.weight"])) for i in range(depth)])
+    output_grad = float(np.linalg.norm(grads[f"layer{depth}.weight"]))
+    loss, _ = net.evaluate(trainer.x, trainer.t)
+    _, zs, hs = net.trace(trainer.x)
 
-    act = activations.get(net.activation)
-    slopes = net.prelu_slopes()
-    depth = len(zs)
+    act = activations.get(trainer.activation)
+    slopes = trainer.prelu_slopes()
     dead = np.zeros(depth)
     saturated = np.zeros(depth)
     mean = np.zeros(depth)
     std = np.zeros(depth)
-    with torch.no_grad():
-        for i, (z, module) in enumerate(zip(zs, net.acts)):
-            h = module(z).cpu().numpy()  # (n, width)
-            mean[i], std[i] = float(h.mean()), float(h.std())
-            if act.kind == "maxout":
-                continue  # its input gradient is the winning piece's w: never zero, never saturated
-            params = dict(net.act_params)
-            if slopes:
-                params["slope"] = slopes[i]
-            d = np.abs(act.derivative(z.cpu().numpy().astype(np.float64), **params))  # (n, width)
-            dead[i] = float(np.mean(np.all(d == 0.0, axis=0)))
-            saturated[i] = float(np.mean(d < threshold))
+    for i, (z, h) in enumerate(zip(zs, hs)):
+        mean[i], std[i] = float(h.mean()), float(h.std())
+        if act.kind == "maxout":
+            continue  # its input gradient is the winning piece's w: never zero, never saturated
+        params = dict(trainer.act_params)
+        if slopes:
+            params["slope"] = slopes[i]
+        d = np.abs(act.derivative(z, **params))  # (n, width)
+        dead[i] = float(np.mean(np.all(d == 0.0, axis=0)))
+        saturated[i] = float(np.mean(d < threshold))
     return {
-        "loss": float(loss.detach()),
+        "loss": float(loss),
         "grad_norms": grad_norms,
         "output_grad_norm": output_grad,
         "dead_fraction": dead,

@@ -147,7 +147,7 @@ def test_learning_rate_applies_live_without_reset():
     s = lab.ActivationsSession({"experiment": "race", **SMALL})
     s.step(2)
     assert s.apply({"lr": 0.01}) is False and s.epoch == 2
-    assert all(t.opt.param_groups[0]["lr"] == 0.01 for t in s.trainers.values())
+    assert all(t.lr == 0.01 and t.net.lr == 0.01 for t in s.trainers.values())
     assert s.apply({"depth": 3}) is True and s.epoch == 0
 
 
