@@ -180,6 +180,11 @@ class MainWindow(QMainWindow):
         bar.addAction(self.play_action)
         bar.addAction(self.step_action)
         bar.addAction(self.reset_action)
+        from playground.ui.widgets.timeline_slider import TimelineSlider
+
+        self.timeline = TimelineSlider()
+        self.timeline.scrubbed.connect(self.rewind_to)
+        bar.addWidget(self.timeline)
         bar.addSeparator()
         bar.addWidget(QLabel(" Speed "))
         self.speed = QComboBox()
@@ -269,6 +274,8 @@ class MainWindow(QMainWindow):
             a.setEnabled(view.trains or view.local_steps)
         self.sync_back_action()
         self.speed.setEnabled(view.trains)
+        self.timeline.setVisible(view.trains)
+        self.timeline.follow(0, None)  # until the lab's first frame says how far its run went
         item = self._lab_items.get(lab_id)
         if item is not None:
             self.sidebar.setCurrentItem(item)
@@ -307,6 +314,11 @@ class MainWindow(QMainWindow):
             return
         if self.current.trains:
             self.controller.step(1)
+
+    def rewind_to(self, epoch: int) -> None:
+        """The timeline was scrubbed: back to the latest kept epoch at or before `epoch`, paused."""
+        if self.current is not None and self.current.trains:
+            self.controller.rewind(epoch)
 
     def step_back(self) -> None:
         if self._lesson_keys():
@@ -366,6 +378,7 @@ class MainWindow(QMainWindow):
         self._frame_times = [t for t in self._frame_times if now - t < 1.0] + [now]
         rate = snap.get("epochs_per_s", 0.0)
         self.status_epoch.setText(f"epoch {snap.get('epoch', 0)}")
+        self.timeline.follow(snap.get("epoch", 0) or 0, snap.get("timeline_end"))
         self.status_rate.setText(f"{rate:,.0f} epochs/s · {len(self._frame_times)} fps" if rate else "paused")
         self.status_device.setText(snap.get("engine", self.device))
 

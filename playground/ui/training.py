@@ -224,6 +224,11 @@ class TrainingController(QObject):
     def custom(self, name: str, **kwargs) -> None:
         self._send({"op": "custom", "name": name, "kwargs": kwargs})
 
+    def rewind(self, epoch: int) -> None:
+        """Back to the latest kept epoch at or before `epoch` (a new run: older frames are dropped)."""
+        self._set_playing(False)
+        self._send({"op": "rewind", "epoch": int(epoch), "run": self._new_run()})
+
     def _set_playing(self, on: bool) -> None:
         if on != self.playing:
             self.playing = on

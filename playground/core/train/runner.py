@@ -103,6 +103,12 @@ class Runner:
                 return self._frame(force=True)
             if op == "snapshot":
                 return self._frame(force=True)
+            if op == "rewind":
+                # Scrubbing the timeline: back to a kept epoch, paused; Play goes on from there.
+                self.playing = False
+                self.session.rewind(int(cmd.get("epoch", 0)))
+                self.dirty = True
+                return self._frame(force=True)
             if op == "custom":
                 # Lab-specific actions (edit a weight, add a point, measure a cost): the session
                 # validates its own arguments and raises SessionError for bad ones.
@@ -131,6 +137,7 @@ class Runner:
             self.session.load_state(cmd["state"], int(cmd.get("epoch", 0)))
             if isinstance(cmd.get("curves"), dict):
                 self.session.restore_curves(cmd["curves"])
+            self.session.restart_timeline()
         self._epoch_times.clear()
         self.dirty = True
         return self._frame(force=True)

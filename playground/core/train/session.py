@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any, ClassVar, Sequence
 
+from playground.core.train.timeline import Timeline
 from playground.core.train.params import Param, ParamError, by_name, validate_all
 
 __all__ = ["TrainingSession", "SessionError"]
@@ -42,14 +43,57 @@ class TrainingSession:
         self.loss = None
         self.finished = None
         self._build()
+        self.timeline = Timeline()
+        self._keep_in_timeline()
 
     def step(self, n: int = 1) -> None:
         """Train n epochs (fewer if a stop condition is met)."""
+        if self._future_curves is not None:  # training on after a rewind: a new branch
+            self.timeline.truncate_after(self.epoch)
+            self._future_curves = None
         for _ in range(int(n)):
             if self.finished:
                 return
             self._train_epoch()
             self.epoch += 1
+            if self.timeline is not None and self.timeline.keeps(self.epoch):
+                self._keep_in_timeline()
+
+    # --- the timeline: scrub back to a kept epoch and play on from there -------------------------------
+    timeline: "Timeline | None" = None
+    _future_curves: dict | None = None  # after a rewind: the whole run's curves, until training goes on
+
+    def _keep_in_timeline(self, force: bool = False) -> None:
+        try:
+            self.timeline.record(self.epoch, self.state(), force=force)
+        except NotImplementedError:
+            self.timeline = None  # a lab with no weights to keep
+
+    def restart_timeline(self) -> None:
+        """Weights were loaded (an opened experiment): the timeline starts at their epoch."""
+        self.timeline = Timeline()
+        self._keep_in_timeline(force=True)
+
+    def rewind(self, epoch: int) -> int:
+        """Go back to the latest kept epoch at or before `epoch`: its weights, its curves up to there.
+        What came after stays reachable until training goes on from here (a new branch). Returns the
+        epoch reached."""
+        if self.timeline is None:
+            raise SessionError("this lab keeps no timeline")
+        target = self.timeline.nearest(int(epoch))
+        if target is None:
+            raise SessionError(f"no kept epoch at or before {epoch}")
+        # Scrubbing back and forth keeps the whole run until Play or Step makes a new branch.
+        curves = self._future_curves if self._future_curves is not None else self.curves()
+        self.load_state(self.timeline.get(target), target)
+        self.epoch = target
+        self.finished = None
+        self.loss = None
+        cut = {k: (v[:target] if isinstance(v, list) else v) for k, v in curves.items()}
+        cut = {k: v for k, v in cut.items() if not (isinstance(v, int) and not isinstance(v, bool) and v > target)}
+        self.restore_curves(cut)
+        self._future_curves = curves
+        return target
 
     # Set by the runner for frames a user asked for (pause, step, open): those also carry the full
     # curves, for saving; frames sent while training stay small.
@@ -63,6 +107,8 @@ class TrainingSession:
         snap.setdefault("loss", self.loss)
         snap.setdefault("params", dict(self.params))
         snap.setdefault("engine", self.engine)
+        if self.timeline is not None and len(self.timeline):
+            snap.setdefault("timeline_end", self.timeline.last)
         return snap
 
     def apply(self, values: dict) -> bool:

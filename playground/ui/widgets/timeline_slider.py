@@ -1,0 +1,57 @@
+"""The timeline under the transport: drag back to any kept epoch of the run; every view of the lab
+shows that epoch, and Play goes on from there (a new branch).
+
+The slider mirrors the run while it trains (its right end is the furthest epoch kept) and does not
+fight the user: while the handle is held, frames move nothing. Releasing it asks the worker to rewind
+to the latest kept epoch at or before the handle (`scrubbed`); early epochs are all kept, later ones
+more sparsely (core/train/timeline.py), so the read-out says which epoch the handle will reach.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
+
+__all__ = ["TimelineSlider"]
+
+
+class TimelineSlider(QWidget):
+    scrubbed = Signal(int)  # the epoch asked for
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.slider = QSlider(Qt.Horizontal)
+        self.slider.setObjectName("timeline")
+        self.slider.setFocusPolicy(Qt.ClickFocus)  # the arrow keys stay with the transport
+        self.slider.setMinimumWidth(160)
+        self.slider.setRange(0, 0)
+        self.slider.setToolTip("Timeline: drag back to an earlier epoch of this run; Play goes on from there")
+        self.label = QLabel("epoch 0")
+        self.label.setMinimumWidth(90)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.addWidget(QLabel("Timeline"))
+        layout.addWidget(self.slider, 1)
+        layout.addWidget(self.label)
+        self.slider.sliderMoved.connect(lambda v: self.label.setText(f"→ epoch {v:,}"))
+        self.slider.sliderReleased.connect(self._on_released)
+        self.slider.actionTriggered.connect(self._on_action)
+
+    def follow(self, epoch: int, end: int | None) -> None:
+        """Show a frame's epoch; `end` is the furthest kept epoch of the run (None: no timeline)."""
+        if self.slider.isSliderDown():
+            return
+        self.setEnabled(end is not None)
+        top = max(int(epoch), int(end or 0))
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, top)
+        self.slider.setValue(int(epoch))
+        self.slider.blockSignals(False)
+        self.label.setText(f"epoch {int(epoch):,}")
+
+    def _on_released(self) -> None:
+        self.scrubbed.emit(self.slider.value())
+
+    def _on_action(self, action: int) -> None:
+        # A click on the groove or Page keys move the handle without a drag: rewind there too.
+        if action in (QSlider.SliderPageStepAdd, QSlider.SliderPageStepSub) and not self.slider.isSliderDown():
+            self.scrubbed.emit(self.slider.sliderPosition())
