@@ -90,3 +90,38 @@ def test_the_current_state_becomes_a_scene_and_the_deck_reopens(qtbot, tmp_path)
     assert win.messages and "scene 1" in win.messages[-1][2]
     assert win.lesson.deck.title == "mine"  # unchanged
     win.close()
+
+
+def test_present_on_lists_the_screens_and_remembers_the_choice(qtbot):
+    from PySide6.QtGui import QGuiApplication
+
+    win = _window(qtbot)
+    win._fill_screen_menu()
+    names = [a.text() for a in win.screen_menu.actions()]
+    assert len(names) == len(QGuiApplication.screens()) >= 1
+    assert sum(a.isChecked() for a in win.screen_menu.actions()) == 1
+    first = QGuiApplication.screens()[0]
+    win.screen_menu.actions()[0].trigger()
+    assert win.presentation_screen() is first
+    win.set_presentation(True)
+    assert win.isFullScreen() and win.screen() is first
+    win.set_presentation(False)
+    assert not win.isFullScreen()
+    win.close()
+
+
+def test_scrubbing_the_timeline_shows_an_earlier_epoch_and_play_goes_on(qtbot):
+    win = _window(qtbot)
+    win.open_lab("perceptron")
+    win.controller.step(120)
+    wait_for_frame(qtbot, win.controller, lambda s: s.get("epoch") == 120, timeout=30000)
+    assert win.timeline.isEnabled() and win.timeline.slider.maximum() == 120
+    win.timeline.slider.setValue(40)
+    win.timeline.scrubbed.emit(40)
+    snap = wait_for_frame(qtbot, win.controller, lambda s: s.get("epoch") == 40)
+    assert len(snap["perceptron_errors"]) == 40 and snap["timeline_end"] == 120
+    assert win.timeline.slider.maximum() == 120 and win.timeline.slider.value() == 40
+    win.controller.step(1)
+    snap = wait_for_frame(qtbot, win.controller, lambda s: s.get("epoch") == 41)
+    assert snap["timeline_end"] == 41  # a new branch
+    win.close()
