@@ -66,6 +66,8 @@ class LessonMode(QObject):
         self.toggle_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.toggle_action.setToolTip("Step through a deck of scenes with Page Down / Page Up (Ctrl+Shift+L)")
         self.toggle_action.toggled.connect(self.set_active)
+        self.panel_action = self.panel.toggleViewAction()
+        self.panel_action.setText("Lesson panel")
         self.next_action = QAction("Next scene", window)
         self.next_action.setShortcuts([QKeySequence(Qt.Key_PageDown)])
         self.next_action.triggered.connect(self.next)
@@ -114,12 +116,15 @@ class LessonMode(QObject):
                    ("Save deck…", self.save_dialog, "Save this deck to a file"),
                    ("Whole lecture", self.load_lecture, "Every lab's scenes in the lecture's order"),
                    ("Français / English", self.toggle_language, "Captions in French or English")]
-        grid = QVBoxLayout()
-        for text, slot, tip in buttons:
+        from PySide6.QtWidgets import QGridLayout
+
+        grid = QGridLayout()
+        grid.setSpacing(4)
+        for i, (text, slot, tip) in enumerate(buttons):
             b = QPushButton(text)
             b.setToolTip(tip)
             b.clicked.connect(slot)
-            grid.addWidget(b)
+            grid.addWidget(b, i // 2, i % 2)
         layout.addLayout(grid)
         dock.setWidget(body)
         return dock
@@ -144,12 +149,16 @@ class LessonMode(QObject):
             self.toggle_action.setChecked(on)  # re-enters through toggled
             return
         self.bar.setVisible(on)
-        self.panel.setVisible(on)
+        # On a projector the room sees the lab and the caption; the deck panel is for preparing
+        # (View > Lesson panel brings it back).
+        self.panel.setVisible(on and not self.window.present_action.isChecked())
         self.window.sync_back_action()
         if on and self.index < 0 and self.deck.scenes:
             self.go(0)
 
     def apply_theme(self, theme) -> None:
+        if self.active:
+            self.panel.setVisible(not theme.presentation)
         size = int(round(15 * theme.scale * 1.3))
         self.caption.setStyleSheet(f"font-size: {size}px; font-weight: 600; color: {theme.foreground};")
         self.counter.setStyleSheet(f"font-size: {int(size * 0.7)}px; color: {theme.foreground};")
