@@ -28,7 +28,7 @@ from playground.core.train.session import SessionError, TrainingSession, check_s
 from playground.labs.fit import jobs, ka, targets, theory
 from playground.labs.fit.formula import MAX_LENGTH, FormulaError, parse
 
-__all__ = ["PARAMS", "SESSION", "CLI_EXTRA", "DEFAULT_EPOCHS", "FitSession", "expected_state", "run_headless",
+__all__ = ["PARAMS", "TAB_PARAMS", "SESSION", "CLI_EXTRA", "DEFAULT_EPOCHS", "FitSession", "expected_state", "run_headless",
            "bench_reference", "GRID"]
 
 SESSION = "playground.labs.fit.core:FitSession"
@@ -63,28 +63,37 @@ PARAMS: list[Param] = [
     Param("lr", "Learning rate", "float", 0.03, 0.00001, 10.0, steps=LR_STEPS, live=True, log=True),
     Param("batch_size", "Batch size (0: full batch)", "int", 0, 0, targets.MAX_POINTS, live=True),
     Param("seed", "Seed", "int", 0, 0, 2**31 - 1, help="Makes the noise and the initial weights reproducible."),
-    Param("sweep_max", "Sweep: largest width N", "int", 64, 1, 256, live=True,
+    Param("sweep_max", "Largest width N", "int", 64, 1, 256, live=True, gui=False,
           help="The width sweep trains widths 1, 2, 4, … N."),
-    Param("sweep_epochs", "Sweep: epochs per network", "int", 2000, 1, 1_000_000, live=True),
-    Param("sweep_activations", "Sweep: activations", "multi_choice", ["sigmoid", "relu"], choices=_TRAINABLE,
-          min_items=1, max_items=2, live=True, help="One activation, or two side by side."),
-    Param("bounded_depth", "Width 5: largest depth D", "int", 6, 1, 12, live=True,
+    Param("sweep_epochs", "Epochs per network", "int", 2000, 1, 1_000_000, live=True, gui=False),
+    Param("sweep_activations", "Activations", "multi_choice", ["sigmoid", "relu"], choices=_TRAINABLE,
+          min_items=1, max_items=2, live=True, gui=False, help="One activation, or two side by side."),
+    Param("bounded_depth", "Largest depth D", "int", 6, 1, 12, live=True, gui=False,
           help="ReLU width 5 with depth 1…D against one hidden layer of 5·d units."),
-    Param("bins", "Bumps: bins N", "int", 10, 1, 64, live=True),
-    Param("bump_unit", "Bumps: units", "choice", "sigmoid", choices=("sigmoid", "relu"),
-          choice_labels=("Steep sigmoids", "ReLU ramps"), live=True),
-    Param("steepness", "Bumps: steepness", "float", 50.0, 1.0, 1000.0, live=True, log=True,
+    Param("bins", "Bins N", "int", 10, 1, 64, live=True, gui=False),
+    Param("bump_unit", "Units", "choice", "sigmoid", choices=("sigmoid", "relu"),
+          choice_labels=("Steep sigmoids", "ReLU ramps"), live=True, gui=False),
+    Param("steepness", "Steepness", "float", 50.0, 1.0, 1000.0, live=True, gui=False, log=True,
           steps=(2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0),
           help="Slope of each edge, per bin width; steeper edges make squarer bumps."),
-    Param("lipschitz", "Lipschitz: L", "float", 10.0, 0.01, 10000.0, live=True, log=True,
+    Param("lipschitz", "Lipschitz constant L", "float", 10.0, 0.01, 10000.0, live=True, gui=False, log=True,
           steps=(1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0)),
-    Param("epsilon", "Lipschitz: ε", "float", 0.05, 0.0001, 10.0, live=True, log=True,
+    Param("epsilon", "Error ε", "float", 0.05, 0.0001, 10.0, live=True, gui=False, log=True,
           steps=(0.01, 0.02, 0.05, 0.1, 0.2, 0.5)),
-    Param("dims", "Lipschitz: dimensions n", "int", 3, 1, 10, live=True),
-    Param("ka_target", "Kolmogorov–Arnold: f(x₁, x₂)", "choice", "product", choices=tuple(ka.TARGETS),
-          choice_labels=tuple(ka.TARGET_LABELS[t] for t in ka.TARGETS), live=True),
-    Param("ka_steps", "Kolmogorov–Arnold: Adam steps", "int", 1500, 10, 100_000, live=True),
+    Param("dims", "Dimensions n", "int", 3, 1, 10, live=True, gui=False),
+    Param("ka_target", "Target f(x₁, x₂)", "choice", "product", choices=tuple(ka.TARGETS),
+          choice_labels=tuple(ka.TARGET_LABELS[t] for t in ka.TARGETS), live=True, gui=False),
+    Param("ka_steps", "Adam steps", "int", 1500, 10, 100_000, live=True, gui=False),
 ]
+
+# The parameters each tab shows above its plot (not in the side panel, which holds the network's).
+TAB_PARAMS = {
+    "sweep": ("sweep_max", "sweep_epochs", "sweep_activations"),
+    "bounded": ("bounded_depth", "sweep_epochs"),
+    "bumps": ("bins", "bump_unit", "steepness"),
+    "lipschitz": ("lipschitz", "epsilon", "dims"),
+    "ka": ("ka_target", "ka_steps"),
+}
 
 CLI_EXTRA = [
     ("--sweep", dict(metavar="W1,W2,...", default=None,
@@ -583,7 +592,12 @@ class FitSession(TrainingSession):
         snap["sweep_mse"], snap["sweep_sup"] = self.sweep_mse.copy(), self.sweep_sup.copy()
         snap["bounded_mse"], snap["bounded_sup"] = self.bounded_mse.copy(), self.bounded_sup.copy()
         snap["heights"] = self.heights.copy()
-        snap["ka"] = ka.snapshot(self.ka_state, p["ka_target"])
+        cache = getattr(self, "_ka_cache", None)
+        # the surfaces change only when the KA weights do (a new dict each time) or the target
+        if cache is None or cache[0] is not self.ka_state or cache[1] != p["ka_target"]:
+            cache = self._ka_cache = (self.ka_state, p["ka_target"], ka.snapshot(self.ka_state, p["ka_target"]))
+        snap["ka"] = cache[2]
+        snap["ka_steps"] = self.ka_job.steps if self.ka_job is not None else len(self.ka_history) * ka.STEPS_PER_ADVANCE
         snap["ka_history"] = np.asarray(self.ka_history[-HISTORY_POINTS * 10:], dtype=float)
         snap.update(self._history_arrays())
         # A finished job is told once (the runner pauses on it); then Play trains the network again.

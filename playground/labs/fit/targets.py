@@ -9,11 +9,10 @@ speak of continuous functions, and the sup-norm error shows what happens outside
 from __future__ import annotations
 
 import math
-import os
-import stat
 
 import numpy as np
 
+from playground.core.files import FileProblem, read_limited
 from playground.labs.fit.formula import FormulaError, parse
 
 __all__ = ["PRESETS", "PRESET_LABELS", "PRESET_FORMULAS", "TargetError", "preset", "sample_x", "interpolate",
@@ -80,22 +79,12 @@ def check_finite(values: np.ndarray, x: np.ndarray, what: str) -> None:
 def read_points_csv(path: str) -> tuple[np.ndarray, np.ndarray]:
     """(x, y) points from a CSV file of `x,y` rows (a header line allowed, # comments skipped).
 
-    Only a regular file of at most MAX_CSV_BYTES is read; a bad row is refused with its row number,
-    so nothing half-loads."""
+    Only a regular file of at most MAX_CSV_BYTES is read (core.files.read_limited); a bad row is
+    refused with its row number, so nothing half-loads."""
     try:
-        info = os.stat(path)
-    except OSError as exc:
-        raise TargetError(f"cannot open {path}: {exc.strerror or exc}") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise TargetError(f"{path} is not a regular file")
-    if info.st_size > MAX_CSV_BYTES:
-        raise TargetError(f"{path} is {info.st_size / 1e6:.1f} MB; a points file may be at most "
-                          f"{MAX_CSV_BYTES // (1024 * 1024)} MB")
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_CSV_BYTES + 1)
-    except OSError as exc:
-        raise TargetError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raw = read_limited(path, MAX_CSV_BYTES, "a CSV file of x, y points")
+    except FileProblem as exc:
+        raise TargetError(str(exc)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -8,6 +8,7 @@ for the session, and every frame is drawn from the newest snapshot.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import numpy as np
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabWidget,
@@ -20,6 +21,7 @@ from playground.labs.fit.view_fit import FitPanel, NET_COLOR, SUP_COLOR
 from playground.labs.fit.view_tabs import BoundedTab, BumpsTab, KATab, LipschitzTab, SweepTab
 from playground.ui.lab_view import LabView
 from playground.ui.theme import Theme
+from playground.ui.widgets.param_panel import ParamPanel
 
 __all__ = ["FitLab"]
 
@@ -86,6 +88,17 @@ class FitLab(LabView):
         self.ka = KATab(theme)
         self.ka.job.run_clicked.connect(lambda: self._start("start_ka"))
         self.ka.job.cancel_clicked.connect(self._cancel)
+        self.tab_panels: dict[str, ParamPanel] = {}
+        spec = {p.name: p for p in self.core.PARAMS}
+        for kind, tab in (("sweep", self.sweep), ("bounded", self.bounded), ("bumps", self.bumps),
+                          ("lipschitz", self.lipschitz), ("ka", self.ka)):
+            # these parameters are kept out of the side panel (gui=False) and shown by their own tab
+            panel = ParamPanel([replace(spec[n], gui=True) for n in self.core.TAB_PARAMS[kind]])
+            panel.setObjectName(f"params_{kind}")
+            panel.set_values(self._params)
+            panel.values_changed.connect(self._on_tab_params_changed)
+            tab.controls.addWidget(panel)
+            self.tab_panels[kind] = panel
         for widget, name in ((self.fit, "Fit"), (self.sweep, "Width sweep"), (self.bumps, "Bumps"),
                              (self.lipschitz, "Lipschitz"), (self.bounded, "Width 5 vs depth"),
                              (self.ka, "Kolmogorov–Arnold")):
@@ -93,8 +106,30 @@ class FitLab(LabView):
         self.tabs.currentChanged.connect(self._on_tab_changed)
         layout.addWidget(self.tabs, 1)
         self._readout_at = -1.0
+        for fig in self.figures().values():
+            for axis in ("left", "bottom"):
+                # "×0.001" or "×1e+21" beside an axis reads badly; errors and bin counts are shown as is
+                fig.item.getAxis(axis).enableAutoSIPrefix(False)
         self.apply_theme(theme)
         return root
+
+    def _on_tab_params_changed(self, values: dict) -> None:
+        # sweep_epochs is shown by two tabs: keep both in step
+        for panel in self.tab_panels.values():
+            panel.set_values(values)
+        self._on_params_changed(values)
+
+    def set_params(self, values: dict) -> None:
+        super().set_params(values)
+        for panel in getattr(self, "tab_panels", {}).values():
+            panel.set_values(values)
+
+    def param_panel(self, name: str) -> ParamPanel:
+        """The panel that shows parameter `name`: the side panel or one of the tabs'."""
+        for panel in self.tab_panels.values():
+            if name in panel.widgets:
+                return panel
+        return self.panel
 
     def figures(self) -> dict:
         return {"fit": self.fit.fit_plot, "units": self.fit.units_plot, "error": self.fit.error_plot,

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from playground.labs.fit.lesson import text
 from playground.ui.theme import Theme
-from playground.ui.widgets.plots import CurveChart, ThemedPlot
+from playground.ui.widgets.plots import CurveChart, ThemedPlot, nice_bounds
 
 __all__ = ["FitPanel", "TARGET_COLOR", "NET_COLOR", "SAMPLE_COLOR"]
 
@@ -69,10 +69,11 @@ class FitPanel(QWidget):
         self.fit_plot = ThemedPlot(text("fit_title"), "x", "y")
         item = self.fit_plot.item
         item.addLegend(offset=(-10, 10))
-        item.showGrid(x=True, y=True, alpha=0.2)
+        # No grid on the live plots: pyqtgraph draws it with the axes, and repainting those every frame
+        # was most of a frame's cost. Live curves are not antialiased (exports switch it back on).
         self.samples = pg.ScatterPlotItem(name="samples", pen=None)
         self.target_curve = item.plot([], [], name="target")
-        self.net_curve = item.plot([], [], name="network")
+        self.net_curve = item.plot([], [], name="network", antialias=False, skipFiniteCheck=True)
         self.stroke = item.plot([], [])
         item.addItem(self.samples)
         self.strokes = _Strokes(self.fit_plot)
@@ -80,9 +81,10 @@ class FitPanel(QWidget):
         self.strokes.stroke_finished.connect(self._on_stroke)
 
         self.units_plot = ThemedPlot(text("units_title"), "x", "αᵢ·σ(wᵢx + bᵢ)")
-        self.units_plot.item.showGrid(x=True, y=True, alpha=0.2)
+        self.units_plot.item.enableAutoRange(False)
         self.unit_curves: list[pg.PlotDataItem] = []
-        self.sum_curve = self.units_plot.item.plot([], [])
+        self.sum_curve = self.units_plot.item.plot([], [], antialias=False)
+        self._units_view = None
         self.units_note = QLabel("")
         self.units_note.setObjectName("units_note")
         self.units_note.setWordWrap(True)
@@ -109,6 +111,7 @@ class FitPanel(QWidget):
         layout.addWidget(split)
         self._contrib = None
         self._range = None
+        self._data_key = None
         self.apply_theme(theme)
 
     def set_drawing(self, on: bool) -> None:
@@ -147,11 +150,15 @@ class FitPanel(QWidget):
 
     def clear(self) -> None:
         self.errors.clear()
+        self._units_view = None
 
     def show_snapshot(self, s: dict) -> None:
         x, grid = s["x"], s["grid_x"]
-        self.samples.setData(x, s["y"])
-        self.target_curve.setData(grid, s["clean"], skipFiniteCheck=True)
+        key = (s.get("data_version"), s["target"], len(x), float(grid[0]), float(grid[-1]))
+        if key != self._data_key:  # the target and samples change rarely: redraw them only then
+            self._data_key = key
+            self.samples.setData(x, s["y"])
+            self.target_curve.setData(grid, s["clean"], skipFiniteCheck=True)
         net = np.where(np.isfinite(s["net"]), s["net"], np.nan)
         self.net_curve.setData(grid, net, connect="finite")
         rng = (float(grid[0]), float(grid[-1]), s.get("data_version"))
@@ -186,8 +193,9 @@ class FitPanel(QWidget):
             return
         cx = s["contrib_x"]
         shown = contrib[:MAX_DRAWN_UNITS]
+        restyle = len(self.unit_curves) < len(shown)
         while len(self.unit_curves) < len(shown):
-            self.unit_curves.append(self.units_plot.item.plot([], [], skipFiniteCheck=True))
+            self.unit_curves.append(self.units_plot.item.plot([], [], skipFiniteCheck=True, antialias=False))
         for i, c in enumerate(self.unit_curves):
             if i < len(shown):
                 c.setData(cx, np.nan_to_num(shown[i], nan=0.0, posinf=0.0, neginf=0.0))
@@ -195,9 +203,12 @@ class FitPanel(QWidget):
                 c.setData([], [])
         if self.hovered is not None and self.hovered >= len(shown):
             self.hovered = None
-        self._style_units()
-        total = contrib.sum(axis=0) + s["out_bias"]
-        self.sum_curve.setData(cx, np.nan_to_num(total, nan=0.0, posinf=0.0, neginf=0.0))
+            restyle = True
+        if restyle:
+            self._style_units()
+        total = np.nan_to_num(contrib.sum(axis=0) + s["out_bias"], nan=0.0, posinf=0.0, neginf=0.0)
+        self.sum_curve.setData(cx, total)
+        self._units_range(cx, np.nan_to_num(shown, nan=0.0, posinf=0.0, neginf=0.0), total)
         more = f" (the first {MAX_DRAWN_UNITS} of {len(contrib)} drawn)" if len(contrib) > MAX_DRAWN_UNITS else ""
         if self.hovered is None:
             self.units_note.setText(f"{len(contrib)} units{more}; the bold curve is their sum plus the output "
@@ -205,6 +216,17 @@ class FitPanel(QWidget):
                                     "one unit.")
         else:
             self._describe_unit(s)
+
+    def _units_range(self, cx, shown, total) -> None:
+        """A fixed view that moves only when the curves outgrow it or shrink well inside it."""
+        lo = float(min(shown.min(initial=0.0), total.min()))
+        hi = float(max(shown.max(initial=0.0), total.max()))
+        view = self._units_view
+        if view is None or lo < view[1] or hi > view[2] or (hi - lo) < 0.3 * (view[2] - view[1]) \
+                or view[0] != (float(cx[0]), float(cx[-1])):
+            lo_n, hi_n = nice_bounds(lo, hi)
+            self._units_view = ((float(cx[0]), float(cx[-1])), lo_n, hi_n)
+            self.units_plot.item.setRange(xRange=(cx[0], cx[-1]), yRange=(lo_n, hi_n), padding=0.02)
 
     def _describe_unit(self, s: dict) -> None:
         i = self.hovered

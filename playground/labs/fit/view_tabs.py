@@ -65,6 +65,21 @@ class JobBar(QWidget):
             self.bar.setFormat("idle")
 
 
+def _header(layout, *widgets) -> QVBoxLayout:
+    """A row at the top of a tab: a slot on the left for the tab's parameters (the view fills it),
+    and the given widgets (job bar, explanations) stacked on the right."""
+    row = QHBoxLayout()
+    slot = QVBoxLayout()
+    right = QVBoxLayout()
+    for w in widgets:
+        right.addWidget(w) if isinstance(w, QWidget) else right.addLayout(w)
+    right.addStretch(1)
+    row.addLayout(slot, 0)
+    row.addLayout(right, 1)
+    layout.addLayout(row)
+    return slot
+
+
 def _log_axes(plot: ThemedPlot) -> None:
     plot.item.setLogMode(x=True, y=True)
     plot.item.showGrid(x=True, y=True, alpha=0.25)
@@ -76,8 +91,7 @@ class SweepTab(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         self.job = JobBar("sweep", "Run width sweep")
-        layout.addWidget(self.job)
-        layout.addWidget(_label(text("sweep_help")))
+        self.controls = _header(layout, self.job, _label(text("sweep_help")))
         self.plot = ThemedPlot(text("sweep_title"), "width N (log)", "final error (log)")
         _log_axes(self.plot)
         layout.addWidget(self.plot, 1)
@@ -168,11 +182,9 @@ class BumpsTab(QWidget):
         row.addWidget(self.fit)
         row.addWidget(self.match)
         row.addStretch(1)
-        layout.addLayout(row)
-        layout.addWidget(_label(text("bumps_help")))
         self.readout = _label("")
         self.readout.setObjectName("bumps_readout")
-        layout.addWidget(self.readout)
+        self.controls = _header(layout, row, _label(text("bumps_help")), self.readout)
         self.plot = ThemedPlot(text("bumps_title"), "x", "y")
         item = self.plot.item
         item.addLegend(offset=(-10, 10))
@@ -265,7 +277,7 @@ class LipschitzTab(QWidget):
 
     def __init__(self, theme: Theme, parent=None):
         super().__init__(parent)
-        grid = QGridLayout(self)
+        layout = QVBoxLayout(self)
         self.question = _label(text("lipschitz_question") + "<br>" + text("lipschitz_question", "fr")
                                + "<br>" + text("lipschitz_answer"))
         self.readout = _label("")
@@ -279,7 +291,7 @@ class LipschitzTab(QWidget):
         self.plot.item.addItem(self.band)
         self.f = self.plot.item.plot([], [], name="f, L-Lipschitz")
         self.approx = self.plot.item.plot([], [], name="constant per bin", stepMode="center")
-        self.curse = ThemedPlot(text("curse_title"), "dimension n", "bins (log₁₀)")
+        self.curse = ThemedPlot(text("curse_title"), "dimension n", "bins (log scale)")
         self.curse.item.setLogMode(y=True)
         self.curse.item.showGrid(x=True, y=True, alpha=0.25)
         self.bars = self.curse.item.plot([], [], symbol="o")
@@ -288,15 +300,12 @@ class LipschitzTab(QWidget):
         self.table.setHorizontalHeaderLabels(["n", "bins (⌈L/2ε⌉)ⁿ"])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
-        grid.addWidget(self.question, 0, 0, 1, 2)
-        grid.addWidget(self.readout, 1, 0, 1, 2)
-        grid.addWidget(self.plot, 2, 0, 1, 2)
-        grid.addWidget(self.curse, 3, 0)
-        grid.addWidget(self.table, 3, 1)
-        grid.setRowStretch(2, 3)
-        grid.setRowStretch(3, 2)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+        self.controls = _header(layout, self.question, self.readout)
+        layout.addWidget(self.plot, 3)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.curse, 3)
+        bottom.addWidget(self.table, 2)
+        layout.addLayout(bottom, 2)
         self._key = None
         self.apply_theme(theme)
 
@@ -356,8 +365,7 @@ class BoundedTab(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         self.job = JobBar("bounded", "Run width 5 against depth")
-        layout.addWidget(self.job)
-        layout.addWidget(_label(text("bounded_help")))
+        self.controls = _header(layout, self.job, _label(text("bounded_help")))
         self.plot = ThemedPlot(text("bounded_title"), "hidden units 5·d (d = depth of the narrow network)",
                                "final MSE (log)")
         self.plot.item.setLogMode(y=True)
@@ -404,8 +412,9 @@ class KATab(QWidget):
             p.item.showGrid(x=True, y=True, alpha=0.2)
         self.psi = [[self.psi_plot.item.plot([], []) for _ in range(2)] for _ in range(5)]
         self.phi = [self.phi_plot.item.plot([], []) for _ in range(5)]
-        layout.addWidget(self.job, 0, 0, 1, 2)
-        layout.addWidget(self.readout, 1, 0, 1, 2)
+        head = QVBoxLayout()
+        self.controls = _header(head, self.job, self.readout)
+        layout.addLayout(head, 0, 0, 2, 2)
         layout.addWidget(self.truth_plot, 2, 0)
         layout.addWidget(self.fit_plot, 2, 1)
         layout.addWidget(self.psi_plot, 3, 0)
@@ -440,6 +449,6 @@ class KATab(QWidget):
             for j in range(2):
                 self.psi[i][j].setData(k["psi_t"], np.nan_to_num(k["psi"][i, j]))
             self.phi[i].setData(np.nan_to_num(k["phi_z"][i]), np.nan_to_num(k["phi"][i]))
-        steps = len(s.get("ka_history", []))
+        steps = int(s.get("ka_steps", 0))
         self.readout.setText(text("ka_help") + f"<br><b>MSE on the square: {k['mse']:.2e}</b>"
-                             + (f" after {steps * 20:,} Adam steps" if steps else " (untrained: press Fit)"))
+                             + (f" after {steps:,} Adam steps" if steps else " (untrained: press Fit)"))

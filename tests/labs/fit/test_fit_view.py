@@ -149,8 +149,8 @@ def test_hovering_a_unit_highlights_it(lab):
 
 def test_sweep_runs_in_steps_shows_progress_and_cancels(lab):
     view, controller = lab
-    view.panel.set_value_interactively("sweep_max", 8)
-    view.panel.set_value_interactively("sweep_epochs", 300)
+    view.param_panel("sweep_max").set_value_interactively("sweep_max", 8)
+    view.param_panel("sweep_epochs").set_value_interactively("sweep_epochs", 300)
     view.tabs.setCurrentWidget(view.sweep)
     view.sweep.job.run.click()
     assert controller.played == 1 and controller.session.job is not None
@@ -189,8 +189,8 @@ def test_bump_heights_drag_updates_the_error_and_reaches_the_session(lab, qtbot)
 def test_lipschitz_tab_shows_the_counts_and_the_theme_switches(lab):
     view, controller = lab
     view.tabs.setCurrentWidget(view.lipschitz)
-    view.panel.set_value_interactively("lipschitz", 10.0)
-    view.panel.set_value_interactively("epsilon", 0.05)
+    view.param_panel("lipschitz").set_value_interactively("lipschitz", 10.0)
+    view.param_panel("epsilon").set_value_interactively("epsilon", 0.05)
     assert "100</b> bins" in view.lipschitz.readout.text() and "1,000,000" in view.lipschitz.readout.text()
     assert view.lipschitz.table.item(1, 1).text() == "10,000"
     view.apply_theme(DARK)
