@@ -169,8 +169,8 @@ class ReceptiveFieldPanel(QWidget):
         if row is not None and row["valid"]:
             o = row["output_size"]
             scale = n / max(o, 1)  # the map drawn at the input's size, beside it
-            mp = Grid("map", f"layer {row['layer']} ({row['name']}): {o} × {o}", np.zeros((o, o)), n + 3, 0,
-                      show_values=False)
+            mp = Grid("map", f"layer {row['layer']}", np.zeros((o, o)), n + 3, 0, show_values=False,
+                      note=f"{row['name']}: {o} × {o}")
             grids.append(mp)
             f = self.field()
             if f is not None:

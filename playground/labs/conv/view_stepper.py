@@ -159,16 +159,34 @@ class ConvStepper(QWidget, _Transport):
             w.setObjectName(f"stepper_{name}")
 
         form = QGridLayout()
-        rows = (("Preset", self.case), ("Input", self.source_box), ("Input size", self.size),
-                ("Kernel size", self.ksize), ("Kernel values", self.kpreset), ("Padding", self.padding),
-                ("Padding mode", self.mode), ("Stride", self.stride), ("Dilation", self.dilation),
-                ("", self.transposed), ("Output padding", self.out_pad), ("Bias", self.bias_box),
-                ("Channel shown", self.channel))
-        for i, (label, w) in enumerate(rows):
-            form.addWidget(QLabel(label), i // 2, 2 * (i % 2))
-            form.addWidget(w, i // 2, 2 * (i % 2) + 1)
+        form.setHorizontalSpacing(6)
+        form.setVerticalSpacing(3)
+        # Wide choices first, on rows of their own; the numbers four to a row: a 1280-px projector
+        # at presentation size must still show the grids beside them.
+        for combo in (self.case, self.source_box, self.kpreset, self.mode, self.channel):
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+        form.addWidget(QLabel("Preset"), 0, 0)
+        form.addWidget(self.case, 0, 1, 1, 3)
+        form.addWidget(QLabel("Input"), 0, 4)
+        form.addWidget(self.source_box, 0, 5, 1, 3)
+        form.addWidget(QLabel("Kernel"), 1, 0)
+        form.addWidget(self.kpreset, 1, 1, 1, 3)
+        form.addWidget(QLabel("Padding mode"), 1, 4)
+        form.addWidget(self.mode, 1, 5)
+        form.addWidget(QLabel("Channel"), 1, 6)
+        form.addWidget(self.channel, 1, 7)
+        small = (("Input size", self.size), ("Kernel size", self.ksize), ("Padding", self.padding),
+                 ("Stride", self.stride), ("Dilation", self.dilation), ("Output padding", self.out_pad),
+                 ("Bias", self.bias_box))
+        for i, (label, w) in enumerate(small):
+            form.addWidget(QLabel(label), 2 + i // 4, 2 * (i % 4))
+            form.addWidget(w, 2 + i // 4, 2 * (i % 4) + 1)
+        form.addWidget(self.transposed, 3, 6, 1, 2)
+        for col in (1, 3, 5, 7):
+            form.setColumnStretch(col, 1)
         self.canvas = GridCanvas("")
-        self.canvas.setMinimumSize(420, 260)
+        self.canvas.setMinimumSize(380, 180)
         self.formula = QLabel("")
         self.formula.setObjectName("stepper_formula")
         self.formula.setWordWrap(True)
@@ -435,7 +453,7 @@ class ConvStepper(QWidget, _Transport):
         kg = Grid("kernel", TEXT["kernel_flipped"] if cfg.transposed else TEXT["kernel"], kern, kx, 0)
         out = r["output"]
         o = out.shape[0]
-        ox = kx + max(k, 6) + 3
+        ox = kx + max(k + 3, 9)  # room for the labels of the kernel and products columns
         cell = self.current_cell()
         shown_out = out.copy()
         out_colors = value_colors(out, t)
@@ -458,7 +476,8 @@ class ConvStepper(QWidget, _Transport):
             if d > 1:
                 inp.dots = [(int(a), int(b), WINDOW) for a in win["rows"] for b in win["cols"]]
             og.highlight.append((rr, cc, rr, cc, WINDOW, 3.0))
-            prod = Grid("products", TEXT["products"], win["products"][ch], kx, k + 2.2)
+            prod = Grid("products", TEXT["products"], win["products"][ch], kx, k + 2.2,
+                        note=f"Σ = {format_value(float(win['products'][ch].sum()))}")
             grids.insert(2, prod)
         inp.note = f"{self.x.shape[1]} × {self.x.shape[1]}" + (f" → {m} × {m} shown" if m != self.x.shape[1] else "")
         return grids, ""

@@ -178,6 +178,9 @@ class TrainPanel(QWidget):
         for i in range(3):
             grid.setRowStretch(i, 1)
             grid.setColumnStretch(i, 1)
+        # Readable or scrolled, never squeezed: the lab's content scrolls on a small projector.
+        for fig in self.figures().values():
+            fig.setMinimumSize(240, 200)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)

@@ -60,16 +60,16 @@ def test_bad_values_exit_2_with_one_line_naming_the_problem(args, words):
 
 
 def test_training_digits_for_a_few_epochs_learns():
-    r, snap = run_headless({"channels": [4, 8]}, 3, {"train": "digits"})
+    r, snap = run_headless({"channels": [4, 8], "batch_size": 32}, 3, {"train": "digits"})
     assert r["test_accuracy"] > 0.6 and r["train_accuracy"] > 0.6
     assert len(r["history"]) == 3 and r["params"] == snap["cnn_params"] < r["mlp"]["params"]
     assert {"train_accuracy", "test_accuracy", "params", "history"} <= set(r)
 
 
 def test_state_and_curves_round_trip_exactly_and_bad_shapes_are_refused():
-    s = ConvSession({"channels": [4], "mlp_hidden": 16})
+    s = ConvSession({"channels": [4], "mlp_hidden": 16, "batch_size": 512})
     s.step(1)
-    t = ConvSession({"channels": [4], "mlp_hidden": 16})
+    t = ConvSession({"channels": [4], "mlp_hidden": 16, "batch_size": 512})
     t.load_state(s.state(), epoch=1)
     t.restore_curves(s.curves())
     assert t.curves() == s.curves()
@@ -82,7 +82,7 @@ def test_state_and_curves_round_trip_exactly_and_bad_shapes_are_refused():
 
 
 def test_custom_actions_select_and_classify_a_drawing():
-    s = ConvSession({"channels": [4], "mlp_hidden": 16})
+    s = ConvSession({"channels": [4], "mlp_hidden": 16, "batch_size": 512})
     s.custom("select", index=3)
     s.custom("classify", image=np.zeros((8, 8)).tolist())
     snap = s.snapshot()

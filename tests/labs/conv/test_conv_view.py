@@ -72,6 +72,7 @@ def test_step_back_play_and_reset_slide_the_kernel(lab, qtbot):
     assert s.current_cell() == (0, 1) and "<b>15</b>" in s.detail.text()  # the slide's 15
     lab.local_transport("back")
     assert s.current_cell() == (0, 0)
+    s.timer.setInterval(10)  # the app's pace is PLAY_MS; the test need not wait for it
     lab.local_transport("play")
     assert s.playing
     qtbot.waitUntil(lambda: not s.playing, timeout=5000)
@@ -178,7 +179,7 @@ def test_cnn_tab_draws_frames_and_a_drawing_is_classified(qtbot):
     controller.view = view
     qtbot.addWidget(view)
     view.resize(1400, 900)
-    view._params.update({"channels": [4], "mlp_hidden": 16})
+    view._params.update({"channels": [4], "mlp_hidden": 16, "batch_size": 512})
     view.show()
     view.start_session()
     controller.step(1)
