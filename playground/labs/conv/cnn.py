@@ -10,6 +10,8 @@ from __future__ import annotations
 import torch
 from torch import nn
 
+from playground.labs.conv.cnn_shapes import map_sizes
+
 __all__ = ["ACTIVATIONS", "SmallCNN", "SmallMLP", "count_params"]
 
 ACTIVATIONS = {"relu": nn.ReLU, "tanh": nn.Tanh, "sigmoid": nn.Sigmoid, "leaky_relu": nn.LeakyReLU,
@@ -24,15 +26,10 @@ class SmallCNN(nn.Module):
     def __init__(self, size: int, classes: int, channels: list[int], k: int, pooling: str, activation: str):
         super().__init__()
         self.convs = nn.ModuleList()
-        self.pools: list[bool] = []
-        c_in, n = 1, size
+        sizes, self.pools = map_sizes(size, channels, k, pooling)
+        c_in, n = 1, sizes[-1]
         for c in channels:
             self.convs.append(nn.Conv2d(c_in, c, k, padding=(k - 1) // 2, padding_mode="zeros"))
-            n = n + 2 * ((k - 1) // 2) - k + 1  # even kernels shrink the map by one
-            use_pool = pooling != "none" and n >= 2
-            self.pools.append(use_pool)
-            if use_pool:
-                n //= 2
             c_in = c
         self.act = ACTIVATIONS[activation]()
         self.pool = nn.MaxPool2d(2) if pooling == "max" else nn.AvgPool2d(2)

@@ -22,11 +22,12 @@ from playground.core.train.series import checked_series
 from playground.core.train.session import SessionError, TrainingSession, check_shape
 from playground.labs.conv.conv_math import (PADDING_MODES, ConvConfig, ConvError, pool2d, pool_output_size,
                                             run_conv, shift_experiment)
+from playground.labs.conv.cnn_shapes import weight_shapes
 from playground.labs.conv.data import CLASS_NAMES, DATASET_LABELS, DATASETS, load_dataset
 from playground.labs.conv.presets import KERNELS, kernel_preset
 from playground.labs.conv.receptive import RFError, parse_layers, rf_table
 
-__all__ = ["PARAMS", "SESSION", "ConvSession", "run_headless", "bench_reference", "stepper_input",
+__all__ = ["PARAMS", "SESSION", "ConvSession", "run_headless", "expected_state", "bench_reference", "stepper_input",
            "stepper_config", "CLI_EXTRA", "DEFAULT_EPOCHS", "shift_experiment"]
 
 ACTIVATION_CHOICES = ("relu", "tanh", "sigmoid", "leaky_relu", "elu", "gelu")
@@ -68,6 +69,8 @@ PARAMS = [
     Param("output_padding", "Output padding (transposed)", "int", 0, minimum=0, maximum=3, gui=False, live=True,
           help="Transposed convolution only: extra cells on the bottom and right (conv_arithmetic's odd case)."),
     Param("bias", "Bias", "float", 0.0, minimum=-100.0, maximum=100.0, gui=False, live=True),
+    Param("stepper_channels", "Stepper channels", "int", 1, minimum=1, maximum=3, gui=False, live=True, cli=False,
+          help="1 for numbers or a grey image, 3 for an RGB image (kept so a saved stepper reopens)."),
     Param("pool", "Pooling (stepper)", "choice", "none", choices=("none", "max", "avg"), gui=False, live=True,
           help="Also pool the input with this kind of pooling (and measure the shift experiment)."),
     Param("pool_kernel", "Pooling window", "int", 2, minimum=1, maximum=8, gui=False, live=True),
@@ -138,6 +141,23 @@ def _rf_result(spec: str, n: int) -> dict:
 
 
 # --- the CNN ---------------------------------------------------------------------------------------------
+def expected_state(params: dict) -> dict[str, tuple]:
+    """Every array state() saves, by name and shape (no torch needed: the window checks files with it)."""
+    p = validate_all(PARAMS, params, allow_unknown=False)
+    shapes = weight_shapes(p["dataset"], p["channels"], p["conv_kernel"], p["pooling"], p["mlp_hidden"])
+    c, n, k = p["stepper_channels"], p["input"], p["kernel"]
+    shapes["stepper.input"] = (c, n, n)
+    shapes["stepper.kernel"] = (c, k, k)
+    return shapes
+
+
+def default_stepper_values(p: dict) -> dict:
+    x = stepper_input(p["input"], p["seed"])
+    w = kernel_preset(p["kernel_preset"], p["kernel"])
+    c = p["stepper_channels"]
+    return {"input": np.repeat(x[None], c, 0), "kernel": np.repeat(w[None], c, 0)}
+
+
 class ConvSession(TrainingSession):
     PARAMS = PARAMS
     lab_id = "conv"
@@ -146,6 +166,10 @@ class ConvSession(TrainingSession):
         self.example = 0
         self.drawn: np.ndarray | None = None
         self.drawn_probs: np.ndarray | None = None
+        # The stepper's input and kernel as the user edited them: computed in the window, kept here
+        # only so that a saved experiment holds them (state() and load_state() carry them).
+        self.stepper_values: dict | None = None
+        self.stepper_version = 0  # bumped when a file brings values back: the window then shows them
         super().__init__(params, device)
 
     @property
@@ -254,6 +278,9 @@ class ConvSession(TrainingSession):
             self.drawn = np.clip(img, 0, 1)
             self.drawn_probs = self._probs(self.drawn[None, None])
             return {}
+        if name == "stepper":
+            self.stepper_values = _stepper_values(kwargs.get("input"), kwargs.get("kernel"))
+            return {}
         raise SessionError(f"the conv lab has no action {name!r}")
 
     def _probs(self, x: np.ndarray) -> dict:
@@ -291,27 +318,43 @@ class ConvSession(TrainingSession):
             "drawn_probs": None if self.drawn_probs is None else {k: v.copy() for k, v in self.drawn_probs.items()},
             "state": self.state(),
         }
+        if self.stepper_values is not None:
+            snap["stepper_values"] = {"input": self.stepper_values["input"].copy(),
+                                      "kernel": self.stepper_values["kernel"].copy(),
+                                      "version": self.stepper_version}
         return snap
 
     # --- weights and curves in and out -------------------------------------------------------------------
     def state(self) -> dict:
         out = {f"cnn.{k}": v.detach().cpu().numpy().copy() for k, v in self.cnn.state_dict().items()}
         out.update({f"mlp.{k}": v.detach().cpu().numpy().copy() for k, v in self.mlp.state_dict().items()})
+        values = self.stepper_values or default_stepper_values(self.params)
+        out["stepper.input"] = values["input"].copy()
+        out["stepper.kernel"] = values["kernel"].copy()
         return out
 
     def load_state(self, state: dict, epoch: int = 0) -> None:
         import torch
 
+        stepper = None
+        if "stepper.input" in state or "stepper.kernel" in state:
+            stepper = _stepper_values(state.get("stepper.input"), state.get("stepper.kernel"))
+
+        loaded = []
         for prefix, model in (("cnn", self.cnn), ("mlp", self.mlp)):
-            sd = model.state_dict()
             new = {}
-            for k, v in sd.items():
+            for k, v in model.state_dict().items():
                 key = f"{prefix}.{k}"
                 if key not in state:
                     raise SessionError(f"the saved weights lack '{key}' (were they saved with other layers?)")
                 check_shape(key, state[key], tuple(v.shape))
                 new[k] = torch.as_tensor(np.asarray(state[key], dtype=np.float32))
+            loaded.append((model, new))
+        for model, new in loaded:  # every array checked first: a file that does not fit changes nothing
             model.load_state_dict(new)
+        if stepper is not None:
+            self.stepper_values = stepper
+            self.stepper_version += 1
         self.epoch = int(epoch)
         self.opts = [self._optimizer(m) for m in (self.cnn, self.mlp)]
         self.curves_ = {k: [] for k in _CURVES}
@@ -332,6 +375,22 @@ class ConvSession(TrainingSession):
     def history(self) -> list[dict]:
         n = len(self.curves_["cnn_train_loss"])
         return [{"epoch": i + 1, **{k: v[i] for k, v in self.curves_.items()}} for i in range(n)]
+
+
+def _stepper_values(x, w) -> dict:
+    """The stepper's (C, n, n) input and (C, k, k) kernel, checked: C 1 or 3, n 1 to 32, k 1 to 7."""
+    try:
+        x = np.asarray(x, dtype=float)
+        w = np.asarray(w, dtype=float)
+    except (TypeError, ValueError):
+        raise SessionError("stepper values must be arrays of numbers") from None
+    if x.ndim != 3 or x.shape[0] not in (1, 3) or x.shape[1] != x.shape[2] or not 1 <= x.shape[1] <= 32:
+        raise SessionError(f"the stepper's input must be (1 or 3, n, n) with n 1 to 32, got {x.shape}")
+    if w.ndim != 3 or w.shape[0] != x.shape[0] or w.shape[1] != w.shape[2] or not 1 <= w.shape[1] <= 7:
+        raise SessionError(f"the stepper's kernel must be ({x.shape[0]}, k, k) with k 1 to 7, got {w.shape}")
+    if not (np.all(np.isfinite(x)) and np.all(np.isfinite(w))):
+        raise SessionError("the stepper's values must be finite numbers")
+    return {"input": x, "kernel": w}
 
 
 _CURVES = tuple(f"{m}_{s}_{q}" for m in ("cnn", "mlp") for s in ("train", "test") for q in ("loss", "accuracy"))

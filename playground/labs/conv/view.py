@@ -21,7 +21,7 @@ from playground.ui.theme import Theme
 __all__ = ["ConvLab"]
 
 STEPPER_KEYS = ("input", "kernel", "kernel_preset", "padding", "padding_mode", "stride", "dilation",
-                "output_padding", "bias")
+                "output_padding", "bias", "stepper_channels")
 
 
 class ConvLab(LabView):
@@ -44,6 +44,7 @@ class ConvLab(LabView):
         self.train.example_selected.connect(self._on_example)
         self.train.drawing_changed.connect(self._on_drawing)
         self.tabs.currentChanged.connect(self._on_tab)
+        self._stepper_version = 0
         self.apply_theme(self.theme)
         return self.tabs
 
@@ -62,8 +63,11 @@ class ConvLab(LabView):
 
     # --- parameters ----------------------------------------------------------------------------------------
     def _on_stepper_changed(self) -> None:
-        # Kept for saving, never sent: the stepper runs here and must not reset the CNN.
+        # Kept for saving, never applied: the stepper runs here and must not reset the CNN. The
+        # values themselves (typed cells, an opened image) ride in the session's state for saving.
         self._params.update(self.stepper.settings())
+        if self.controller is not None and self.last_snapshot is not None:
+            self.controller.custom("stepper", input=self.stepper.x.tolist(), kernel=self.stepper.w.tolist())
 
     def set_params(self, values: dict) -> None:
         super().set_params(values)
@@ -84,11 +88,18 @@ class ConvLab(LabView):
     def show_snapshot(self, snap: dict) -> None:
         if "curves_now" not in snap:
             return  # a headless stepper result (playground run conv --export): the stepper draws itself
+        values = snap.get("stepper_values")
+        if values is not None and values["version"] != self._stepper_version:
+            # An experiment file brought the stepper's values back: show them once.
+            self._stepper_version = values["version"]
+            if values["version"] > 0:
+                self.stepper.set_values(values["input"], values["kernel"])
         self.train.show_snapshot(snap)
         self.readout.setText(self.train.summary.text())
 
     def on_reset(self) -> None:
         self.train.clear_curves()
+        self._stepper_version = 0
 
     def figures(self) -> dict:
         figs = {"stepper": self.stepper.canvas, "pooling": self.pooling.canvas,

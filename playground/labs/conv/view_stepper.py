@@ -233,7 +233,7 @@ class ConvStepper(QWidget, _Transport):
         c = self.config()
         return {"input": self.size.value(), "kernel": c.kernel, "kernel_preset": self.kpreset.currentData(),
                 "padding": c.padding, "padding_mode": c.mode, "stride": c.stride, "dilation": c.dilation,
-                "output_padding": self.out_pad.value(), "bias": self.bias}
+                "output_padding": self.out_pad.value(), "bias": self.bias, "stepper_channels": len(self.x)}
 
     def set_settings(self, p: dict) -> None:
         """Show saved settings (an experiment file): the numbers input from the seed, the preset kernel."""
@@ -257,6 +257,19 @@ class ConvStepper(QWidget, _Transport):
                 w.blockSignals(False)
         self._new_input()
         self.w = kernel_preset(self.kpreset.currentData(), self.ksize.value())[None].repeat(len(self.x), 0)
+        self.recompute()
+
+    def set_values(self, x, w) -> None:
+        """Show saved input and kernel values (an experiment file), sizes following them."""
+        x, w = np.asarray(x, float), np.asarray(w, float)
+        for box, v in ((self.size, x.shape[1]), (self.ksize, w.shape[1])):
+            box.blockSignals(True)
+            box.setValue(int(v))
+            box.blockSignals(False)
+        self.x, self.w = x.copy(), w.copy()
+        self.source = "numbers" if len(x) == 1 else "file"
+        self._sync_channels()
+        self.pos = None
         self.recompute()
 
     def apply_case(self, key: str) -> None:

@@ -91,3 +91,26 @@ def test_custom_actions_select_and_classify_a_drawing():
         s.custom("classify", image=np.zeros((5, 5)).tolist())
     with pytest.raises(SessionError, match="index"):
         s.custom("select", index=10**6)
+
+
+def test_expected_state_names_every_saved_array_without_torch():
+    from playground.labs.conv.core import expected_state
+
+    for params in ({}, {"dataset": "shapes", "channels": [3, 5, 7], "conv_kernel": 4, "pooling": "avg"},
+                   {"pooling": "none", "conv_kernel": 5, "input": 9, "kernel": 5, "stepper_channels": 3}):
+        s = ConvSession({**params, "batch_size": 512})
+        state = s.state()
+        assert {k: tuple(np.shape(v)) for k, v in state.items()} == expected_state(params)
+
+
+def test_stepper_values_ride_in_the_state_and_come_back():
+    s = ConvSession({"channels": [4], "mlp_hidden": 16, "input": 5, "stepper_channels": 3})
+    x, w = np.random.default_rng(0).normal(size=(3, 5, 5)), np.ones((3, 3, 3))
+    s.custom("stepper", input=x.tolist(), kernel=w.tolist())
+    t = ConvSession({"channels": [4], "mlp_hidden": 16, "input": 5, "stepper_channels": 3})
+    t.load_state(s.state())
+    snap = t.snapshot()
+    np.testing.assert_array_equal(snap["stepper_values"]["input"], x)
+    assert snap["stepper_values"]["version"] == 1
+    with pytest.raises(SessionError, match="kernel"):
+        s.custom("stepper", input=x.tolist(), kernel=np.ones((3, 9, 9)).tolist())

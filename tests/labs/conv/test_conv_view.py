@@ -192,3 +192,42 @@ def test_cnn_tab_draws_frames_and_a_drawing_is_classified(qtbot):
     assert not controller.errors
     image = view.grab().toImage()
     assert len({image.pixel(x, y) for x in range(0, image.width(), 9) for y in range(0, image.height(), 9)}) > 30
+
+
+def test_save_and_reopen_brings_back_the_stepper_the_weights_and_the_curves(qtbot, tmp_path):
+    from playground.core.train.experiment import load_experiment, save_experiment
+
+    def make():
+        controller = InProcessController()
+        view = ConvLab(get_lab("conv"), controller, LIGHT)
+        controller.view = view
+        qtbot.addWidget(view)
+        return view, controller
+
+    view, controller = make()
+    view.set_params({"channels": [4], "mlp_hidden": 16, "batch_size": 512})
+    view.start_session()
+    controller.step(2)
+    s = view.stepper
+    s.source_box.setCurrentIndex(s.source_box.findData("sample"))
+    s.source_box.activated.emit(s.source_box.currentIndex())  # an RGB input, 16 × 16
+    s.padding.setValue(2)
+    s.mode.setCurrentIndex(s.mode.findData("circular"))
+    s.edit_cell("kernel", 0, 0, 7.5)
+    snap = view.last_snapshot
+    path = tmp_path / "conv.npexp.json"
+    save_experiment(path, "conv", view.params(), snap["state"], snap["epoch"], view={"curves": snap["curves"]})
+
+    exp = load_experiment(path)
+    other, c2 = make()
+    other.set_params(exp.params)
+    other.start_session("cpu", exp.state, exp.epoch, exp.view["curves"])
+    t = other.stepper
+    assert t.padding.value() == 2 and t.mode.currentData() == "circular" and t.size.value() == 16
+    np.testing.assert_array_equal(t.x, s.x)
+    np.testing.assert_array_equal(t.w, s.w)
+    assert t.w[0, 0, 0] == 7.5 and t.result["output"].shape == s.result["output"].shape
+    np.testing.assert_allclose(t.result["output"], s.result["output"])
+    for k, v in snap["state"].items():
+        np.testing.assert_allclose(c2.session.state()[k], v, rtol=1e-6, err_msg=k)
+    assert c2.session.curves() == controller.session.curves() and len(c2.session.curves()["cnn_test_loss"]) == 2
