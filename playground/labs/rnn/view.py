@@ -8,6 +8,7 @@ transport trains in the worker as in any lab.
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
@@ -29,6 +30,7 @@ __all__ = ["RnnLab"]
 
 TAB_UNROLL, TAB_TRAINING, TAB_TEXT, TAB_RACE, TAB_LESSON = range(5)
 PLAY_INTERVAL_MS = 400
+STEPPER_FOLLOW_S = 0.25
 _MODEL_KEYS = {"task", "cell", "hidden", "seed", "rollout_k"}
 
 
@@ -60,6 +62,7 @@ class RnnLab(LabView):
         self.race.cancel_requested.connect(self.cancel_race)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._stepper_dirty = False
+        self._weights_taken_at = -math.inf
         self._weights = core.stepper_weights(self._params)
         self._refresh_stepper(keep_step=True)
         if self._params["experiment"] == "race":
@@ -103,7 +106,11 @@ class RnnLab(LabView):
 
     def go_to_step(self, t: int) -> None:
         self.unroll.set_step(t)
-        self._params["unroll_step"] = self.unroll.t  # saved with the experiment, restored on open
+        if self._params.get("unroll_step") != self.unroll.t:
+            # a live parameter of the session, so a saved experiment reopens at this step
+            self._params["unroll_step"] = self.unroll.t
+            if self.controller is not None:
+                self.controller.apply({"unroll_step": self.unroll.t}, structural=False)
 
     def local_transport(self, action: str) -> bool:
         if self.tabs.currentIndex() != TAB_UNROLL:
@@ -156,6 +163,8 @@ class RnnLab(LabView):
             self._stop_play()
         elif self._stepper_dirty:
             self._refresh_stepper(keep_step=True)
+        if self.last_snapshot is not None and index in (TAB_TRAINING, TAB_RACE, TAB_TEXT):
+            self.show_snapshot(self.last_snapshot)
 
     def _on_weights_edited(self, weights: dict) -> None:
         self._weights = {k: np.asarray(v, float) for k, v in weights.items()}
@@ -233,15 +242,21 @@ class RnnLab(LabView):
 
     # --- the LabView contract ------------------------------------------------------------------------------
     def show_snapshot(self, s: dict) -> None:
-        if s.get("experiment") == "race":
+        # only the tab on show is drawn; the others draw the newest frame when they are opened
+        tab = self.tabs.currentIndex()
+        if tab == TAB_RACE and s.get("experiment") == "race":
             self.race.draw(s)
-        else:
+        elif tab == TAB_TRAINING and s.get("experiment") != "race":
             self.training.draw(s)
-        self.text_panel.show_sample(s)
+        elif tab == TAB_TEXT:
+            self.text_panel.show_sample(s)
         if s.get("text_note"):
             self.text_panel.message.setText(s["text_note"])
         state = s.get("state")
-        if state is not None:
+        now = time.perf_counter()
+        # while training, the unroll follows the weights a few times a second: enough to watch
+        if state is not None and (not s.get("playing") or now - self._weights_taken_at >= STEPPER_FOLLOW_S):
+            self._weights_taken_at = now
             self._take_weights(state)
         loss = s.get("loss")
         acc = (s.get("accuracies") if s.get("accuracies") is not None else [])

@@ -13,15 +13,26 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from playground.labs.rnn.lesson import text
 from playground.ui.theme import CLASS_COLORS, Theme
-from playground.ui.widgets.plots import CurveChart, ThemedPlot
+from playground.ui.widgets.plots import CurveChart, ThemedPlot, nice_ceiling
 
 __all__ = ["TrainingPanel"]
+
+
+def _decades(values: np.ndarray) -> tuple[float, float] | None:
+    """Whole decades around the positive finite values (a log axis that moves only by factors of 10)."""
+    v = values[np.isfinite(values) & (values > 0)]
+    if not v.size:
+        return None
+    lo, hi = np.floor(np.log10(v.min())), np.ceil(np.log10(v.max()))
+    return float(lo), float(hi if hi > lo else lo + 1)
 
 
 class TrainingPanel(QWidget):
     def __init__(self, theme: Theme, parent=None):
         super().__init__(parent)
         self.theme = theme
+        self._ranges: dict[str, tuple] = {}  # what each plot shows now: axes redraw only when it changes
+        self._conn_title = None
         grid = QGridLayout(self)
         grid.setContentsMargins(4, 4, 4, 4)
         self.loss_plot = ThemedPlot(text("loss_title"), "epoch", "loss · accuracy")
@@ -66,7 +77,13 @@ class TrainingPanel(QWidget):
         return {"gradient_through_time": self.grad_plot, "loss": self.loss_plot, "predictions": self.pred_plot,
                 "gradient_profile": self.now_plot, "connectivity": self.conn_plot}
 
+    def _set_range(self, name: str, plot: ThemedPlot, x: tuple, y: tuple) -> None:
+        if self._ranges.get(name) != (x, y):
+            self._ranges[name] = (x, y)
+            plot.item.setRange(xRange=x, yRange=y, padding=0)
+
     def clear(self) -> None:
+        self._ranges.clear()
         self.loss.clear()
         self.grad_image.clear()
         for c in (self.target_curve, self.pred_curve, self.now_curve):
@@ -111,13 +128,24 @@ class TrainingPanel(QWidget):
                 self.pred_curve.setData(ts, probs[np.arange(T), t_idx] if T else [])
                 self.target_curve.setData(ts, np.ones(T))
             item.setLabel("left", "p(target)")
-        item.enableAutoRange()
+        if kind.startswith("regress"):
+            values = np.concatenate([np.asarray(c.yData, float) for c in (self.target_curve, self.pred_curve)
+                                     if c.yData is not None and len(c.yData)] or [np.zeros(1)])
+            values = values[np.isfinite(values)]
+            top = nice_ceiling(float(np.abs(values).max()) if values.size else 1.0)
+            y = (min(0.0, -top) if values.size and values.min() < 0 else 0.0, top)
+        else:
+            y = (0.0, 1.05)
+        self._set_range("pred", self.pred_plot, (0.5, T + 0.5), y)
 
     def _show_gradients(self, s: dict) -> None:
         g = np.asarray(s.get("grad_norms", []), float)
         T = len(g)
         with np.errstate(divide="ignore", invalid="ignore"):
             self.now_curve.setData(np.arange(1, T + 1, dtype=float), np.where(g > 0, g, np.nan), connect="finite")
+        decades = _decades(g)
+        if decades is not None:
+            self._set_range("now", self.now_plot, (0.5, T + 0.5), decades)
         hist = np.asarray(s.get("grad_history", np.zeros((0, T))), float)
         epoch = int(s.get("epoch", 0))
         if hist.size == 0:
@@ -134,7 +162,10 @@ class TrainingPanel(QWidget):
         self.grad_image.setImage(logs, autoLevels=False)  # rows: epochs (up), columns: time steps
         self.grad_image.setRect(QRectF(0.5, first - 0.5, cols, rows))
         self.grad_bar.setLevels((lo, max(hi, lo + 1e-6)))
-        self.grad_plot.item.setRange(xRange=(0.5, cols + 0.5), yRange=(first - 0.5, epoch + 0.5), padding=0)
+        # the epoch axis grows in steps, as the loss chart's does, instead of moving every epoch
+        step = nice_ceiling(max(rows, 10)) / 5
+        y0 = float(np.floor((first - 0.5) / step) * step)
+        self._set_range("grad", self.grad_plot, (0.5, cols + 0.5), (y0, y0 + nice_ceiling(epoch + 0.5 - y0)))
         self.note.setText(self._ratio_text(g, s))
 
     def _ratio_text(self, g: np.ndarray, s: dict) -> str:
@@ -160,13 +191,18 @@ class TrainingPanel(QWidget):
         t = int(s.get("probe_step", len(conn) - 1)) + 1
         n = len(conn)
         self.conn_bars.setOpts(x=np.arange(1, n + 1, dtype=float), height=conn, width=0.8)
-        self.conn_plot.item.setXRange(0.4, max(n, 1) + 0.6, padding=0)
         top = float(conn.max()) if n and np.isfinite(conn).all() and conn.max() > 0 else 1.0
-        self.conn_plot.item.setYRange(0, top * 1.05, padding=0)
-        self.conn_plot.set_title(f"{text('conn_title')}, output step t = {t}", self.theme)
+        shown = self._ranges.get("conn", (None, (0, 0)))[1][1]
+        if not shown or top > shown or top < shown / 4:  # rescale only when the bars outgrow or shrink a lot
+            shown = nice_ceiling(top)
+        self._set_range("conn", self.conn_plot, (0.4, max(n, 1) + 0.6), (0.0, shown))
+        if self._conn_title != (t, self.theme):
+            self._conn_title = (t, self.theme)
+            self.conn_plot.set_title(f"{text('conn_title')}, output step t = {t}", self.theme)
 
     def apply_theme(self, theme: Theme) -> None:
         self.theme = theme
+        self._conn_title = None
         for p in self.figures().values():
             p.apply_theme(theme)
         self.loss.apply_theme(theme)

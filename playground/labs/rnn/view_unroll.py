@@ -98,13 +98,22 @@ class UnrollPanel(QWidget):
         self.loop = pg.PlotCurveItem()
         self.links = pg.PlotCurveItem()
         self.boxes = pg.ScatterPlotItem(pxMode=False, symbol="s")
-        self.io_points = pg.ScatterPlotItem(pxMode=False, symbol="o")
-        for it in (self.links, self.loop, self.boxes, self.io_points):
+        self.io_points = pg.ScatterPlotItem(pxMode=True, symbol="o")  # round whatever the aspect
+        # the computed steps and the current one are drawn over the chain by items of their own, so
+        # a step changes two small point sets instead of restyling every box
+        self.done_boxes = pg.ScatterPlotItem(pxMode=False, symbol="s")
+        self.done_io = pg.ScatterPlotItem(pxMode=True, symbol="o")
+        self.current_box = pg.ScatterPlotItem(pxMode=False, symbol="s")
+        for it in (self.links, self.loop, self.boxes, self.io_points, self.done_io, self.done_boxes, self.current_box):
             item.addItem(it)
-        self.labels: list[pg.TextItem] = []
+        self._labels: dict[tuple, pg.TextItem] = {}
+        self._current_labels: list[pg.TextItem] = []
+        self._diagram_key = None
+        self._lut_theme = None
         self.folded_label = pg.TextItem("h", anchor=(0.5, 0.5))
         self.equiv = pg.TextItem("≡", anchor=(0.5, 0.5))
-        for it in (self.folded_label, self.equiv):
+        self.loop_label = pg.TextItem("W_h", anchor=(0, 0.5))
+        for it in (self.folded_label, self.equiv, self.loop_label):
             item.addItem(it)
         self.diagram.scene().sigMouseClicked.connect(self._on_diagram_clicked)
 
@@ -179,7 +188,6 @@ class UnrollPanel(QWidget):
         else:
             self._sync_sliders()
         self.t = min(self.t, self.length)
-        self._draw()
 
     @property
     def length(self) -> int:
@@ -199,56 +207,80 @@ class UnrollPanel(QWidget):
             self.detail.setText(detail_html(self.cell, self.t, self.run["steps"][self.t - 1], self.rollout))
 
     def _draw_diagram(self) -> None:
+        """The chain's shape is rebuilt only when T or the theme changes; a step only recolours."""
         T, t, th = self.length, self.t, self.theme
+        if self._diagram_key != (T, th):
+            self._build_diagram()
+        xs = np.arange(1, T + 1, dtype=float)
+        done = xs[:t]
+        self.done_boxes.setData(x=done, y=np.zeros(len(done)))
+        self.done_io.setData(x=np.r_[done, done], y=np.r_[np.full(len(done), -1.0), np.ones(len(done))])
+        self.current_box.setData(x=[float(t)] if t else [], y=[0.0] if t else [])
+        for lab in self._current_labels:
+            lab.setColor(th.foreground)
+        self._current_labels = []
+        for y_key in ("x", "y"):
+            lab = self._labels.get((y_key, t))
+            if lab is not None:
+                lab.setColor(CURRENT)
+                self._current_labels.append(lab)
+
+    def _build_diagram(self) -> None:
+        T, th = self.length, self.theme
+        self._diagram_key = (T, th)
         fg = pg.mkColor(th.foreground)
         xs = np.arange(1, T + 1, dtype=float)
-        done = xs <= t
-        brushes = [pg.mkBrush(th.accent if d else th.background) for d in done]
-        pens = [pg.mkPen(CURRENT if i + 1 == t else fg, width=(3 if i + 1 == t else 1) * th.scale) for i in range(T)]
         # the folded cell at x = -2 with its self-loop, then "≡" and the unrolled chain from x = 1
         self.boxes.setData(x=np.r_[-2.0, xs], y=np.zeros(T + 1), size=0.6,
-                           brush=[pg.mkBrush(th.accent)] + brushes,
-                           pen=[pg.mkPen(fg, width=2 * th.scale)] + pens)
+                           brush=[pg.mkBrush(th.accent)] + [pg.mkBrush(th.background)] * T,
+                           pen=pg.mkPen(fg, width=th.scale))
+        for item in (self.done_boxes, self.current_box):
+            item.setSize(0.6)
+        self.done_boxes.setBrush(pg.mkBrush(th.accent))
+        self.done_boxes.setPen(pg.mkPen(fg, width=th.scale))
+        self.current_box.setBrush(pg.mkBrush(th.accent))
+        self.current_box.setPen(pg.mkPen(CURRENT, width=3 * th.scale))
         # the self-loop leaves the box on the right and comes back into it: h_{t-1} feeds h_t
         ang = np.linspace(-0.8 * np.pi, 0.8 * np.pi, 60)
         self.loop.setData(-1.55 + 0.4 * np.cos(ang), 0.55 * np.sin(ang))
         self.loop.setPen(pg.mkPen(fg, width=2 * th.scale))
         # links: h_{t-1} -> h_t, x_t -> h_t, h_t -> y_t (NaN breaks the polyline between segments)
         seg_x, seg_y = [], []
-        for x in xs:
+        for x in np.r_[-2.0, xs]:
             if x > 1:
                 seg_x += [x - 0.7, x - 0.3, np.nan]
                 seg_y += [0, 0, np.nan]
             seg_x += [x, x, np.nan, x, x, np.nan]
             seg_y += [-0.85, -0.3, np.nan, 0.3, 0.85, np.nan]
-        seg_x += [-2, -2, np.nan, -2, -2, np.nan]
-        seg_y += [-0.85, -0.3, np.nan, 0.3, 0.85, np.nan]
         self.links.setData(np.array(seg_x), np.array(seg_y), connect="finite")
         self.links.setPen(pg.mkPen(fg, width=th.scale))
-        io_x = np.r_[-2.0, -2.0, xs, xs]
-        io_y = np.r_[-1.0, 1.0, np.full(T, -1.0), np.full(T, 1.0)]
-        in_done = np.r_[True, True, done, done]
-        self.io_points.setData(x=io_x, y=io_y, size=0.3,
-                               brush=[pg.mkBrush("#009E73" if d else th.background) for d in in_done],
+        size = 10 * th.scale
+        self.io_points.setData(x=np.r_[-2.0, -2.0, xs, xs], y=np.r_[-1.0, 1.0, np.full(T, -1.0), np.ones(T)],
+                               size=size, brush=[pg.mkBrush("#009E73")] * 2 + [pg.mkBrush(th.background)] * (2 * T),
                                pen=pg.mkPen(fg, width=th.scale))
-        for lab in self.labels:
+        self.done_io.setSize(size)
+        self.done_io.setBrush(pg.mkBrush("#009E73"))
+        self.done_io.setPen(pg.mkPen(fg, width=th.scale))
+        for lab in self._labels.values():
             self.diagram.item.removeItem(lab)
-        self.labels = []
+        self._labels, self._current_labels = {}, []
+        # every step is labelled when there is room, else every 5th or 10th
         every = 1 if T <= 12 else (5 if T <= 30 else 10)
-        font_pt = th.font_pt * 0.8
         for x in xs:
-            if x == 1 or x % every == 0 or x == t:
-                for y, s in ((-1.45, f"x{int(x)}"), (1.45, f"y{int(x)}")):
-                    lab = pg.TextItem(s, color=CURRENT if x == t else th.foreground, anchor=(0.5, 0.5))
+            if x == 1 or x % every == 0:
+                for y, key in ((-1.45, "x"), (1.45, "y")):
+                    lab = pg.TextItem(f"{key}{int(x)}", color=th.foreground, anchor=(0.5, 0.5))
                     f = lab.textItem.font()
-                    f.setPointSizeF(font_pt)
+                    f.setPointSizeF(th.font_pt * 0.8)
                     lab.setFont(f)
                     lab.setPos(x, y)
                     self.diagram.item.addItem(lab)
-                    self.labels.append(lab)
-        for lab, s in ((self.folded_label, "h"), (self.equiv, "≡")):
-            lab.setColor(th.background if s == "h" else th.foreground)
+                    self._labels[(key, int(x))] = lab
+        self.folded_label.setColor(th.background)
+        self.equiv.setColor(th.foreground)
         self.folded_label.setPos(-2, 0)
+        self.loop_label.setColor(th.foreground)
+        self.loop_label.setPos(-1.95, 0.75)
         self.equiv.setPos(-0.45, 0)
         self.diagram.item.setRange(xRange=(-3, T + 1), yRange=(-1.8, 1.8), padding=0)
         ticks = [(float(x), str(int(x))) for x in xs if x == 1 or x % every == 0]
@@ -261,7 +293,9 @@ class UnrollPanel(QWidget):
         T, H = h.shape
         finite = h[np.isfinite(h)]
         scale = max(1.0, float(np.abs(finite).max())) if finite.size else 1.0
-        lut = diverging_lut(self.theme, 256)
+        if self._lut_theme is not self.theme:
+            self._lut, self._lut_theme = diverging_lut(self.theme, 256), self.theme
+        lut = self._lut
         idx = np.clip(((np.nan_to_num(h.T) / scale) + 1) / 2 * 255, 0, 255).astype(int)  # (H, T)
         rgba = lut[idx].copy()
         rgba[:, self.t:, 3] = 0  # steps not computed yet stay empty
