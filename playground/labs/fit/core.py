@@ -51,9 +51,9 @@ PARAMS: list[Param] = [
     Param("noise", "Noise (std of y)", "float", 0.0, 0.0, 2.0, steps=(0.0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0),
           help="Gaussian noise added to the samples (presets and formulas)."),
     Param("depth", "Hidden layers", "int", 1, 1, 8),
-    # --width is the exported PNG's width on the command line: this one is --units there.
-    Param("width", "Width (units per layer)", "int", 16, 1, 256, cli_option="--units",
-          help="Units in each hidden layer."),
+    # Named `units`, not `width`: on the command line --width is the exported PNG's width (and a
+    # parameter must not share its argparse destination either).
+    Param("units", "Width (units per layer)", "int", 16, 1, 256, help="Units in each hidden layer."),
     Param("activation", "Activation", "choice", "sigmoid", choices=_TRAINABLE,
           choice_labels=tuple(activations.get(a).label for a in _TRAINABLE)),
     Param("init", "Initialisation", "choice", "he", choices=INITS,
@@ -106,7 +106,7 @@ CLI_EXTRA = [
 
 # --- shapes of an experiment's arrays ---------------------------------------------------------------------
 def net_spec(params: dict):
-    d, w = int(params["depth"]), int(params["width"])
+    d, w = int(params["depth"]), int(params["units"])
     return jobs.net_spec([w] * d, [params["activation"]] * d)
 
 
@@ -638,7 +638,7 @@ def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[
     p = session.params
     result: dict[str, Any] = {
         "lab": "fit", "target": p["target"], "params": dict(p), "engine": session.engine,
-        "epochs": session.epoch, "width": p["width"], "depth": p["depth"], "activation": p["activation"],
+        "epochs": session.epoch, "width": p["units"], "depth": p["depth"], "activation": p["activation"],
     }
     if p["target"] == "formula":
         result["formula"] = session.formula_text

@@ -56,9 +56,9 @@ TEXT = {
             "<li>Tick <b>Draw</b> and drag on the plot to draw your own target while it trains.</li></ol>"
             + _THEOREMS_EN),
         "theorems": _THEOREMS_EN,
-        "units_title": "Cybenko's sum: each unit's term αᵢ·σ(wᵢx + bᵢ), and their sum",
+        "units_title": "Cybenko: each unit's αᵢ·σ(wᵢx + bᵢ), and their sum",
         "fit_title": "Target, samples and the network",
-        "error_title": "Error: MSE on the samples, sup-norm on a dense grid",
+        "error_title": "Error: MSE and sup-norm",
         "sweep_title": "Width sweep: final error against the width N (log–log)",
         "sweep_help": ("One hidden layer of N units, N = 1, 2, 4, … (same seed, same epochs) on the current "
                        "target. A straight line on these axes is a power law: error ∝ N^(−k)."),
@@ -102,9 +102,9 @@ TEXT = {
             "<li>Cochez <b>Dessiner</b> et tracez votre propre cible sur le graphique pendant l'entraînement.</li></ol>"
             + _THEOREMS_FR),
         "theorems": _THEOREMS_FR,
-        "units_title": "La somme de Cybenko : le terme αᵢ·σ(wᵢx + bᵢ) de chaque neurone, et leur somme",
+        "units_title": "Cybenko : αᵢ·σ(wᵢx + bᵢ) de chaque neurone, et leur somme",
         "fit_title": "Cible, échantillons et réseau",
-        "error_title": "Erreur : MSE sur les échantillons, norme uniforme sur une grille fine",
+        "error_title": "Erreur : MSE et norme uniforme",
         "sweep_title": "Balayage en largeur : erreur finale en fonction de N (log–log)",
         "sweep_help": ("Une couche cachée de N neurones, N = 1, 2, 4, … (même graine, mêmes époques) sur la cible "
                        "courante. Une droite sur ces axes est une loi de puissance : erreur ∝ N^(−k)."),

@@ -186,7 +186,7 @@ class FitLab(LabView):
         if s is None:
             return
         p = s["params"]
-        values = {"depth": 1, "width": min(256, 2 * int(p["bins"])), "activation": p["bump_unit"]}
+        values = {"depth": 1, "units": min(256, 2 * int(p["bins"])), "activation": p["bump_unit"]}
         self.panel.set_values(values)
         self._on_params_changed(values)
         if self.controller is not None:

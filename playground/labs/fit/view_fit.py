@@ -93,6 +93,7 @@ class FitPanel(QWidget):
         self.hovered: int | None = None
 
         self.error_plot = ThemedPlot(text("error_title"), "epoch", "error (log)")
+        self.error_plot.setToolTip("MSE on the samples; sup-norm error |f − network| on a grid of 1001 points")
         self.errors = CurveChart(self.error_plot.item, log_y=True)
         self.errors.add("MSE", NET_COLOR)
         self.errors.add("sup error", SUP_COLOR, dashed=True)
@@ -102,12 +103,17 @@ class FitPanel(QWidget):
         ul.setContentsMargins(0, 0, 0, 0)
         ul.addWidget(self.units_plot, 1)
         ul.addWidget(self.units_note)
+        # The fit across the top; the units and the errors side by side under it, so that each keeps
+        # some height on a 720-px projector.
+        bottom = QSplitter(Qt.Horizontal)
+        bottom.addWidget(units_box)
+        bottom.addWidget(self.error_plot)
+        bottom.setStretchFactor(0, 3)
+        bottom.setStretchFactor(1, 2)
         split.addWidget(self.fit_plot)
-        split.addWidget(units_box)
-        split.addWidget(self.error_plot)
-        split.setStretchFactor(0, 5)
-        split.setStretchFactor(1, 4)
-        split.setStretchFactor(2, 3)
+        split.addWidget(bottom)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         layout.addWidget(split)
         self._contrib = None
         self._range = None
@@ -211,9 +217,8 @@ class FitPanel(QWidget):
         self._units_range(cx, np.nan_to_num(shown, nan=0.0, posinf=0.0, neginf=0.0), total)
         more = f" (the first {MAX_DRAWN_UNITS} of {len(contrib)} drawn)" if len(contrib) > MAX_DRAWN_UNITS else ""
         if self.hovered is None:
-            self.units_note.setText(f"{len(contrib)} units{more}; the bold curve is their sum plus the output "
-                                    f"bias {s['out_bias']:.3f}, which is the network. Hover a curve to pick out "
-                                    "one unit.")
+            self.units_note.setText(f"{len(contrib)} units{more}. Bold: their sum + output bias "
+                                    f"{s['out_bias']:.3f} = the network. Hover a curve: one unit.")
         else:
             self._describe_unit(s)
 

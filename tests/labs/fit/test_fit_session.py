@@ -12,7 +12,7 @@ from playground.labs.fit.core import FitSession, decode_text, encode_text, expec
 
 
 def test_a_16_unit_sigmoid_network_fits_sin_2pi_x():
-    result, _ = run_headless({"target": "sin", "width": 16, "activation": "sigmoid"}, 3000)
+    result, _ = run_headless({"target": "sin", "units": 16, "activation": "sigmoid"}, 3000)
     assert result["mse"] < 1e-3 and result["sup_error"] < 0.1
     assert result["width"] == 16 and result["activation"] == "sigmoid"
     assert len(result["history"]) == 3000 and result["history"][-1]["mse"] == pytest.approx(result["mse"], rel=0.5)
@@ -32,14 +32,14 @@ def test_the_width_sweep_error_falls_with_the_width_on_sin():
 
 
 def test_the_headless_sweep_reports_each_width():
-    result, _ = run_headless({"width": 4}, 300, {"sweep": "1,4,16"})
+    result, _ = run_headless({"units": 4}, 300, {"sweep": "1,4,16"})
     assert set(result["sweep"]) == {"1", "4", "16"}
     assert result["sweep"]["16"]["mse"] < result["sweep"]["1"]["mse"]
     assert all(v["sup_error"] > 0 for v in result["sweep"].values())
 
 
 def test_cybenko_terms_add_up_to_the_network_output():
-    s = FitSession({"width": 7, "activation": "tanh"})
+    s = FitSession({"units": 7, "activation": "tanh"})
     s.step(50)
     snap = s.snapshot()
     total = snap["contrib"].astype(float).sum(axis=0) + snap["out_bias"]
@@ -83,7 +83,7 @@ def test_hand_built_bumps_fit_a_smooth_target_better_with_more_bins():
 
 
 def test_state_round_trips_exactly_with_drawn_points_sweep_and_heights():
-    s = FitSession({"width": 5, "sweep_max": 4, "sweep_epochs": 20, "bins": 6})
+    s = FitSession({"units": 5, "sweep_max": 4, "sweep_epochs": 20, "bins": 6})
     s.step(30)
     s.custom("draw", xs=[0.2, 0.4, 0.6], ys=[0.5, 0.9, 0.1])
     s.custom("start_sweep")
@@ -164,5 +164,5 @@ def test_a_job_cancels_and_the_main_network_trains_on():
 
 
 def test_a_diverging_run_is_reported_not_raised():
-    result, _ = run_headless({"lr": 10.0, "optimizer": "sgd", "activation": "relu", "width": 64}, 200)
+    result, _ = run_headless({"lr": 10.0, "optimizer": "sgd", "activation": "relu", "units": 64}, 200)
     assert result["diverged"] and "learning rate" in result["message"]

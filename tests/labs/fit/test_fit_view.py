@@ -183,7 +183,7 @@ def test_bump_heights_drag_updates_the_error_and_reaches_the_session(lab, qtbot)
     view.bumps.fit.click()
     assert bumps.errors()[0] < mse_drag
     view.bumps.match.click()
-    assert controller.session.params["width"] == 20 and controller.played == 1
+    assert controller.session.params["units"] == 20 and controller.played == 1
 
 
 def test_lipschitz_tab_shows_the_counts_and_the_theme_switches(lab):
