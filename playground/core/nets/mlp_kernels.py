@@ -23,8 +23,8 @@ import math
 import numpy as np
 from numba import njit
 
-__all__ = ["ACT_CODES", "OUT_CODES", "OPT_CODES", "REG_CODES", "epoch_kernel", "forward_kernel",
-           "gradient_kernel", "loss_kernel"]
+__all__ = ["ACT_CODES", "OUT_CODES", "OPT_CODES", "REG_CODES", "TRAIN", "EVALUATE", "GRADIENT", "FORWARD",
+           "kernel"]
 
 # Activation codes; every trainable registry entry has one (the step too: its derivative is 0).
 TANH, RELU, SIGMOID, LINEAR, LEAKY, PRELU, ELU, MAXOUT, STEP, GELU, SILU, SOFTPLUS = range(12)
@@ -373,62 +373,60 @@ def _buffers(lay, rows):
     return A, Z, P, ARG, M, D, G
 
 
-@njit(cache=True)
-def epoch_kernel(opt_state, step, reg_mask, lay, actp, hyp, codes, X, T, idx, batch, U):
-    """One pass over rows idx of (X, T), one update per minibatch of `batch` rows.
+# The modes of `kernel`, the one compiled entry point (one entry, not four: each entry point would
+# compile its own copy of the passes, and a first start would pay for all of them).
+TRAIN, EVALUATE, GRADIENT, FORWARD = range(4)
 
-    opt_state rows: theta, grad, first moment (Adam), velocity / second moment. U holds the dropout
-    uniforms for the whole epoch (empty when dropout is off)."""
+
+@njit(cache=True)
+def kernel(mode, opt_state, step, reg_mask, lay, actp, hyp, codes, X, T, idx, batch, U, OUT, Zs, As):
+    """TRAIN: one pass over rows idx of (X, T), one update per minibatch of `batch` rows; U holds the
+    dropout uniforms for the whole pass (empty when dropout is off). EVALUATE: outputs of every row of
+    X into OUT, returns the mean loss against T. GRADIENT: the gradient of the loss on all rows of
+    (X, T), dropout off, regularisation on, into opt_state[1]. FORWARD: outputs into OUT and, when
+    Zs/As have rows, every layer's pre-activations and hidden activations (for the views and the
+    gradient-flow statistics). opt_state rows: theta, grad, first moment (Adam), velocity / second
+    moment."""
     theta = opt_state[0]
     grad = opt_state[1]
-    mom = opt_state[2]
-    vel = opt_state[3]
-    n = idx.shape[0]
-    rows_max = min(batch, n)
-    A, Z, P, ARG, M, D, G = _buffers(lay, rows_max)
-    OUT = np.empty((rows_max, lay[lay.shape[0] - 1, WIDTH]))
-    dropout = hyp[H_DROPOUT]
-    ucur = 0
-    for start in range(0, n, batch):
-        rows = min(batch, n - start)
-        ucur = _forward(theta, lay, actp, codes[C_OUTPUT], X, idx, start, rows, dropout, U, ucur,
-                        A, Z, P, ARG, M, OUT)
-        _backward(theta, grad, lay, actp, codes[C_OUTPUT], codes[C_LOSS], T, idx, start, rows, dropout,
+    n_layers = lay.shape[0]
+    out_code = codes[C_OUTPUT]
+    loss_code = codes[C_LOSS]
+    if mode == TRAIN:
+        n = idx.shape[0]
+        rows_max = min(batch, n)
+        A, Z, P, ARG, M, D, G = _buffers(lay, rows_max)
+        out = np.empty((rows_max, lay[n_layers - 1, WIDTH]))
+        dropout = hyp[H_DROPOUT]
+        ucur = 0
+        for start in range(0, n, batch):
+            rows = min(batch, n - start)
+            ucur = _forward(theta, lay, actp, out_code, X, idx, start, rows, dropout, U, ucur,
+                            A, Z, P, ARG, M, out)
+            _backward(theta, grad, lay, actp, out_code, loss_code, T, idx, start, rows, dropout,
+                      A, Z, P, ARG, M, out, D, G)
+            _regularise(theta, grad, reg_mask, codes[C_REG], hyp[H_REG_RATE])
+            _update(theta, grad, opt_state[2], opt_state[3], step, codes[C_OPT], hyp)
+        return 0.0
+    n = X.shape[0]
+    rows_idx = np.arange(n)
+    A, Z, P, ARG, M, D, G = _buffers(lay, n)
+    _forward(theta, lay, actp, out_code, X, rows_idx, 0, n, 0.0, U, 0, A, Z, P, ARG, M, OUT)
+    if mode == GRADIENT:
+        _backward(theta, grad, lay, actp, out_code, loss_code, T, rows_idx, 0, n, 0.0,
                   A, Z, P, ARG, M, OUT, D, G)
         _regularise(theta, grad, reg_mask, codes[C_REG], hyp[H_REG_RATE])
-        _update(theta, grad, mom, vel, step, codes[C_OPT], hyp)
+        return 0.0
+    if mode == FORWARD:
+        if Zs.shape[0] == n_layers and Zs.shape[1] == n:
+            Zs[...] = Z
+            As[...] = P
+        return 0.0
+    return _loss(out_code, loss_code, Z[n_layers - 1], OUT, T)
 
 
 @njit(cache=True)
-def gradient_kernel(theta, grad, reg_mask, lay, actp, hyp, codes, X, T):
-    """The gradient of the loss on all rows of (X, T), dropout off, regularisation on, into grad."""
-    n = X.shape[0]
-    idx = np.arange(n)
-    A, Z, P, ARG, M, D, G = _buffers(lay, n)
-    OUT = np.empty((n, lay[lay.shape[0] - 1, WIDTH]))
-    U = np.zeros(0)
-    _forward(theta, lay, actp, codes[C_OUTPUT], X, idx, 0, n, 0.0, U, 0, A, Z, P, ARG, M, OUT)
-    _backward(theta, grad, lay, actp, codes[C_OUTPUT], codes[C_LOSS], T, idx, 0, n, 0.0,
-              A, Z, P, ARG, M, OUT, D, G)
-    _regularise(theta, grad, reg_mask, codes[C_REG], hyp[H_REG_RATE])
-
-
-@njit(cache=True)
-def forward_kernel(theta, lay, actp, out_code, X, OUT, Zs, As):
-    """Outputs of every row of X (dropout off) into OUT; when Zs/As have rows, each layer's
-    pre-activations and hidden activations too (for the views and the gradient-flow statistics)."""
-    n = X.shape[0]
-    idx = np.arange(n)
-    A, Z, P, ARG, M, D, G = _buffers(lay, n)
-    U = np.zeros(0)
-    _forward(theta, lay, actp, out_code, X, idx, 0, n, 0.0, U, 0, A, Z, P, ARG, M, OUT)
-    if Zs.shape[0] == lay.shape[0] and Zs.shape[1] == n:
-        Zs[...] = Z
-        As[...] = P
-
-
-@njit(cache=True)
-def loss_kernel(lay, out_code, loss_code, Zlast, OUT, T):
+def _loss(out_code, loss_code, Zlast, OUT, T):
     """Mean loss over rows: 0.5 (o - t)^2 summed over outputs (TF Playground's), or cross-entropy
     computed from the logits so it stays finite however confident the net is."""
     n = OUT.shape[0]
@@ -458,14 +456,3 @@ def loss_kernel(lay, out_code, loss_code, Zlast, OUT, T):
         for j in range(n_out):
             total += T[r, j] * (lse - Zlast[r, j])
     return total / n
-
-
-@njit(cache=True)
-def evaluate_kernel(theta, lay, actp, out_code, loss_code, X, T, OUT):
-    """(mean loss) of every row of (X, T), dropout off; the outputs go into OUT."""
-    n = X.shape[0]
-    idx = np.arange(n)
-    A, Z, P, ARG, M, D, G = _buffers(lay, n)
-    U = np.zeros(0)
-    _forward(theta, lay, actp, out_code, X, idx, 0, n, 0.0, U, 0, A, Z, P, ARG, M, OUT)
-    return loss_kernel(lay, out_code, loss_code, Z[lay.shape[0] - 1], OUT, T)

@@ -130,8 +130,7 @@ class NumbaMLP:
         if n == 0:
             return
         idx = np.ascontiguousarray(perm, dtype=np.int64)
-        K.epoch_kernel(self.opt_state, self._step, self.reg_mask, self.lay, self.actp, self.hyp, self.codes,
-                       self.X, self.T, idx, max(1, int(batch)), self._uniforms(n))
+        self._run(K.TRAIN, self.X, self.T, idx, max(1, int(batch)), self._uniforms(n))
 
     def train_step(self, x: np.ndarray, t: np.ndarray) -> None:
         """One update on the batch (x, t)."""
@@ -140,13 +139,12 @@ class NumbaMLP:
         n = len(x)
         if n == 0:
             return
-        K.epoch_kernel(self.opt_state, self._step, self.reg_mask, self.lay, self.actp, self.hyp, self.codes,
-                       x, t, np.arange(n, dtype=np.int64), n, self._uniforms(n))
+        self._run(K.TRAIN, x, t, np.arange(n, dtype=np.int64), n, self._uniforms(n))
 
     def gradients(self, x: np.ndarray, t: np.ndarray) -> dict[str, np.ndarray]:
         """Gradient of the batch loss (regularisation included, dropout off) per parameter."""
-        K.gradient_kernel(self.theta, self.grad, self.reg_mask, self.lay, self.actp, self.hyp, self.codes,
-                          _rows(x, self.spec.n_in), _rows(t, self.spec.n_out))
+        x = _rows(x, self.spec.n_in)
+        self._run(K.GRADIENT, x, _rows(t, self.spec.n_out), out=np.empty((len(x), self.spec.n_out)))
         return {name: view.copy() for name, view in self.grad_views.items()}
 
     # --- evaluation --------------------------------------------------------------------------------
@@ -157,7 +155,7 @@ class NumbaMLP:
             return out, acts
         x = _rows(x, self.spec.n_in)
         out = np.empty((len(x), self.spec.n_out))
-        K.forward_kernel(self.theta, self.lay, self.actp, self.codes[K.C_OUTPUT], x, out, _EMPTY3, _EMPTY3)
+        self._run(K.FORWARD, x, out=out)
         return out
 
     def trace(self, x: np.ndarray) -> tuple[np.ndarray, list[np.ndarray], list[np.ndarray]]:
@@ -171,7 +169,7 @@ class NumbaMLP:
         umax = int(self.lay[:, K.FAN_IN].max())
         zs = np.empty((spec.n_layers, n, wmax))
         acts = np.empty((spec.n_layers, n, umax))
-        K.forward_kernel(self.theta, self.lay, self.actp, self.codes[K.C_OUTPUT], x, out, zs, acts)
+        self._run(K.FORWARD, x, out=out, zs=zs, acts=acts)
         hidden = range(len(spec.hidden))
         return (out, [zs[h, :, :spec.pre_width(h)].copy() for h in hidden],
                 [acts[h, :, :spec.hidden[h]].copy() for h in hidden])
@@ -182,12 +180,20 @@ class NumbaMLP:
         out = np.empty((len(x), self.spec.n_out))
         if len(x) == 0:
             return float("nan"), out
-        loss = K.evaluate_kernel(self.theta, self.lay, self.actp, self.codes[K.C_OUTPUT], self.codes[K.C_LOSS],
-                                 x, _rows(t, self.spec.n_out), out)
-        return float(loss), out
+        return self._run(K.EVALUATE, x, _rows(t, self.spec.n_out), out=out), out
+
+    def _run(self, mode, x, t=None, idx=None, batch=1, uniforms=None, out=None, zs=None, acts=None) -> float:
+        """One call into the compiled kernel; every argument has one fixed type, so one compiled
+        version serves all modes."""
+        return K.kernel(mode, self.opt_state, self._step, self.reg_mask, self.lay, self.actp, self.hyp,
+                        self.codes, x, _EMPTY2 if t is None else t, _NO_INDEX if idx is None else idx, batch,
+                        self._no_uniforms if uniforms is None else uniforms, _EMPTY2 if out is None else out,
+                        _EMPTY3 if zs is None else zs, _EMPTY3 if acts is None else acts)
 
 
+_EMPTY2 = np.zeros((0, 1))
 _EMPTY3 = np.zeros((1, 0, 1))
+_NO_INDEX = np.zeros(0, dtype=np.int64)
 
 
 def _rows(a, cols: int) -> np.ndarray:

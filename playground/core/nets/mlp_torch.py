@@ -88,8 +88,8 @@ class TorchMLP:
             else:
                 a = self.modules[h](z)  # (B, units)
             if train and self.dropout > 0.0:
-                keep = torch.as_tensor(self.rng.random(tuple(a.shape)), dtype=self.dtype, device=self.device)
-                a = a * (keep >= self.dropout).to(self.dtype) / (1.0 - self.dropout)
+                draw = torch.as_tensor(self.rng.random(tuple(a.shape)), dtype=self.dtype, device=self.device)
+                a = a * (draw >= self.dropout).to(self.dtype) / (1.0 - self.dropout)
             hidden.append(a)
         last = spec.n_layers - 1
         z = a @ t[f"layer{last}.weight"] + t[f"layer{last}.bias"]  # (B, n_out)

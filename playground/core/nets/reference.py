@@ -18,8 +18,10 @@ __all__ = ["torch_reference"]
 
 
 def torch_reference(spec: NetSpec, X: np.ndarray, T: np.ndarray, batch: int, seconds: float,
-                    lr: float = 0.03, optimizer: str = "sgd", seed: int = 0) -> float:
-    """Epochs per second of a bare torch training loop on (X, T), measured for about `seconds`."""
+                    lr: float = 0.03, optimizer: str = "sgd", seed: int = 0, eval_sets=()) -> float:
+    """Epochs per second of a bare torch training loop on (X, T), measured for about `seconds`.
+    `eval_sets`: (X, T) pairs whose loss is computed after every epoch, as a lab that draws loss
+    curves does (the classify lab: the training and the test set)."""
     import torch
     from torch import nn
 
@@ -32,11 +34,15 @@ def torch_reference(spec: NetSpec, X: np.ndarray, T: np.ndarray, batch: int, sec
     layers.append(nn.Linear(units[-2], spec.n_out))
     if spec.output == "tanh":
         layers.append(nn.Tanh())
+    elif spec.loss == "squared" and spec.output == "sigmoid":
+        layers.append(nn.Sigmoid())
+    elif spec.loss == "squared" and spec.output == "softmax":
+        layers.append(nn.Softmax(dim=1))
     model = nn.Sequential(*layers)
     if spec.loss == "cross_entropy" and spec.output == "sigmoid":
         loss_fn = nn.BCEWithLogitsLoss()
     elif spec.loss == "cross_entropy" and spec.output == "softmax":
-        loss_fn = nn.CrossEntropyLoss()  # takes probabilities as targets too
+        loss_fn = nn.CrossEntropyLoss()  # from the logits; it takes one-hot targets as they are
     else:
         loss_fn = nn.MSELoss()
     if optimizer == "adam":
@@ -48,6 +54,9 @@ def torch_reference(spec: NetSpec, X: np.ndarray, T: np.ndarray, batch: int, sec
     n = len(x)
     batch = max(1, min(int(batch), n))
 
+    evals = [(torch.as_tensor(np.asarray(a), dtype=torch.float32), torch.as_tensor(np.asarray(b), dtype=torch.float32))
+             for a, b in eval_sets if len(a)]
+
     def epoch():
         order = torch.randperm(n)
         for start in range(0, n, batch):
@@ -55,6 +64,9 @@ def torch_reference(spec: NetSpec, X: np.ndarray, T: np.ndarray, batch: int, sec
             opt.zero_grad()
             loss_fn(model(x[idx]), t[idx]).backward()
             opt.step()
+        with torch.no_grad():
+            for a, b in evals:
+                float(loss_fn(model(a), b))
 
     epoch()  # warm-up: first-call allocations are not the loop's speed
     done, t0 = 0, time.perf_counter()

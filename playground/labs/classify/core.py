@@ -572,3 +572,18 @@ def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[
         "history": [{k: (number(v) if k != "epoch" else v) for k, v in rec.items()} for rec in session.history()],
     }
     return result, snap
+
+
+def bench_reference(params: dict, seconds: float) -> float:
+    """Epochs per second of a bare torch loop on the same network, data and batch size: one shuffled
+    pass of minibatches, then the training and test losses (what the lab's curves need), per epoch.
+    It has no regulariser or dropout: with them on, the ratio flatters torch."""
+    from playground.core.nets.reference import torch_reference
+
+    session = ClassifySession(params)
+    p = session.params
+    spec = session.spec
+    t_train, t_test = session.t_train, session.t_test
+    return torch_reference(spec, session.f_train, t_train, int(p["batch_size"]), seconds, lr=p["lr"],
+                           optimizer=p["optimizer"], seed=p["seed"],
+                           eval_sets=[(session.f_train, t_train), (session.f_test, t_test)])
