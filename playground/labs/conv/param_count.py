@@ -12,9 +12,9 @@ __all__ = ["mlp_first_layer", "cnn_first_layer", "PRESETS", "compare"]
 
 # name -> (label, height, width, channels, hidden units, conv filters, kernel)
 PRESETS = {
-    "mnist": ("Lecture: 28×28, 8 bits → ≈ 800,000", 28, 28, 1, 1000, 32, 3),
-    "photo": ("Lecture: 28 MP × 3 colours → ≈ 10¹¹", 4320, 6480, 3, 1000, 32, 3),
-    "digits": ("This lab's digits: 8×8", 8, 8, 1, 64, 8, 3),
+    "mnist": ("28×28 grey (≈ 800,000)", 28, 28, 1, 1000, 32, 3),
+    "photo": ("28 MP colour (≈ 10¹¹)", 4320, 6480, 3, 1000, 32, 3),
+    "digits": ("Digits 8×8", 8, 8, 1, 64, 8, 3),
 }
 
 

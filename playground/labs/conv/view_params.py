@@ -40,16 +40,19 @@ class ParamCountPanel(QWidget):
         for i, (label, w) in enumerate((("Image height", self.h), ("Image width", self.w), ("Channels", self.c),
                                         ("MLP hidden units", self.hidden), ("CNN filters", self.filters),
                                         ("CNN kernel k", self.k))):
-            grid.addWidget(QLabel(label), i // 3, 2 * (i % 3))
-            grid.addWidget(w, i // 3, 2 * (i % 3) + 1)
+            grid.addWidget(QLabel(label), i // 2, 2 * (i % 2))
+            grid.addWidget(w, i // 2, 2 * (i % 2) + 1)
         presets = QGridLayout()
+        presets.addWidget(QLabel("Lecture:"), 0, 0)
         self.buttons = {}
         for j, (key, (label, *_v)) in enumerate(PRESETS.items()):
             b = QPushButton(label)
             b.setObjectName(f"count_preset_{key}")
             b.setFocusPolicy(Qt.NoFocus)
             b.clicked.connect(lambda _c=False, key=key: self.apply_preset(key))
-            presets.addWidget(b, 0, j)
+            b.setToolTip("The lecture's example: an MLP's first layer with 1,000 hidden units" if key != "digits"
+                         else "The CNN tab's 8×8 digits")
+            presets.addWidget(b, 0, j + 1)
             self.buttons[key] = b
         self.result = QLabel("")
         self.result.setObjectName("count_result")

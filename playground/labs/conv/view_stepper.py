@@ -165,25 +165,28 @@ class ConvStepper(QWidget, _Transport):
         # at presentation size must still show the grids beside them.
         for combo in (self.case, self.source_box, self.kpreset, self.mode, self.channel):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
+            combo.setMinimumContentsLength(6)
         form.addWidget(QLabel("Preset"), 0, 0)
         form.addWidget(self.case, 0, 1, 1, 3)
         form.addWidget(QLabel("Input"), 0, 4)
-        form.addWidget(self.source_box, 0, 5, 1, 3)
+        form.addWidget(self.source_box, 0, 5)
         form.addWidget(QLabel("Kernel"), 1, 0)
-        form.addWidget(self.kpreset, 1, 1, 1, 3)
-        form.addWidget(QLabel("Padding mode"), 1, 4)
-        form.addWidget(self.mode, 1, 5)
-        form.addWidget(QLabel("Channel"), 1, 6)
-        form.addWidget(self.channel, 1, 7)
+        form.addWidget(self.kpreset, 1, 1)
+        form.addWidget(QLabel("Mode"), 1, 2)
+        form.addWidget(self.mode, 1, 3)
+        form.addWidget(QLabel("Channel"), 1, 4)
+        form.addWidget(self.channel, 1, 5)
         small = (("Input size", self.size), ("Kernel size", self.ksize), ("Padding", self.padding),
-                 ("Stride", self.stride), ("Dilation", self.dilation), ("Output padding", self.out_pad),
+                 ("Stride", self.stride), ("Dilation", self.dilation), ("Output pad.", self.out_pad),
                  ("Bias", self.bias_box))
         for i, (label, w) in enumerate(small):
-            form.addWidget(QLabel(label), 2 + i // 4, 2 * (i % 4))
-            form.addWidget(w, 2 + i // 4, 2 * (i % 4) + 1)
-        form.addWidget(self.transposed, 3, 6, 1, 2)
-        for col in (1, 3, 5, 7):
+            form.addWidget(QLabel(label), 2 + i // 3, 2 * (i % 3))
+            form.addWidget(w, 2 + i // 3, 2 * (i % 3) + 1)
+        self.out_pad.setToolTip("Output padding a (transposed convolution only): extra cells on the bottom "
+                                "and right, conv_arithmetic's odd case")
+        self.mode.setToolTip("Padding mode: zero, reflect, replicate or circular")
+        form.addWidget(self.transposed, 4, 2, 1, 4)
+        for col in (1, 3, 5):
             form.setColumnStretch(col, 1)
         self.canvas = GridCanvas("")
         self.canvas.setMinimumSize(380, 180)

@@ -66,7 +66,7 @@ class DrawCanvas(_ImagePlot):
     drawn = Signal(object)
 
     def __init__(self):
-        super().__init__("Draw an input")
+        super().__init__("Draw here (right button erases)")
         self.pixels = np.zeros((8, 8))
         self._button = None
         self.item.getViewBox().setBorder(pg.mkPen("#808080", width=1))
@@ -165,7 +165,8 @@ class TrainPanel(QWidget):
             row.addWidget(QLabel(label))
             row.addWidget(w)
         row.addWidget(self.clear)
-        row.addWidget(QLabel(TEXT["draw_hint"]), 1)
+        row.addStretch(1)
+        self.draw.setToolTip(TEXT["draw_hint"])
         grid = QGridLayout()
         grid.addWidget(self.loss_plot, 0, 0)
         grid.addWidget(self.acc_plot, 0, 1)
@@ -180,7 +181,7 @@ class TrainPanel(QWidget):
             grid.setColumnStretch(i, 1)
         # Readable or scrolled, never squeezed: the lab's content scrolls on a small projector.
         for fig in self.figures().values():
-            fig.setMinimumSize(240, 200)
+            fig.setMinimumSize(190, 180)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
