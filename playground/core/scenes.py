@@ -2,7 +2,8 @@
 
 A scene is a lab, its parameters (the seed included), the tab or view to show, a caption (English
 and French), and optionally "train to epoch N, then pause" so the room sees the moment that matters
-(the perceptron still cycling on XOR at epoch 200, the hidden layer that solved it). A deck is a
+(the perceptron still cycling on XOR at epoch 200, the hidden layer that solved it), and optionally
+two to four configurations of the lab to show side by side (ReLU against tanh). A deck is a
 titled list of scenes. Every lab may ship its own scenes in `playground/labs/<id>/scenes.py`
 (`SCENES`, a list of plain dicts); `lecture_deck()` strings them together in the lecture's order.
 
@@ -10,7 +11,7 @@ Deck files (UTF-8 JSON, conventionally ``*.npdeck.json``)::
 
     {"format": "neural-playground-deck", "version": 1, "title": "...",
      "scenes": [{"lab": "perceptron", "params": {...}, "caption": {"en": "...", "fr": "..."},
-                 "view": "Race", "train_to": 200}, ...]}
+                 "view": "Race", "train_to": 200, "compare": [{...}, {...}]}, ...]}
 
 They are read like experiment files: a regular file of bounded size, every scene checked (the lab
 exists, every parameter is valid for it, captions are text, train_to is a whole number in range)
@@ -50,6 +51,7 @@ class Scene:
     caption: dict = field(default_factory=dict)  # language -> text
     view: str = ""  # the tab to show ("" = whatever the lab shows first)
     train_to: int = 0  # 0: show the fresh network; N: train to epoch N, then pause
+    compare: list = field(default_factory=list)  # 2 to 4 parameter sets shown side by side, or none
 
     def caption_in(self, language: str = "en") -> str:
         return self.caption.get(language) or self.caption.get("en") or next(iter(self.caption.values()), "")
@@ -60,6 +62,8 @@ class Scene:
             out["view"] = self.view
         if self.train_to:
             out["train_to"] = int(self.train_to)
+        if self.compare:
+            out["compare"] = [dict(p) for p in self.compare]
         return out
 
 
@@ -85,7 +89,7 @@ def scene_from_json(raw, where: str = "scene") -> Scene:
 
     if not isinstance(raw, dict):
         raise DeckError(f"{where}: must be an object")
-    unknown = sorted(set(raw) - {"lab", "params", "caption", "view", "train_to"})
+    unknown = sorted(set(raw) - {"lab", "params", "caption", "view", "train_to", "compare"})
     if unknown:
         raise DeckError(f"{where}: unknown key {unknown[0]!r}")
     lab = raw.get("lab")
@@ -111,7 +115,14 @@ def scene_from_json(raw, where: str = "scene") -> Scene:
     train_to = raw.get("train_to", 0)
     if isinstance(train_to, bool) or not isinstance(train_to, int) or not 0 <= train_to <= MAX_TRAIN_TO:
         raise DeckError(f"{where}: train_to must be a whole number from 0 to {MAX_TRAIN_TO:,}")
-    return Scene(lab, params, dict(caption), view, int(train_to))
+    compare = raw.get("compare", [])
+    if not isinstance(compare, list) or (compare and not 2 <= len(compare) <= 4):
+        raise DeckError(f"{where}: compare must list 2 to 4 parameter sets")
+    try:
+        compare = [validate_all(_lab_core(lab).PARAMS, p) for p in compare]
+    except ParamError as exc:
+        raise DeckError(f"{where}: a configuration to compare: {exc}") from None
+    return Scene(lab, params, dict(caption), view, int(train_to), compare)
 
 
 def deck_from_json(data, where: str = "deck") -> Deck:

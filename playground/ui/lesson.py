@@ -182,11 +182,15 @@ class LessonMode(QObject):
         scene = self.deck.scenes[index]
         win = self.window
         self.index = index
-        if win.current is None or win.current.info.id != scene.lab:
-            win.open_lab(scene.lab)
-        view = win.current
-        view.set_params(scene.params)
-        view.start_session(win.device)
+        if scene.compare:
+            win.open_compare(scene.lab, scene.compare)  # starts its own session
+            view = win.current
+        else:
+            if win.current is None or win.current.info.id != scene.lab or getattr(win.current, "compare", False):
+                win.open_lab(scene.lab)
+            view = win.current
+            view.set_params(scene.params)
+            view.start_session(win.device)
         view.show_view(scene.view)
         if scene.train_to:
             win.controller.step(scene.train_to)  # trains in the worker, then shows that epoch, paused
@@ -217,6 +221,8 @@ class LessonMode(QObject):
         epoch = int(snap.get("epoch", 0) or 0) if view.trains else 0
         raw = {"lab": view.info.id, "params": view.params(), "view": view.view_state(),
                "caption": {self.language: caption} if caption else {}, "train_to": epoch}
+        if getattr(view, "compare", False):
+            raw["compare"] = view.pane_params()
         return scene_from_json(raw, "the current state")
 
     def add_current(self, caption: str | None = None) -> None:

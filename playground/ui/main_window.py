@@ -170,6 +170,9 @@ class MainWindow(QMainWindow):
         self.controls_action.setChecked(True)
         self.dark_action.setChecked(self.themes.dark)
         self.about_action = self._action("About Neural Playground", self.about)
+        self.compare_action = self._action("Compare configurations…", self.compare_dialog, "Ctrl+Shift+C",
+                                           tip="Two to four configurations of this lab side by side, "
+                                               "trained in lockstep (Ctrl+Shift+C)")
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Transport")
@@ -237,6 +240,8 @@ class MainWindow(QMainWindow):
         t = m.addMenu("&Training")
         for a in (self.play_action, self.step_action, self.back_action, self.reset_action):
             t.addAction(a)
+        t.addSeparator()
+        t.addAction(self.compare_action)
         h = m.addMenu("&Help")
         h.addAction(self.about_action)
 
@@ -264,6 +269,11 @@ class MainWindow(QMainWindow):
         else:
             view = self.views[lab_id]
         self.current = view
+        self.compare_action.setText("Compare configurations…")
+        if hasattr(self, "_list_before_compare"):  # leaving a comparison: the lab list as it was
+            shown = self.__dict__.pop("_list_before_compare")
+            self.sidebar.setVisible(shown)
+            self.labs_action.setChecked(shown)
         # A hidden lab must not hold the window to its own minimum size (QStackedWidget takes the
         # largest page's): only the visible lab counts.
         for page in self.views.values():
@@ -283,9 +293,65 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{info.title} · Neural Playground")
         self.lab_opened.emit(lab_id)
 
+    # --- side by side ---------------------------------------------------------------------------------------
+    def compare_dialog(self) -> None:
+        """Training > Compare configurations: start from copies of the current lab's settings."""
+        from PySide6.QtWidgets import QInputDialog
+
+        view = self.current
+        if view is None:
+            return
+        if getattr(view, "compare", False):
+            self.open_lab(view.info.id)  # a second press leaves the comparison
+            return
+        if not view.trains:
+            self._message(QMessageBox.Information, "Compare", f"{view.info.title} has nothing to train.")
+            return
+        n, ok = QInputDialog.getInt(self, "Compare configurations",
+                                    "How many configurations side by side? Each keeps its own controls; "
+                                    "one transport drives all.", 2, 2, 4)
+        if ok:
+            self.open_compare(view.info.id, [view.params() for _ in range(n)])
+
+    def open_compare(self, lab_id: str, panes: list[dict]) -> None:
+        """Show `panes` (2 to 4 parameter sets of one lab) side by side, trained in lockstep."""
+        from playground.ui.compare import CompareView
+
+        old = self.views.pop("compare", None)
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        info = get_lab(lab_id)
+        view = CompareView(info, self.controller, self.themes.theme, panes)
+        self.views["compare"] = view
+        self.stack.addWidget(view)
+        view.status_changed.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        # Three or four labs side by side: the plots first, each pane's controls one Ctrl+K away.
+        view.side_scroll.setVisible(self.controls_action.isChecked() and len(panes) <= 2)
+        self.current = view
+        for page in self.views.values():
+            policy = QSizePolicy.Preferred if page is view else QSizePolicy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.stack.setCurrentWidget(view)
+        for a in (self.play_action, self.step_action, self.reset_action):
+            a.setEnabled(True)
+        self.speed.setEnabled(True)
+        self.timeline.setVisible(True)
+        self.timeline.follow(0, None)
+        self.sync_back_action()
+        self.compare_action.setText("Leave comparison")
+        # Two to four labs need the room: the lab list folds away while comparing (Ctrl+L).
+        if not hasattr(self, "_list_before_compare"):
+            self._list_before_compare = self.sidebar.isVisible()
+        self.sidebar.setVisible(False)
+        self.labs_action.setChecked(False)
+        view.start_session(self.device)
+        self.setWindowTitle(f"Compare · {info.title} · Neural Playground")
+
     def _on_lab_clicked(self, item: QTreeWidgetItem, _col: int) -> None:
         lab_id = item.data(0, Qt.UserRole)
-        if lab_id and (self.current is None or lab_id != self.current.info.id):
+        if lab_id and (self.current is None or lab_id != self.current.info.id
+                       or getattr(self.current, "compare", False)):
             self.open_lab(lab_id)
 
     # --- transport --------------------------------------------------------------------------------------

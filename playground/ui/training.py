@@ -224,6 +224,11 @@ class TrainingController(QObject):
     def custom(self, name: str, **kwargs) -> None:
         self._send({"op": "custom", "name": name, "kwargs": kwargs})
 
+    def remember_params(self, params: dict) -> None:
+        """The parameters a restarted worker reopens the session with (a comparison's panes)."""
+        if self._open_cmd is not None:
+            self._open_cmd["params"] = dict(params)
+
     def rewind(self, epoch: int) -> None:
         """Back to the latest kept epoch at or before `epoch` (a new run: older frames are dropped)."""
         self._set_playing(False)
