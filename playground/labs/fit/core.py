@@ -305,17 +305,28 @@ class FitSession(TrainingSession):
         return (mse if math.isfinite(mse) else math.inf), (sup if math.isfinite(sup) else math.inf)
 
     def step(self, n: int = 1) -> None:
-        """n pieces of work: epochs of the main network, or of the running job when there is one."""
+        """n pieces of work: epochs of the main network (the base class's, timeline included), or
+        pieces of the running job when there is one (a job leaves the epoch and the timeline alone)."""
+        if self.job is None and self.ka_job is None:
+            super().step(n)
+            return
         for _ in range(int(n)):
-            if self.finished:
+            if self.finished or (self.job is None and self.ka_job is None):
                 return
             if self.ka_job is not None:
                 self._advance_ka()
-            elif self.job is not None:
-                self._advance_job()
             else:
-                self._train_epoch()
-                self.epoch += 1
+                self._advance_job()
+
+    def rewind(self, epoch: int) -> int:
+        """Back to a kept epoch of the main network; the sweep, comparison, bumps and KA results are
+        not part of its training history, so they stay as they are now."""
+        keep = (self.sweep_mse, self.sweep_sup, self.bounded_mse, self.bounded_sup, self.heights,
+                self.ka_state, self.ka_history)
+        reached = super().rewind(epoch)
+        (self.sweep_mse, self.sweep_sup, self.bounded_mse, self.bounded_sup, self.heights,
+         self.ka_state, self.ka_history) = keep
+        return reached
 
     def _train_epoch(self) -> None:
         n = len(self.x)

@@ -42,7 +42,7 @@ TEXT = {
     "en": {
         "lesson": (
             "<p><b>Try:</b></p><ol>"
-            "<li>Press <b>Play</b>: 16 sigmoid units fit sin(2πx); the MSE falls below 10⁻³ in a few hundred "
+            "<li>Press <b>Play</b>: 16 sigmoid units fit sin(2πx); the MSE falls below 10⁻³ in about a thousand "
             "epochs. Under the fit, every unit's term α<sub>i</sub>σ(w<sub>i</sub>x + b<sub>i</sub>) and their sum: "
             "Cybenko's formula, made visible. Hover a curve to pick out one unit.</li>"
             "<li>Set the width to 2, then 4: too few units, and the sum cannot bend enough.</li>"
@@ -88,7 +88,7 @@ TEXT = {
         "lesson": (
             "<p><b>Essayez :</b></p><ol>"
             "<li>Appuyez sur <b>Lecture</b> : 16 neurones sigmoïdes approchent sin(2πx) ; la MSE passe sous 10⁻³ en "
-            "quelques centaines d'époques. Sous l'ajustement, le terme α<sub>i</sub>σ(w<sub>i</sub>x + b<sub>i</sub>) de "
+            "un millier d'époques. Sous l'ajustement, le terme α<sub>i</sub>σ(w<sub>i</sub>x + b<sub>i</sub>) de "
             "chaque neurone et leur somme : la formule de Cybenko, rendue visible. Survolez une courbe pour isoler "
             "un neurone.</li>"
             "<li>Mettez la largeur à 2, puis 4 : trop peu de neurones, la somme ne peut pas assez se courber.</li>"

@@ -166,3 +166,33 @@ def test_a_job_cancels_and_the_main_network_trains_on():
 def test_a_diverging_run_is_reported_not_raised():
     result, _ = run_headless({"lr": 10.0, "optimizer": "sgd", "activation": "relu", "units": 64}, 200)
     assert result["diverged"] and "learning rate" in result["message"]
+
+
+def test_an_experiment_file_reopens_a_drawn_target_its_sweep_and_weights(tmp_path):
+    from playground.core.train.experiment import load_experiment, save_experiment
+
+    s = FitSession({"units": 6, "sweep_max": 2, "sweep_epochs": 10, "bins": 4})
+    s.custom("draw", xs=[0.1, 0.9], ys=[0.3, 0.3])
+    s.step(20)
+    s.custom("start_sweep")
+    while s.job is not None:
+        s.step(1)
+    path = tmp_path / "fit.npexp.json"
+    save_experiment(path, "fit", s.params, s.state(), s.epoch)
+    exp = load_experiment(path)
+    other = FitSession(exp.params)
+    other.load_state(exp.state, exp.epoch)
+    assert other.params["target"] == "drawn" and other.epoch == 20
+    for k, v in s.state().items():
+        np.testing.assert_array_equal(other.state()[k], v, err_msg=k)
+
+
+def test_rewinding_the_timeline_keeps_the_sweep_results():
+    s = FitSession({"sweep_max": 2, "sweep_epochs": 10})
+    s.step(40)
+    s.custom("start_sweep")
+    while s.job is not None:
+        s.step(1)
+    done = s.sweep_mse.copy()
+    assert s.rewind(20) == 20 and s.epoch == 20
+    np.testing.assert_array_equal(s.sweep_mse, done)
