@@ -27,6 +27,14 @@ def _decades(values: np.ndarray) -> tuple[float, float] | None:
     return float(lo), float(hi if hi > lo else lo + 1)
 
 
+def _nice_top(v: float) -> float:
+    """The smallest of 1, 2, 5 times a power of ten at or above v (an axis top that reads well)."""
+    if not np.isfinite(v) or v <= 0:
+        return 1.0
+    base = 10.0 ** np.floor(np.log10(v))
+    return float(next(m * base for m in (1, 2, 5, 10) if m * base >= v * (1 - 1e-12)))
+
+
 class TrainingPanel(QWidget):
     def __init__(self, theme: Theme, parent=None):
         super().__init__(parent)
@@ -132,7 +140,7 @@ class TrainingPanel(QWidget):
             values = np.concatenate([np.asarray(c.yData, float) for c in (self.target_curve, self.pred_curve)
                                      if c.yData is not None and len(c.yData)] or [np.zeros(1)])
             values = values[np.isfinite(values)]
-            top = nice_ceiling(float(np.abs(values).max()) if values.size else 1.0)
+            top = _nice_top(float(np.abs(values).max()) if values.size else 1.0)
             y = (min(0.0, -top) if values.size and values.min() < 0 else 0.0, top)
         else:
             y = (0.0, 1.05)
@@ -194,7 +202,7 @@ class TrainingPanel(QWidget):
         top = float(conn.max()) if n and np.isfinite(conn).all() and conn.max() > 0 else 1.0
         shown = self._ranges.get("conn", (None, (0, 0)))[1][1]
         if not shown or top > shown or top < shown / 4:  # rescale only when the bars outgrow or shrink a lot
-            shown = nice_ceiling(top)
+            shown = _nice_top(top)
         self._set_range("conn", self.conn_plot, (0.4, max(n, 1) + 0.6), (0.0, shown))
         if self._conn_title != (t, self.theme):
             self._conn_title = (t, self.theme)

@@ -28,10 +28,12 @@ _NAMES = {"weight_ih_l0": "W_x", "weight_hh_l0": "W_h", "bias_ih_l0": "b_ih", "b
           "head.weight": "W_y", "head.bias": "b_y"}
 
 
-def _vec(v, limit: int = 8) -> str:
+def _vec(v, limit: int = 8, per_line: int = 4) -> str:
+    """A vector's first entries, four to a line, so the panel stays narrow."""
     a = np.atleast_1d(np.asarray(v, float))
-    shown = ", ".join(f"{x:+.3f}" for x in a[:limit])
-    return f"[{shown}{', …' if a.size > limit else ''}]"
+    items = [f"{x:+.3f}" for x in a[:limit]] + (["…"] if a.size > limit else [])
+    lines = [", ".join(items[i:i + per_line]) for i in range(0, len(items), per_line)]
+    return "[" + ",<br>&nbsp;".join(lines) + "]"
 
 
 def detail_html(cell: str, t: int, d: dict, rollout: int = 1) -> str:
@@ -110,6 +112,7 @@ class UnrollPanel(QWidget):
         self._current_labels: list[pg.TextItem] = []
         self._diagram_key = None
         self._lut_theme = None
+        self._heat_title = None
         self.folded_label = pg.TextItem("h", anchor=(0.5, 0.5))
         self.equiv = pg.TextItem("≡", anchor=(0.5, 0.5))
         self.loop_label = pg.TextItem("W_h", anchor=(0, 0.5))
@@ -303,7 +306,9 @@ class UnrollPanel(QWidget):
         self.heat_image.setRect(QRectF(0.5, -0.5, T, H))
         self.heat.item.setRange(xRange=(0.5, T + 0.5), yRange=(-0.5, H - 0.5), padding=0)
         self.heat_cursor.setPos(self.t if self.t else -10)
-        self.heat.set_title(f"{text('heat_title')} · colour ±{scale:.2g}", self.theme)
+        if self._heat_title != (scale, self.theme):  # a title is rich text: set it only when it changes
+            self._heat_title = (scale, self.theme)
+            self.heat.set_title(f"{text('heat_title')} (colour ±{scale:.2g})", self.theme)
         if H <= 16:
             self.heat.item.getAxis("left").setTicks([[(i, str(i + 1)) for i in range(H)]])
         else:
