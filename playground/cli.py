@@ -345,14 +345,18 @@ def bench_command(argv: list[str]) -> int:
     parser.add_argument("--seconds", type=float, default=5.0, metavar="S",
                         help="how long to train at full speed, 0.5 to 600 (default 5)")
     parser.add_argument("--json", metavar="OUT.json", help="also write the figures as JSON (default: not written)")
+    parser.add_argument("--compare", type=int, default=0, metavar="N",
+                        help="measure N copies of the configuration side by side, 2 to 4 (default: one)")
     _add_param_options(parser, core)
     args = parser.parse_args(argv)
     params = _collect_params(parser, args, core)
     if not 0.5 <= args.seconds <= 600:
         parser.error(f"--seconds: {args.seconds} must be between 0.5 and 600")
+    if args.compare and not 2 <= args.compare <= 4:
+        parser.error(f"--compare: {args.compare} must be between 2 and 4")
     from playground.ui.bench import run_bench
 
-    result = run_bench(args.lab, args.seconds, params or None)
+    result = run_bench(args.lab, args.seconds, params or None, compare=args.compare)
     if args.json:
         _write_json(args.json, result)
     return 0

@@ -73,8 +73,9 @@ def _stats(intervals: list[float]) -> tuple[float, float]:
     return statistics.median(intervals) * 1000, max(intervals) * 1000
 
 
-def run_bench(lab: str, seconds: float = 5.0, params: dict | None = None, out=print) -> dict:
-    out(f"Neural Playground bench: lab '{lab}', {seconds:g} s at full speed, {os.cpu_count()} CPU cores")
+def run_bench(lab: str, seconds: float = 5.0, params: dict | None = None, out=print, compare: int = 0) -> dict:
+    out(f"Neural Playground bench: lab '{lab}', {seconds:g} s at full speed, {os.cpu_count()} CPU cores"
+        + (f", {compare} configurations side by side" if compare else ""))
     launch = measure_launch(lab)
     out(f"  launch to visible window:   {launch:.2f} s" if launch else "  launch: the window did not report")
 
@@ -90,9 +91,21 @@ def run_bench(lab: str, seconds: float = 5.0, params: dict | None = None, out=pr
     win.resize(1440, 900)
     win.show()
     c = win.controller
-    if params:
+    if compare:
+        win.open_compare(lab, [dict(params or {}) for _ in range(compare)])
+    elif params:
         win.current.set_params(params)
         win.current.start_session("cpu")
+    draws: list[float] = []  # what drawing one frame costs the GUI thread
+    view = win.current
+    receive = view.receive_snapshot
+
+    def timed_receive(snap):
+        t0 = time.perf_counter()
+        receive(snap)
+        draws.append(time.perf_counter() - t0)
+
+    view.receive_snapshot = timed_receive
 
     loop = QEventLoop()
     first = {"t": None}
@@ -147,6 +160,8 @@ def run_bench(lab: str, seconds: float = 5.0, params: dict | None = None, out=pr
     out(f"  GUI timer tick (60 Hz):     median {tick_med:.1f} ms, worst {tick_worst:.1f} ms")
     out(f"  frames drawn:               {len(frames) / seconds:.1f}/s, interval median {frame_med:.1f} ms, "
         f"worst {frame_worst:.1f} ms")
+    draw_med, draw_worst = _stats(draws[2:])
+    out(f"  drawing one frame:          median {draw_med:.1f} ms, worst {draw_worst:.1f} ms")
     out(f"  same session, no window:    {ceiling:,.0f} epochs/s (in this process)")
     reference = plain_reference(lab, params, 2.0)
     if reference:
@@ -157,4 +172,5 @@ def run_bench(lab: str, seconds: float = 5.0, params: dict | None = None, out=pr
             "lab": lab, "launch_seconds": launch, "first_frame_seconds": first["t"],
             "epochs_per_second": rate, "engine": engine, "tick_median_ms": tick_med, "tick_worst_ms": tick_worst,
             "frames_per_second": len(frames) / seconds, "frame_median_ms": frame_med,
-            "frame_worst_ms": frame_worst, "headless_epochs_per_second": ceiling}
+            "frame_worst_ms": frame_worst, "headless_epochs_per_second": ceiling,
+            "draw_median_ms": draw_med, "draw_worst_ms": draw_worst, "compare": compare}
