@@ -20,7 +20,7 @@ import numpy as np
 
 from playground.core.nets import activations
 from playground.core.nets.mlp import make_engine
-from playground.core.nets.mlp_spec import INITS, init_params, param_shapes
+from playground.core.nets.mlp_spec import INITS, param_shapes
 from playground.core.train.params import Param, ParamError, validate_all
 from playground.core.train.runner import DIVERGED_MESSAGE
 from playground.core.train.series import checked_series
@@ -29,7 +29,7 @@ from playground.labs.fit import jobs, ka, targets, theory
 from playground.labs.fit.formula import MAX_LENGTH, FormulaError, parse
 
 __all__ = ["PARAMS", "TAB_PARAMS", "SESSION", "CLI_EXTRA", "DEFAULT_EPOCHS", "FitSession", "expected_state", "run_headless",
-           "bench_reference", "GRID"]
+           "bench_reference", "torch_reference", "GRID"]
 
 SESSION = "playground.labs.fit.core:FitSession"
 DEFAULT_EPOCHS = 3000
@@ -679,23 +679,23 @@ def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[
 
 
 # --- the bench's reference ----------------------------------------------------------------------------------
-def bench_reference(params: dict, seconds: float) -> float:
-    """The same network, data, batch and optimiser trained by a plain torch loop, one epoch per step;
-    returns epochs per second (what `playground bench fit` compares the lab against)."""
-    import time
-
+def torch_reference(params: dict):
+    """The lab's network as a plain torch model with the session's initial weights, data, batch and
+    optimiser: (session, model, one_epoch). What the bench compares against, and what the tests hold
+    the lab's own training to."""
     import torch
 
-    torch.set_num_threads(1)
     session = FitSession(params or {})
     p = session.params
     spec = session.spec
     weights = session.state()  # the session's initial weights, untrained
     layers: list = []
+    fan_in = spec.n_in
     for h in range(len(spec.hidden)):
-        lin = torch.nn.Linear(spec.units()[h], spec.hidden[h]).double()
-        layers += [lin, activations.get(spec.activations[h]).torch_module(**spec.act_params[h])]
-    layers.append(torch.nn.Linear(spec.hidden[-1], 1).double())
+        lin = torch.nn.Linear(fan_in, spec.pre_width(h)).double()  # k pieces per unit for maxout
+        layers += [lin, activations.get(spec.activations[h]).torch_module(**spec.act_params[h]).double()]
+        fan_in = spec.hidden[h]
+    layers.append(torch.nn.Linear(fan_in, 1).double())
     model = torch.nn.Sequential(*layers)
     linears = [m for m in model if isinstance(m, torch.nn.Linear)]
     with torch.no_grad():
@@ -712,7 +712,7 @@ def bench_reference(params: dict, seconds: float) -> float:
     batch = n if p["batch_size"] <= 0 or p["batch_size"] >= n else int(p["batch_size"])
     gen = torch.Generator().manual_seed(0)
 
-    def epoch():
+    def one_epoch():
         perm = torch.randperm(n, generator=gen) if batch < n else torch.arange(n)
         for start in range(0, n, batch):
             idx = perm[start:start + batch]
@@ -721,10 +721,22 @@ def bench_reference(params: dict, seconds: float) -> float:
             loss.backward()
             opt.step()
 
+    return session, model, one_epoch
+
+
+def bench_reference(params: dict, seconds: float) -> float:
+    """The same network, data, batch and optimiser trained by a plain torch loop, one epoch per step;
+    returns epochs per second (what `playground bench fit` compares the lab against)."""
+    import time
+
+    import torch
+
+    torch.set_num_threads(1)
+    _session, _model, one_epoch = torch_reference(params)
     for _ in range(5):
-        epoch()
+        one_epoch()
     count, t0 = 0, time.perf_counter()
     while time.perf_counter() - t0 < seconds:
-        epoch()
+        one_epoch()
         count += 1
     return count / (time.perf_counter() - t0)

@@ -196,3 +196,23 @@ def test_rewinding_the_timeline_keeps_the_sweep_results():
     done = s.sweep_mse.copy()
     assert s.rewind(20) == 20 and s.epoch == 20
     np.testing.assert_array_equal(s.sweep_mse, done)
+
+
+@pytest.mark.parametrize("params", [
+    {"activation": "sigmoid", "optimizer": "adam"},
+    {"activation": "relu", "depth": 2, "units": 6, "optimizer": "momentum", "lr": 0.01},
+])
+def test_the_lab_trains_exactly_like_a_plain_torch_loop(params):
+    """Full batch, so both see the same data in the same order: the same weights after 30 epochs."""
+    import torch
+
+    from playground.labs.fit.core import torch_reference
+
+    session, model, one_epoch = torch_reference(params)
+    for _ in range(30):
+        one_epoch()
+    session.step(30)
+    x = session.grid_x.reshape(-1, 1)
+    with torch.no_grad():
+        expected = model(torch.from_numpy(x)).numpy()[:, 0]
+    np.testing.assert_allclose(session.net.predict(x)[:, 0], expected, atol=1e-9)
