@@ -55,6 +55,9 @@ LABS: tuple[LabInfo, ...] = (
     LabInfo("rnn", "Recurrent networks", "rnn",
             "Step through RNN unrolling; train vanilla, residual, LSTM and GRU cells and watch the gradient through time.",
             "playground.labs.rnn.view:RnnLab", "playground.labs.rnn.core"),
+    LabInfo("segment", "Liver segmentation", "medical",
+            "A small U-Net segments the liver on synthetic CT live; box prompts; domain shift vs randomised synthesis.",
+            "playground.labs.segment.view:SegmentLab", "playground.labs.segment.core"),
 )
 
 
