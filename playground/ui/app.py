@@ -10,7 +10,22 @@ import os
 import sys
 import time
 
-__all__ = ["run_app", "ensure_platform"]
+__all__ = ["run_app", "ensure_platform", "missing_xcb_packages"]
+
+# What Qt's xcb platform plugin loads beyond a bare X client, by soname, with the Debian/Ubuntu
+# package that ships it. Missing any one, Qt aborts with "xcb-cursor0 or libxcb-cursor0 is needed",
+# whichever one is missing (checked by removing them one at a time under xvfb-run).
+XCB_LIBRARIES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+}
 
 
 def ensure_platform() -> None:
@@ -18,6 +33,45 @@ def ensure_platform() -> None:
     if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM") \
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def _platform_is_xcb() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    asked = os.environ.get("QT_QPA_PLATFORM", "")
+    if asked:
+        return asked.split(":")[0] == "xcb"
+    return bool(os.environ.get("DISPLAY")) and not os.environ.get("WAYLAND_DISPLAY")
+
+
+def missing_xcb_packages(libraries: dict[str, str] | None = None) -> list[str]:
+    """The packages whose libraries the xcb platform plugin would fail to load, when Qt is about to
+    use xcb; [] otherwise."""
+    if libraries is None:
+        if not _platform_is_xcb():
+            return []
+        libraries = XCB_LIBRARIES
+    import ctypes
+
+    missing = []
+    for soname, package in libraries.items():
+        try:
+            ctypes.CDLL(soname)
+        except OSError:
+            missing.append(package)
+    return missing
+
+
+def check_xcb_or_exit() -> None:
+    """Say which packages to install, instead of Qt's misleading abort about xcb-cursor0."""
+    missing = missing_xcb_packages()
+    if missing:
+        sys.stderr.write(
+            "Neural Playground cannot open its window: Qt's X11 (xcb) platform plugin needs system "
+            f"libraries that are not installed: {', '.join(missing)}.\n"
+            f"On Debian or Ubuntu:  sudo apt-get install {' '.join(missing)}\n"
+            "(Headless use needs none of them: playground run ... or QT_QPA_PLATFORM=offscreen.)\n")
+        raise SystemExit(1)
 
 
 def _quiet_offscreen_chatter() -> None:
@@ -34,6 +88,8 @@ def _quiet_offscreen_chatter() -> None:
 
 def make_app():
     ensure_platform()
+    if not _app_exists():
+        check_xcb_or_exit()
     from PySide6.QtWidgets import QApplication
 
     _quiet_offscreen_chatter()
@@ -42,6 +98,11 @@ def make_app():
     app.setOrganizationName("NeuralPlayground")
     app.setDesktopFileName("neural-playground")
     return app
+
+
+def _app_exists() -> bool:
+    qt = sys.modules.get("PySide6.QtWidgets")
+    return qt is not None and qt.QApplication.instance() is not None
 
 
 def install_excepthook(win) -> None:
