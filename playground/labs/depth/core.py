@@ -16,7 +16,6 @@ cross-entropy, the theorem's own setting (the pieces are then those of the logit
 from __future__ import annotations
 
 import math
-import time
 from typing import Any
 
 import numpy as np
@@ -32,7 +31,7 @@ from playground.labs.depth.sawtooth import (MAX_K, RecurrentBlock, block_outputs
                                             construction_spec, sawtooth, sawtooth_knots, telgarsky_sample)
 
 __all__ = ["PARAMS", "SESSION", "DEFAULT_EPOCHS", "DepthSession", "expected_state", "run_headless",
-           "bench_reference", "torch_reference", "PRESETS", "preset_values", "architecture", "TRAINED"]
+           "bench_reference", "PRESETS", "preset_values", "architecture", "TRAINED"]
 
 SESSION = "playground.labs.depth.core:DepthSession"
 DEFAULT_EPOCHS = 2000
@@ -315,6 +314,9 @@ class DepthSession(TrainingSession):
         else:  # the knots are the whole curve
             x, curve_y = piece.knots_x, piece.knots_y
             knee_y = piece.knots_y[1:-1]
+        if not np.all(np.isfinite(curve_y)):  # a diverged net: nothing honest to draw
+            x = curve_y = knee_y = np.zeros(0)
+            piece = pc.Pieces(0, np.zeros(0), np.zeros(0), np.zeros(0), np.zeros(0))
         hist_x, hist = thin({"loss": net.loss, "pieces": net.pieces}, HISTORY_POINTS)
         return {**self.measures(net.name), "curve_x": x, "curve_y": curve_y, "knees_x": piece.knees.copy(),
                 "knees_y": knee_y, "history_epoch": hist_x + (self.epoch - len(net.loss)),
@@ -414,66 +416,8 @@ def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[
     return result, session.snapshot()
 
 
-# --- the bench's reference: the same work as a plain torch loop -------------------------------------
-def torch_reference(session: "DepthSession") -> list[tuple]:
-    """(torch module, output unit, optimiser) for each net the session trains: the same layers, the
-    same initial weights (float64), the same optimiser and learning rate, written the plain way."""
-    import torch
-
-    p = session.params
-    out = []
-    for name in session.trained_names():
-        net = session.nets[name]
-        w = net.engine.params()
-        layers: list = []
-        for layer in range(net.spec.n_layers):
-            weight = w[f"layer{layer}.weight"]  # (fan_in, fan_out): torch stores the transpose
-            lin = torch.nn.Linear(*weight.shape).double()
-            with torch.no_grad():
-                lin.weight.copy_(torch.as_tensor(weight.T))
-                lin.bias.copy_(torch.as_tensor(w[f"layer{layer}.bias"]))
-            layers += [lin, torch.nn.ReLU()]
-        model = torch.nn.Sequential(*layers[:-1])
-        if p["optimizer"] == "adam":
-            opt = torch.optim.Adam(model.parameters(), lr=p["lr"])
-        else:
-            opt = torch.optim.SGD(model.parameters(), lr=p["lr"], momentum=0.9 if p["optimizer"] == "momentum" else 0.0)
-        out.append((model, net.spec.output, opt))
-    return out
-
-
 def bench_reference(params: dict, seconds: float) -> float:
-    """Epochs per second of a plain torch loop doing one session step's work: each trained net one
-    epoch (same data, batch, optimiser, initial weights, float64), then its loss on all the data.
-    The lab also counts every net's pieces every epoch; the loop does not, which only flatters it."""
-    import torch
+    """`playground bench depth`'s reference: the same nets in a plain torch loop (torch_reference.py)."""
+    from playground.labs.depth.torch_reference import plain_torch_rate
 
-    torch.set_num_threads(1)
-    session = DepthSession(validate_all(PARAMS, params or {}))
-    X = torch.as_tensor(session.X, dtype=torch.float64)
-    T = torch.as_tensor(session.T, dtype=torch.float64)
-    nets = torch_reference(session)
-    if not nets:
-        return 0.0
-
-    def loss_of(out, t, output):
-        if output == "sigmoid":
-            return torch.nn.functional.binary_cross_entropy_with_logits(out, t)
-        return 0.5 * ((out - t) ** 2).mean()  # the engine's squared error: half the mean square
-
-    batch = int(session.params["batch_size"])
-    order = np.random.default_rng(0)
-    n, steps = len(X), 0
-    t0 = time.perf_counter()
-    while time.perf_counter() - t0 < seconds:
-        for model, output, opt in nets:
-            perm = torch.as_tensor(order.permutation(n))
-            xs, ts = X[perm], T[perm]
-            for start in range(0, n, batch):
-                opt.zero_grad()
-                loss_of(model(xs[start:start + batch]), ts[start:start + batch], output).backward()
-                opt.step()
-            with torch.no_grad():
-                loss_of(model(X), T, output).item()
-        steps += 1
-    return steps / (time.perf_counter() - t0)
+    return plain_torch_rate(DepthSession(validate_all(PARAMS, params or {})), seconds)

@@ -97,9 +97,9 @@ TEXT: dict[str, dict[str, str]] = {
     "en": {
         "lesson_html": _EN_LESSON,
         "fig_target": "Target t^k and the trained nets",
-        "fig_blocks": "Deep construction, block by block",
+        "fig_blocks": "Construction, block by block",
         "fig_landscape": "Pieces vs weights",
-        "fig_risk": "Risk on 2^k points",
+        "fig_risk": "Risk (n = 2^k)",
         "fig_loss": "Loss",
         "fig_pieces": "Pieces (training)",
         "axis_x": "x", "axis_y": "value", "axis_block": "after block j (stacked)",
@@ -108,19 +108,21 @@ TEXT: dict[str, dict[str, str]] = {
         "target": "t^k (target)", "deep": "deep narrow", "shallow": "shallow wide",
         "exact": "exact construction", "recurrent": "recurrent (shared block)",
         "samples": "2^k sample points", "knees": "knees",
-        "exact_short": "exact", "recurrent_short": "recurrent", "deep_short": "deep", "shallow_short": "shallow",
+        "exact_short": "exact", "recurrent_short": "RNN", "deep_short": "deep", "shallow_short": "shallow",
         "construction_short": "construction", "recurrent_short_line": "recurrent",
         "bound_l": "shallow bound (2m)^{l}, l = {l}", "construction_line": "construction 2^k (6k+1 weights)",
         "recurrent_line": "recurrent: 7 weights, any k", "target_line": "2^k pieces needed",
         "theorem_sixth": "theorem: 1/6", "theorem_zero": "theorem: 0", "floor": "floor (n − 4p)/(3n)",
         "presets": "Equal budgets:", "custom_preset": "custom (your own widths and depths)",
         "block_label": "{j}: {p} pieces",
+        "block_weights": "h = σ(s − (0, ½)); s ← 2h₁ − 4h₂",
         "readout": ("<p><b>Epoch {epoch}</b> · {engine} · {speed}</p>"
                     "<p><b>t<sup>{k}</sup></b>: {target} pieces, {n} sample points.</p>"
-                    "<table cellspacing='4'><tr><th align='left'>net</th><th>weights</th><th>pieces</th>"
-                    "<th>risk</th><th>MSE</th></tr>{rows}</table>{note}"),
+                    "<table cellspacing='3'><tr><th align='left'>net</th><th>weights</th><th>pieces</th>"
+                    "<th>risk</th></tr>{rows}</table><p>MSE on [0, 1]: {mse}</p>{note}"),
         "row": "<tr><td>{label}</td><td align='right'>{params}</td><td align='right'>{pieces}</td>"
-               "<td align='right'>{risk}</td><td align='right'>{mse}</td></tr>",
+               "<td align='right'>{risk}</td></tr>",
+        "mse_item": "{label} {mse}",
         "dead_note": "<p>The {label} net is one straight line: all its ReLUs are off or on together "
                      "(a dead network). Change the seed or the initialisation and press Reset.</p>",
         "floor_note": "<p>With {p} pieces the {label} net must misclassify at least {floor:.0%} of the "
@@ -131,9 +133,9 @@ TEXT: dict[str, dict[str, str]] = {
     "fr": {
         "lesson_html": _FR_LESSON,
         "fig_target": "Cible t^k et réseaux entraînés",
-        "fig_blocks": "Construction profonde, bloc par bloc",
+        "fig_blocks": "Construction, bloc par bloc",
         "fig_landscape": "Morceaux vs poids",
-        "fig_risk": "Risque (2^k points)",
+        "fig_risk": "Risque (n = 2^k)",
         "fig_loss": "Perte",
         "fig_pieces": "Morceaux (apprentissage)",
         "axis_x": "x", "axis_y": "valeur", "axis_block": "après le bloc j (empilés)",
@@ -142,19 +144,21 @@ TEXT: dict[str, dict[str, str]] = {
         "target": "t^k (cible)", "deep": "profond étroit", "shallow": "large peu profond",
         "exact": "construction exacte", "recurrent": "récurrent (bloc partagé)",
         "samples": "2^k points de l'échantillon", "knees": "coudes",
-        "exact_short": "exacte", "recurrent_short": "récurrent", "deep_short": "profond", "shallow_short": "large",
+        "exact_short": "exacte", "recurrent_short": "RNN", "deep_short": "profond", "shallow_short": "large",
         "construction_short": "construction profonde", "recurrent_short_line": "récurrent",
         "bound_l": "borne peu profonde (2m)^{l}, l = {l}", "construction_line": "construction 2^k (6k+1 poids)",
         "recurrent_line": "récurrent : 7 poids, tout k", "target_line": "2^k morceaux nécessaires",
         "theorem_sixth": "théorème : 1/6", "theorem_zero": "théorème : 0", "floor": "plancher (n − 4p)/(3n)",
         "presets": "Budgets égaux :", "custom_preset": "libre (vos largeurs et profondeurs)",
         "block_label": "{j} : {p} morceaux",
+        "block_weights": "h = σ(s − (0, ½)) ; s ← 2h₁ − 4h₂",
         "readout": ("<p><b>Époque {epoch}</b> · {engine} · {speed}</p>"
                     "<p><b>t<sup>{k}</sup></b> : {target} morceaux, {n} points.</p>"
-                    "<table cellspacing='4'><tr><th align='left'>réseau</th><th>poids</th><th>morceaux</th>"
-                    "<th>risque</th><th>EQM</th></tr>{rows}</table>{note}"),
+                    "<table cellspacing='3'><tr><th align='left'>réseau</th><th>poids</th><th>morceaux</th>"
+                    "<th>risque</th></tr>{rows}</table><p>EQM sur [0, 1] : {mse}</p>{note}"),
         "row": "<tr><td>{label}</td><td align='right'>{params}</td><td align='right'>{pieces}</td>"
-               "<td align='right'>{risk}</td><td align='right'>{mse}</td></tr>",
+               "<td align='right'>{risk}</td></tr>",
+        "mse_item": "{label} {mse}",
         "dead_note": "<p>Le réseau {label} est une seule droite : toutes ses ReLU sont éteintes ou "
                      "allumées ensemble (réseau mort). Changez la graine ou l'initialisation, puis "
                      "Réinitialiser.</p>",

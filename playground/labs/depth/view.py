@@ -23,6 +23,7 @@ __all__ = ["DepthLab"]
 T = TEXT["en"]
 COLORS = {"deep": "#0072B2", "shallow": "#E69F00", "exact": "#009E73", "recurrent": "#CC79A7"}
 BAR_ORDER = ("exact", "recurrent", "deep", "shallow")
+SMOOTH_K = 8  # up to 2^8 teeth the cached zigzags are antialiased; beyond, the cost is not worth it
 MAX_BOUND_WIDTH = 4096  # how far the shallow-bound lines extend (in width m)
 
 
@@ -114,6 +115,8 @@ class DepthLab(LabView):
         b = self.blocks_plot.item
         b.setRange(xRange=(0, 1), yRange=(-0.1, 4), padding=0.02)
         self.block_curves = [b.plot([], [], skipFiniteCheck=True, antialias=False) for _ in range(MAX_K)]
+        self.block_caption = pg.TextItem(T["block_weights"], anchor=(0, 0))  # the block's own weights
+        b.addItem(self.block_caption)
         for item in [self.target_curve, self.samples, self.samples_one, *self.block_curves]:
             for part in (item.curve, item.scatter):
                 part.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
@@ -237,6 +240,10 @@ class DepthLab(LabView):
         font = self.sixth.label.textItem.font()
         font.setPointSizeF(theme.font_pt * 0.85)
         self.sixth.label.setFont(font)
+        self.block_caption.setColor(fg)
+        f = self.block_caption.textItem.font()
+        f.setPointSizeF(theme.font_pt * 0.85)
+        self.block_caption.setFont(f)
         for chart in (self.loss_chart, self.pieces_chart):
             chart.apply_theme(theme)
         self._drawn_k = None
@@ -272,6 +279,7 @@ class DepthLab(LabView):
         self._readout(s)
 
     def _draw_target(self, s: dict) -> None:
+        self.target_curve.opts["antialias"] = s["k"] <= SMOOTH_K
         self.target_curve.setData(s["target_x"], s["target_y"])
         x, y = np.asarray(s["sample_x"]), np.asarray(s["sample_y"])
         size = self.theme.point_size * (0.8 if len(y) <= 64 else 0.45)
@@ -290,6 +298,7 @@ class DepthLab(LabView):
             if j < k:
                 values = np.asarray(s["blocks"][j], dtype=float)
                 xs = np.linspace(0.0, 1.0, len(values))
+                curve.opts["antialias"] = j + 1 <= SMOOTH_K  # the item's own option, passed on by setData
                 curve.setData(xs, j + 0.8 * values)  # block j+1 in the band [j, j + 0.8]
                 step = max(1, k // 6)
                 if (j + 1) % step == 0 or j == 0 or j == k - 1:
@@ -297,7 +306,9 @@ class DepthLab(LabView):
             else:
                 curve.setData([], [])
         self.blocks_plot.item.getAxis("left").setTicks([ticks, []])
-        self.blocks_plot.item.setRange(xRange=(0, 1), yRange=(-0.1, k), padding=0.02)
+        top = k + 0.25 + 0.05 * k  # room above the last block for the caption
+        self.blocks_plot.item.setRange(xRange=(0, 1), yRange=(-0.1, top), padding=0.02)
+        self.block_caption.setPos(0.0, top)
 
     def _draw_references(self, s: dict) -> None:
         js = np.arange(1, MAX_K + 1)
@@ -327,13 +338,14 @@ class DepthLab(LabView):
         self.floor_points.setData(floors, x)
 
     def _readout(self, s: dict) -> None:
-        rows, notes = [], []
+        rows, notes, errors = [], [], []
         entries = [("exact", s["exact"]), ("recurrent", s["recurrent"])] + list(s["nets"].items())
         for name, m in entries:
-            mse = m.get("mse")
             rows.append(T["row"].format(label=T[name + "_short"], params=f"{m['params']:,}",
                                         pieces=f"{m['pieces']:,}" + ("+" if m.get("pieces_is_lower_bound") else ""),
-                                        risk=f"{m['risk']:.2f}", mse="–" if mse is None else f"{mse:.2g}"))
+                                        risk=f"{m['risk']:.2f}"))
+            mse = m.get("mse")
+            errors.append(T["mse_item"].format(label=T[name + "_short"], mse="–" if mse is None else f"{mse:.2g}"))
             if name in s["nets"]:
                 if m["pieces"] == 1 and s["epoch"] > 0:
                     notes.append(T["dead_note"].format(label=T[name]))
@@ -343,5 +355,5 @@ class DepthLab(LabView):
         speed = T["speed"].format(rate=rate) if rate else T["paused"]
         self.readout.setText(T["readout"].format(epoch=s["epoch"], engine=s.get("engine", ""), speed=speed,
                                                  k=s["k"], target=f"{2 ** s['k']:,}", n=f"{s['n']:,}",
-                                                 rows="".join(rows), note="".join(notes)))
+                                                 rows="".join(rows), mse=", ".join(errors), note="".join(notes)))
 

@@ -127,7 +127,9 @@ def test_headless_deep_with_width_and_layers_trains_that_net():
 def test_the_torch_reference_is_the_same_network():
     torch = pytest.importorskip("torch")
     s = _session(k=4)
-    nets = depth.torch_reference(s)
+    from playground.labs.depth.torch_reference import torch_reference
+
+    nets = torch_reference(s)
     x = np.linspace(0, 1, 101).reshape(-1, 1)
     for (model, _output, _opt), name in zip(nets, depth.TRAINED):
         with torch.no_grad():
@@ -151,3 +153,15 @@ def test_the_command_line_runs_the_exact_construction_and_one_trained_net(tmp_pa
     with pytest.raises(SystemExit) as stop:
         cli.main(["run", "depth", "--k", "13"])
     assert stop.value.code == 2 and "above the maximum 12" in capsys.readouterr().err
+
+
+def test_a_diverged_net_draws_nothing_and_reports_no_error_rather_than_nan():
+    s = _session()
+    net = s.nets["deep"]
+    broken = {k: np.full_like(v, np.nan) for k, v in net.engine.params().items()}
+    net.engine.load(broken)
+    net.version += 1
+    snap = s.snapshot()
+    deep = snap["nets"]["deep"]
+    assert len(deep["curve_x"]) == 0 and len(deep["knees_x"]) == 0 and deep["mse"] is None
+    assert snap["nets"]["shallow"]["mse"] is not None

@@ -78,7 +78,7 @@ def test_every_network_is_drawn_with_its_knees_and_the_frame_is_not_blank(lab):
     assert [_points(c) for c in view.block_curves] == [2 ** j + 1 for j in range(1, k + 1)] + [0] * (12 - k)
     heights = view.bars.opts["width"]
     assert heights[0] == 0.0 and heights[1] == 0.0  # exact and recurrent: risk 0
-    assert "Epoch 15" in view.readout.text() and "recurrent" in view.readout.text()
+    assert "Epoch 15" in view.readout.text() and "RNN" in view.readout.text()
     image = view.grab().toImage()
     colours = {image.pixel(x, y) for x in range(0, image.width(), 9) for y in range(0, image.height(), 9)}
     assert len(colours) > 40
