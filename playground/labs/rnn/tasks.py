@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from playground.labs.rnn.texts import VOCAB_SIZE
+from playground.labs.rnn.texts import VOCAB, VOCAB_SIZE
 
-__all__ = ["TASKS", "TASK_LABELS", "MEMORY_SYMBOLS", "task_info", "make_batch", "REGRESSION_TOLERANCE"]
+__all__ = ["TASKS", "TASK_LABELS", "MEMORY_SYMBOLS", "task_info", "make_batch", "REGRESSION_TOLERANCE",
+           "input_label"]
 
 TASKS = ("sine", "sines", "linear", "alternating", "exponential", "fibonacci", "memory", "adding",
          "parity", "chars")
@@ -124,3 +125,26 @@ def make_batch(task: str, batch: int, length: int, rng: np.random.Generator,
         x[np.arange(batch)[:, None], np.arange(T)[None, :], window[:, :T]] = 1.0
         return x, window[:, 1:]
     raise ValueError(f"unknown task {task!r}")
+
+
+def input_label(task: str, x: np.ndarray) -> str:
+    """What one input vector x_t means, in words (for the stepper's panel); "" for a plain value."""
+    x = np.asarray(x, float)
+    if task == "chars":
+        ch = VOCAB[int(np.argmax(x))]
+        return f"{'newline' if ch == chr(10) else repr(ch)} (one-hot, {VOCAB_SIZE} entries)"
+    if task == "memory":
+        k = MEMORY_SYMBOLS
+        parts = []
+        if x[:k].max() > 0:
+            parts.append(f"symbol {int(np.argmax(x[:k]))} to remember")
+        if x[k:2 * k].max() > 0:
+            parts.append(f"noise {int(np.argmax(x[k:2 * k]))}")
+        if x[2 * k] > 0:
+            parts.append("recall cue")
+        return ", ".join(parts)
+    if task == "adding":
+        return f"value {x[0]:.3f}" + (", marked: add it" if x[1] > 0 else "")
+    if task == "parity":
+        return f"bit {int(x[0])}"
+    return ""

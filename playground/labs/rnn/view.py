@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QTabWidget, QVBo
 from playground.labs.rnn import core
 from playground.labs.rnn.cells import CELL_LABELS, CELLS
 from playground.labs.rnn.lesson import text
-from playground.labs.rnn.tasks import TASK_LABELS, TASKS
+from playground.labs.rnn.tasks import TASK_LABELS, TASKS, input_label
 from playground.labs.rnn.texts import SAMPLE_TEXT, decode
 from playground.labs.rnn.view_race import RacePanel
 from playground.labs.rnn.view_text import TextPanel
@@ -58,6 +58,8 @@ class RnnLab(LabView):
         self.unroll.weights_edited.connect(self._on_weights_edited)
         self.unroll.seeded_requested.connect(self._on_seeded_requested)
         self.text_panel.text_chosen.connect(self._on_text_chosen)
+        self.text_panel.set_temperature(self._params["temperature"])
+        self.text_panel.temperature_changed.connect(lambda v: self._set_param("temperature", v))
         self.race.start_requested.connect(self.start_race)
         self.race.cancel_requested.connect(self.cancel_race)
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -99,7 +101,8 @@ class RnnLab(LabView):
             self._stepper_dirty = True
             return
         x, _y = core.stepper_inputs(self._params, self.text_in_use)
-        self.unroll.set_model(self._params["cell"], self._weights, x, self._params["rollout_k"])
+        labels = [input_label(self._params["task"], xt) for xt in x]
+        self.unroll.set_model(self._params["cell"], self._weights, x, self._params["rollout_k"], labels)
         self.unroll.set_step(self._params.get("unroll_step", 0) if keep_step else 0)
         self._params["unroll_step"] = self.unroll.t
         self._stepper_dirty = False
@@ -228,6 +231,8 @@ class RnnLab(LabView):
             self._weights = core.stepper_weights(self._params)  # trained ones follow with the next frame
         if changed & (_MODEL_KEYS | {"length", "unroll_step"}):
             self._refresh_stepper(keep_step=True)
+        if "temperature" in changed:
+            self.text_panel.set_temperature(self._params["temperature"])
         if "experiment" in changed:
             if self._params["experiment"] == "race":
                 self.tabs.setCurrentIndex(TAB_RACE)

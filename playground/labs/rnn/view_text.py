@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSlider,
+                               QVBoxLayout, QWidget)
 
 from playground.labs.rnn.lesson import text
 from playground.labs.rnn.texts import SAMPLE_TEXT, TextError, clean_text, read_text_file
@@ -18,6 +18,7 @@ __all__ = ["TextPanel"]
 
 class TextPanel(QWidget):
     text_chosen = Signal(str)  # a checked text the model should train on
+    temperature_changed = Signal(float)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -40,6 +41,18 @@ class TextPanel(QWidget):
         for b in (self.use_button, self.open_button, self.sample_button):
             row.addWidget(b)
         row.addStretch(1)
+        # the sampling temperature, also in the controls: dividing the logits by it before the softmax
+        temp_row = QHBoxLayout()
+        self.temperature = QSlider(Qt.Horizontal)
+        self.temperature.setObjectName("temperature_slider")
+        self.temperature.setRange(5, 300)  # 0.05 to 3.00
+        self.temperature_label = QLabel("")
+        self.temperature_label.setMinimumWidth(150)
+        self.temperature.valueChanged.connect(self._on_temperature_moved)
+        self.temperature.sliderReleased.connect(lambda: self.temperature_changed.emit(self.temperature.value() / 100))
+        temp_row.addWidget(QLabel("Temperature"))
+        temp_row.addWidget(self.temperature, 1)
+        temp_row.addWidget(self.temperature_label)
         self.message = QLabel("Set the task to “Characters” and press Play to train on this text.")
         self.message.setObjectName("text_message")
         self.message.setWordWrap(True)
@@ -52,9 +65,25 @@ class TextPanel(QWidget):
         self.sample_title = QLabel(f"<b>{text('text_sample_title')}</b>")
         box.addWidget(self.editor, 3)
         box.addLayout(row)
+        box.addLayout(temp_row)
         box.addWidget(self.message)
         box.addWidget(self.sample_title)
         box.addWidget(self.sample, 2)
+
+    def set_temperature(self, value: float) -> None:
+        self.temperature.blockSignals(True)
+        self.temperature.setValue(int(round(value * 100)))
+        self.temperature.blockSignals(False)
+        self._show_temperature(value)
+
+    def _show_temperature(self, value: float) -> None:
+        mood = "cautious, repetitive" if value < 0.5 else ("adventurous" if value > 1.2 else "balanced")
+        self.temperature_label.setText(f"{value:.2f} ({mood})")
+
+    def _on_temperature_moved(self, v: int) -> None:
+        self._show_temperature(v / 100)
+        if not self.temperature.isSliderDown():  # keyboard and wheel: at once; a drag: on release
+            self.temperature_changed.emit(v / 100)
 
     def load_text(self, raw: str, name: str = "the text") -> bool:
         """Check a text and, if usable, make it the one the model trains on; say why not otherwise."""

@@ -8,6 +8,8 @@ to that step; the window's transport (Play, Step, Back, Reset) drives the rest t
 """
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
@@ -36,10 +38,14 @@ def _vec(v, limit: int = 8, per_line: int = 4) -> str:
     return "[" + ",<br>&nbsp;".join(lines) + "]"
 
 
-def detail_html(cell: str, t: int, d: dict, rollout: int = 1) -> str:
-    """The computation of h_t with its numbers, as rich text (t is 1-based)."""
+def detail_html(cell: str, t: int, d: dict, rollout: int = 1, x_label: str = "") -> str:
+    """The computation of h_t with its numbers, as rich text (t is 1-based); x_label says what the
+    input means (a character, a symbol to remember) when its vector alone would not."""
     p = t - 1
-    rows = [("x<sub>%d</sub>" % t, _vec(d["x"])), ("h<sub>%d</sub>" % p, _vec(d["h_prev"]))]
+    x_text = _vec(d["x"]) if np.size(d["x"]) <= 9 else ""
+    if x_label:
+        x_text = f"{html.escape(x_label)}<br>{x_text}" if x_text else html.escape(x_label)
+    rows = [("x<sub>%d</sub>" % t, x_text), ("h<sub>%d</sub>" % p, _vec(d["h_prev"]))]
     if cell in ("vanilla", "relu", "residual", "rollout"):
         act = "tanh" if cell != "relu" else "ReLU"
         rows += [("W<sub>x</sub>·x<sub>%d</sub>" % t, _vec(d["wx"])),
@@ -86,6 +92,7 @@ class UnrollPanel(QWidget):
         self.weights: dict | None = None
         self.xs = np.zeros((1, 1))
         self.run: dict | None = None
+        self.x_labels: list[str] = []
         self.t = 0
         self._slider_key = None
         self._sliders: dict[tuple, tuple[QSlider, QLabel]] = {}
@@ -179,8 +186,10 @@ class UnrollPanel(QWidget):
         self.apply_theme(theme)
 
     # --- data ------------------------------------------------------------------------------------------
-    def set_model(self, cell: str, weights: dict, xs: np.ndarray, rollout: int = 1) -> None:
+    def set_model(self, cell: str, weights: dict, xs: np.ndarray, rollout: int = 1,
+                  x_labels: list[str] | None = None) -> None:
         """A new cell, weights or input sequence: recompute the whole unroll (microseconds)."""
+        self.x_labels = x_labels or []
         weights = {k: np.asarray(v, float) for k, v in weights.items() if k != "text"}
         rebuild_sliders = (cell, {k: v.shape for k, v in weights.items()}) != self._slider_key
         self.cell, self.rollout, self.weights, self.xs = cell, int(rollout), weights, np.asarray(xs, float)
@@ -207,7 +216,8 @@ class UnrollPanel(QWidget):
         if self.run is None or self.t == 0:
             self.detail.setText(text("detail_empty"))
         else:
-            self.detail.setText(detail_html(self.cell, self.t, self.run["steps"][self.t - 1], self.rollout))
+            label = self.x_labels[self.t - 1] if self.t - 1 < len(self.x_labels) else ""
+            self.detail.setText(detail_html(self.cell, self.t, self.run["steps"][self.t - 1], self.rollout, label))
 
     def _draw_diagram(self) -> None:
         """The chain's shape is rebuilt only when T or the theme changes; a step only recolours."""

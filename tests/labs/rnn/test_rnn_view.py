@@ -2,6 +2,7 @@
 unroll without the worker, clicks jump to a step, sliders edit a weight that reaches the session, the
 stepper follows the trained weights, the other tabs train, texts are checked, every figure exports,
 and a saved experiment reopens with its weights, its typed text and its current step."""
+import html
 import json
 
 import numpy as np
@@ -10,6 +11,8 @@ from PySide6.QtCore import QPointF, Qt
 
 from frames import wait_for_frame
 from playground.core.train.runner import Runner
+from playground.labs.rnn import core
+from playground.labs.rnn.tasks import input_label
 from playground.labs.rnn.view import TAB_RACE, TAB_TEXT, TAB_TRAINING, TAB_UNROLL, RnnLab
 from playground.registry import get_lab
 from playground.ui.export import export_figure
@@ -231,3 +234,25 @@ def test_save_and_reopen_restores_weights_text_and_step(qtbot, tmp_path):
     for k, v in saved["state"].items():
         assert np.allclose(restored["state"][k], v), k
     w.close()
+
+
+def test_the_temperature_slider_reaches_the_session_and_the_panel(lab):
+    view, controller = lab
+    view.tabs.setCurrentIndex(TAB_TEXT)
+    view.text_panel.temperature.setValue(150)
+    assert controller.session.params["temperature"] == pytest.approx(1.5)
+    assert "adventurous" in view.text_panel.temperature_label.text()
+    view.panel.set_value_interactively("temperature", 0.3)
+    assert view.text_panel.temperature.value() == 30
+
+
+def test_the_step_panel_says_which_character_or_symbol_comes_in(lab):
+    view, _c = lab
+    view.panel.set_value_interactively("task", "chars")
+    view.local_transport("step")
+    x, _y = core.stepper_inputs(view.params(), view.text_in_use)
+    expected = input_label("chars", x[0])
+    assert expected.endswith("(one-hot, 140 entries)")
+    assert html.escape(expected) in view.unroll.detail.text()
+    view.panel.set_value_interactively("task", "memory")
+    assert "symbol" in view.unroll.detail.text() and "to remember" in view.unroll.detail.text()
