@@ -45,6 +45,7 @@ class ConvLab(LabView):
         self.train.drawing_changed.connect(self._on_drawing)
         self.tabs.currentChanged.connect(self._on_tab)
         self._stepper_version = 0
+        self._undrawn: dict | None = None
         self.apply_theme(self.theme)
         return self.tabs
 
@@ -60,6 +61,9 @@ class ConvLab(LabView):
         for s in (self.stepper, self.pooling):
             if s is not self.tabs.currentWidget():
                 s.timer.stop()
+        if self.tabs.currentWidget() is self.train and self._undrawn is not None:
+            snap, self._undrawn = self._undrawn, None
+            self.train.show_snapshot(snap)
 
     # --- parameters ----------------------------------------------------------------------------------------
     def _on_stepper_changed(self) -> None:
@@ -94,14 +98,21 @@ class ConvLab(LabView):
             self._stepper_version = values["version"]
             if values["version"] > 0:
                 self.stepper.set_values(values["input"], values["kernel"])
-        self.train.show_snapshot(snap)
-        self.readout.setText(self.train.summary.text())
+        self.readout.setText(self.train.summary_text(snap))
+        if self.tabs.currentWidget() is self.train:
+            self.train.show_snapshot(snap)
+        else:
+            self._undrawn = snap  # drawn when its tab is shown: hidden plots cost a frame for nothing
 
     def on_reset(self) -> None:
         self.train.clear_curves()
+        self._undrawn = None
         self._stepper_version = 0
 
     def figures(self) -> dict:
+        if self._undrawn is not None:  # an export of a hidden tab's plot shows the newest frame
+            snap, self._undrawn = self._undrawn, None
+            self.train.show_snapshot(snap)
         figs = {"stepper": self.stepper.canvas, "pooling": self.pooling.canvas,
                 "shift experiment": self.pooling.shift_canvas, "receptive field": self.rf.canvas,
                 "parameter counts": self.counts.plot}

@@ -2,6 +2,8 @@
 beside the MLP's, the confusion matrix, and a canvas to draw an input that both networks classify."""
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
@@ -31,6 +33,14 @@ def mosaic(maps: np.ndarray, columns: int | None = None) -> np.ndarray:
         scale = np.max(np.abs(m))
         out[r * (h + 1):r * (h + 1) + h, c * (w + 1):c * (w + 1) + w] = m / scale if scale > 0 else m
     return out
+
+
+def _title(plot: ThemedPlot, text: str, theme: Theme) -> None:
+    """Set a title only when it changes: re-rendering a title's text is a good part of a frame."""
+    key = (text, theme)
+    if getattr(plot, "_np_title_key", None) != key:
+        plot._np_title_key = key
+        plot.set_title(text, theme)
 
 
 class _ImagePlot(ThemedPlot):
@@ -123,6 +133,7 @@ class TrainPanel(QWidget):
         super().__init__(parent)
         self.theme = theme
         self.snap: dict | None = None
+        self._confusion_at = -1.0
         self.loss_plot = ThemedPlot("Loss", "epoch", "cross-entropy")
         self.acc_plot = ThemedPlot("Accuracy", "epoch", "accuracy")
         self.loss_chart = CurveChart(self.loss_plot.item)
@@ -215,7 +226,12 @@ class TrainPanel(QWidget):
             chart.set("CNN test", c[f"cnn_test_{q}"])
             chart.set("MLP train", c[f"mlp_train_{q}"])
             chart.set("MLP test", c[f"mlp_test_{q}"])
-        self.confusion.set_matrix(s["confusion"])
+        # The confusion matrix re-lays out 100 labels when it changes (every epoch): about 3 times a
+        # second is plenty while training; a paused frame always shows it.
+        now = time.perf_counter()
+        if not s.get("playing") or now - self._confusion_at > 0.35:
+            self._confusion_at = now
+            self.confusion.set_matrix(s["confusion"])
         n_layers = len(s["filters"])
         if self.layer.count() != n_layers:
             self.layer.blockSignals(True)
@@ -236,15 +252,18 @@ class TrainPanel(QWidget):
         self.example.show_values(ex, self.theme, lut=grey, levels=(0, 1))
         probs = np.asarray(s["example_probs"])
         classes = s["classes"]
-        self.example.set_title(f"Test example {s['example']}: true {classes[s['example_label']]}, "
+        _title(self.example, f"Test example {s['example']}: true {classes[s['example_label']]}, "
                                f"CNN says {classes[int(probs.argmax())]} ({probs.max():.0%})", self.theme)
         self._draw_probs(s)
+        self.summary.setText(self.summary_text(s))
+
+    @staticmethod
+    def summary_text(s: dict) -> str:
         last = s["last"]
-        self.summary.setText(
-            f"<b>Epoch {s['epoch']}</b> · <b>CNN</b> {s['cnn_params']:,} parameters: test accuracy "
-            f"{last['cnn_test_accuracy']:.1%} (train {last['cnn_train_accuracy']:.1%}) · <b>MLP</b> "
-            f"{s['mlp_params']:,} parameters: test {last['mlp_test_accuracy']:.1%} "
-            f"(train {last['mlp_train_accuracy']:.1%})")
+        return (f"<b>Epoch {s['epoch']}</b> · <b>CNN</b> {s['cnn_params']:,} parameters: test accuracy "
+                f"{last['cnn_test_accuracy']:.1%} (train {last['cnn_train_accuracy']:.1%}) · <b>MLP</b> "
+                f"{s['mlp_params']:,} parameters: test {last['mlp_test_accuracy']:.1%} "
+                f"(train {last['mlp_train_accuracy']:.1%})")
 
     def _draw_layers(self) -> None:
         s = self.snap
@@ -259,11 +278,11 @@ class TrainPanel(QWidget):
         else:
             img = mosaic(w[:, 0])
         self.filters.show_values(img, self.theme)
-        self.filters.set_title(f"Filters, layer {i + 1} ({w.shape[0]} × {w.shape[1]} of {w.shape[2]}×{w.shape[3]})",
+        _title(self.filters, f"Filters, layer {i + 1} ({w.shape[0]} × {w.shape[1]} of {w.shape[2]}×{w.shape[3]})",
                                self.theme)
         fm = np.asarray(s["feature_maps"][i])
         self.maps.show_values(mosaic(fm), self.theme)
-        self.maps.set_title(f"Feature maps, layer {i + 1} ({fm.shape[0]} of {fm.shape[1]}×{fm.shape[2]})", self.theme)
+        _title(self.maps, f"Feature maps, layer {i + 1} ({fm.shape[0]} of {fm.shape[1]}×{fm.shape[2]})", self.theme)
 
     def _draw_probs(self, s: dict) -> None:
         k = len(s["classes"])
@@ -273,14 +292,16 @@ class TrainPanel(QWidget):
         mlp = np.asarray(dp["mlp"]) if dp else np.zeros(k)
         self.cnn_bars.setOpts(x=x - 0.2, height=cnn, width=0.38, brush=pg.mkBrush(CNN_COLOR))
         self.mlp_bars.setOpts(x=x + 0.2, height=mlp, width=0.38, brush=pg.mkBrush(MLP_COLOR))
-        self.probs.item.getAxis("bottom").setTicks([[(i, str(c)) for i, c in enumerate(s["classes"])]])
-        self.probs.item.setXRange(-0.6, k - 0.4, padding=0)
+        if getattr(self, "_prob_classes", None) != s["classes"]:  # axes re-render only when they change
+            self._prob_classes = list(s["classes"])
+            self.probs.item.getAxis("bottom").setTicks([[(i, str(c)) for i, c in enumerate(s["classes"])]])
+            self.probs.item.setXRange(-0.6, k - 0.4, padding=0)
         if dp:
             title = (f"Drawing: CNN says {s['classes'][int(cnn.argmax())]} ({cnn.max():.0%}, blue), "
                      f"MLP {s['classes'][int(mlp.argmax())]} ({mlp.max():.0%}, orange)")
         else:
             title = "Class probabilities: draw an input on the left"
-        self.probs.set_title(title, self.theme)
+        _title(self.probs, title, self.theme)
 
     def apply_theme(self, theme: Theme) -> None:
         self.theme = theme

@@ -184,6 +184,9 @@ def test_cnn_tab_draws_frames_and_a_drawing_is_classified(qtbot):
     view.start_session()
     controller.step(1)
     assert view.last_snapshot["epoch"] == 1 and "CNN" in view.readout.text()
+    assert view.train.snap is None  # a hidden tab is not drawn...
+    view.tabs.setCurrentWidget(view.train)
+    assert view.train.snap["epoch"] == 1  # ...until it is shown
     view.train.draw.paint_at(4, 4, 1.0)
     view.train.draw.drawn.emit(view.train.draw.pixels.copy())
     assert view.last_snapshot["drawn_probs"] is not None and "CNN says" in view.train.probs.item.titleLabel.text
