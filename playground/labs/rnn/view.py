@@ -59,6 +59,7 @@ class RnnLab(LabView):
         self.unroll.seeded_requested.connect(self._on_seeded_requested)
         self.text_panel.text_chosen.connect(self._on_text_chosen)
         self.text_panel.set_temperature(self._params["temperature"])
+        self.text_panel.set_task_active(self._params["task"] == "chars")
         self.text_panel.temperature_changed.connect(lambda v: self._set_param("temperature", v))
         self.race.start_requested.connect(self.start_race)
         self.race.cancel_requested.connect(self.cancel_race)
@@ -189,8 +190,12 @@ class RnnLab(LabView):
             self._refresh_stepper(keep_step=True)
 
     def start_race(self) -> None:
+        again = self._params.get("experiment") == "race"
         self._set_param("experiment", "race")
         if self.controller is not None:
+            if again:  # a race already run (or running) starts over
+                self.on_reset()
+                self.controller.reset()
             self.controller.play()
 
     def cancel_race(self) -> None:
@@ -231,8 +236,11 @@ class RnnLab(LabView):
             self._weights = core.stepper_weights(self._params)  # trained ones follow with the next frame
         if changed & (_MODEL_KEYS | {"length", "unroll_step"}):
             self._refresh_stepper(keep_step=True)
+        if "task" in changed:
+            self.text_panel.set_task_active(self._params["task"] == "chars")
         if "temperature" in changed:
             self.text_panel.set_temperature(self._params["temperature"])
+        self.text_panel.set_task_active(self._params["task"] == "chars")
         if "experiment" in changed:
             if self._params["experiment"] == "race":
                 self.tabs.setCurrentIndex(TAB_RACE)
@@ -269,6 +277,9 @@ class RnnLab(LabView):
         acc_text = f", accuracy {float(acc[-1]):.0%}" if len(acc) else ""
         what = (f"{CELL_LABELS[CELLS.index(s['cell'])]} on {TASK_LABELS[TASKS.index(s['task'])].lower()}"
                 if s.get("cell") in CELLS and s.get("task") in TASKS else "")
+        if s.get("experiment") == "race":
+            loss_text = acc_text = ""
+            what = f"Memory race, {s.get('race_progress', 0):.0%}: {s.get('race_current', '')}"
         self.readout.setText(f"<p><b>Epoch {s.get('epoch', 0)}</b>{loss_text}{acc_text}</p><p>{what}</p>"
                              f"<p>{s.get('engine', '')}</p>")
 

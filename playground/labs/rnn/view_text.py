@@ -62,6 +62,7 @@ class TextPanel(QWidget):
         self.sample.setWordWrap(True)
         self.sample.setTextFormat(Qt.PlainText)
         self.sample.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.sample.setAlignment(Qt.AlignTop | Qt.AlignLeft)
         self.sample_title = QLabel(f"<b>{text('text_sample_title')}</b>")
         box.addWidget(self.editor, 3)
         box.addLayout(row)
@@ -69,6 +70,15 @@ class TextPanel(QWidget):
         box.addWidget(self.message)
         box.addWidget(self.sample_title)
         box.addWidget(self.sample, 2)
+
+    def set_task_active(self, active: bool) -> None:
+        """Say whether the character model is the task being trained, and how to make it so."""
+        if active:
+            self.message.setText(f"Training text: {len(self.current):,} characters. Press Play to train; the "
+                                 "sample below is rewritten every second.")
+        else:
+            self.message.setText("Set the task to “Characters: next character of a text” and press Play "
+                                 "to train on this text.")
 
     def set_temperature(self, value: float) -> None:
         self.temperature.blockSignals(True)

@@ -53,6 +53,9 @@ class InProcessController:
     def step(self, n=1):
         self._emit(self.runner.handle({"op": "step", "n": n}))
 
+    def reset(self, seed=None):
+        self._emit(self.runner.handle({"op": "reset"}))
+
     def play(self):
         self.playing = True
 
@@ -177,6 +180,9 @@ def test_the_race_tab_starts_and_cancels_a_race(lab):
     assert controller.playing and controller.session.params["experiment"] == "race"
     controller.step(3)
     assert view.tabs.currentIndex() == TAB_RACE and view.race.progress.value() > 0
+    assert "Memory race" in view.readout.text()
+    view.race.start_button.click()  # again: the race starts over
+    assert controller.session.race.done_runs == 0 and controller.session.epoch == 0
     view.race.cancel_button.click()
     assert not controller.playing and controller.session.params["experiment"] == "train"
 
