@@ -8,6 +8,7 @@ the CNN), so an experiment file keeps them.
 """
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from playground.labs.conv.text import TEXT
@@ -90,8 +91,13 @@ class ConvLab(LabView):
 
     # --- frames -----------------------------------------------------------------------------------------
     def show_snapshot(self, snap: dict) -> None:
-        if "curves_now" not in snap:
-            return  # a headless stepper result (playground run conv --export): the stepper draws itself
+        if "stepper" in snap:  # a headless stepper run (playground run conv --export): draw its numbers
+            r = snap["stepper"]
+            self.stepper.transposed.setChecked(bool(r.get("transposed")))
+            self.stepper.set_settings(r["settings"])
+            self.stepper.set_values(np.array(r["input"])[None], np.array(r["kernel"])[None])
+            return
+        self._trained_headless = self.controller is None  # `--train ... --export`: the curves lead
         values = snap.get("stepper_values")
         if values is not None and values["version"] != self._stepper_version:
             # An experiment file brought the stepper's values back: show them once.
@@ -113,6 +119,10 @@ class ConvLab(LabView):
         if self._undrawn is not None:  # an export of a hidden tab's plot shows the newest frame
             snap, self._undrawn = self._undrawn, None
             self.train.show_snapshot(snap)
+        if getattr(self, "_trained_headless", False):
+            figs = dict(self.train.figures())
+            figs.update({"stepper": self.stepper.canvas})
+            return figs
         figs = {"stepper": self.stepper.canvas, "pooling": self.pooling.canvas,
                 "shift experiment": self.pooling.shift_canvas, "receptive field": self.rf.canvas,
                 "parameter counts": self.counts.plot}

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPen
+from PySide6.QtGui import QColor, QFont, QImage, QPaintEngine, QPen
 
 from playground.ui.theme import Theme
 from playground.ui.widgets.plots import ThemedPlot
@@ -148,7 +148,17 @@ class _GridsItem(pg.GraphicsObject):
         for g, img in zip(self.grids, self._images):
             h, w = g.shape
             r = g.rect()
-            p.drawImage(r, img)
+            if p.paintEngine() is not None and p.paintEngine().type() == QPaintEngine.SVG:
+                # SVG viewers smooth an embedded image into blobs: an exported figure gets one sharp
+                # rectangle per cell instead (only on export, where speed does not matter).
+                p.setPen(Qt.NoPen)
+                for rr in range(h):
+                    for cc in range(w):
+                        p.setBrush(QColor(img.pixelColor(cc, rr)))
+                        p.drawRect(QRectF(g.x + cc, g.y + rr, 1, 1))
+                p.setBrush(Qt.NoBrush)
+            else:
+                p.drawImage(r, img)
             if unit_px >= 6:
                 grid_pen = QPen(QColor(theme.grid))
                 grid_pen.setCosmetic(True)

@@ -26,7 +26,7 @@ __all__ = ["ConvStepper", "PoolStepper", "load_image_file"]
 WINDOW = "#D55E00"  # vermillion: the kernel's window and the current output cell
 CHANNEL_TINTS = ((213, 40, 40), (30, 150, 60), (40, 80, 220))
 SOURCES = (("numbers", "Numbers (random 0–4)"), ("lecture", "Lecture 4×4"), ("sample", "Sample image (RGB)"),
-           ("grey", "Sample image (grey)"), ("file", "Open image…"))
+           ("grey", "Sample image (grey)"), ("file", "Open image…"), ("file_grey", "Open image as grey…"))
 PLAY_MS = 450
 
 
@@ -313,12 +313,13 @@ class ConvStepper(QWidget, _Transport):
 
     def _on_source(self, _i: int) -> None:
         key = self.source_box.currentData()
-        if key == "file":
+        if key in ("file", "file_grey"):
             path, _ = QFileDialog.getOpenFileName(self, "Open an image", "", "Images (*.png *.jpg *.jpeg)")
             if not path:
                 self.source_box.setCurrentIndex(self.source_box.findData(self.source))
                 return
-            self.open_image(path)
+            if self.open_image(path, grey=key == "file_grey"):
+                self.changed.emit()
             return
         self.source = key
         if key == "lecture":
@@ -342,7 +343,8 @@ class ConvStepper(QWidget, _Transport):
             self.detail.setText(str(exc))
             self.source_box.setCurrentIndex(self.source_box.findData(self.source))
             return False
-        self.source, self.image_path = "file", path
+        self.source, self.image_path = ("file_grey" if grey else "file"), path
+        self.source_box.setCurrentIndex(self.source_box.findData(self.source))
         self.size.blockSignals(True)
         self.size.setValue(n)
         self.size.blockSignals(False)
@@ -359,7 +361,7 @@ class ConvStepper(QWidget, _Transport):
         elif self.source in ("sample", "grey"):
             x = sample_image(n)
             self.x = x.mean(axis=0, keepdims=True) if self.source == "grey" else x
-        elif self.source == "file" and self.image_path:
+        elif self.source in ("file", "file_grey") and self.image_path:
             try:
                 self.x = load_image_file(self.image_path, n, len(self.x) == 1)
             except ValueError:
