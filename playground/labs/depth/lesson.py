@@ -11,7 +11,7 @@ __all__ = ["TEXT", "text"]
 
 _EN_LESSON = (
     "<p><b>Try:</b></p><ol>"
-    "<li>Look at <b>Deep construction</b>: one block of 2 ReLU units computes the tent "
+    "<li>Look at <b>Construction, block by block</b>: one block of 2 ReLU units computes the tent "
     "t(x) = 2σ(x) − 4σ(x − ½); each block folds [0, 1] once more. After k blocks: t<sup>k</sup>, "
     "2<sup>k</sup> pieces, error 0, with 6k + 1 weights.</li>"
     "<li>Raise <b>k</b> to 8, then 12: the construction still has error 0 (4,096 pieces from 73 "
@@ -51,7 +51,7 @@ _EN_LESSON = (
 
 _FR_LESSON = (
     "<p><b>Essayez :</b></p><ol>"
-    "<li>Regardez <b>Construction profonde</b> : un bloc de 2 unités ReLU calcule la tente "
+    "<li>Regardez <b>Construction, bloc par bloc</b> : un bloc de 2 unités ReLU calcule la tente "
     "t(x) = 2σ(x) − 4σ(x − ½) ; chaque bloc replie [0, 1] une fois de plus. Après k blocs : "
     "t<sup>k</sup>, 2<sup>k</sup> morceaux, erreur nulle, avec 6k + 1 poids.</li>"
     "<li>Montez <b>k</b> à 8, puis 12 : la construction reste exacte (4 096 morceaux pour 73 poids). "

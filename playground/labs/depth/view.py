@@ -135,8 +135,8 @@ class DepthLab(LabView):
         # log10 units, as the view box holds them in log mode.
         self.line_labels = {}
         for key, text, pos, anchor in (
-                *[(f"l{l}", f"l = {l}", _bound_label_pos(l), (0, 0.5)) for l in (1, 2, 3)],
-                ("construction", T["construction_short"], (1.95, 3.6), (0, 0.5)),
+                *[(f"l{l}", f"l = {l}", _bound_label_pos(l, 3.2 + 0.6 * (l - 2)), (0, 0.5)) for l in (1, 2, 3)],
+                ("construction", T["construction_short"], (0.95, 3.3), (0, 0.5)),
                 ("recurrent", T["recurrent_short_line"], (0.87, 3.85), (0, 0.5)),
                 ("target", "2^k", (4.1, 0.0), (1, 1))):
             label = pg.TextItem(text, anchor=anchor)

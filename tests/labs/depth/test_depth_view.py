@@ -139,15 +139,15 @@ def test_the_lab_trains_in_the_worker_and_a_saved_experiment_reopens(qtbot, tmp_
     c = window.controller
     wait_for_frame(qtbot, c, lambda s: "nets" in s, timeout=60000)
     window.play_action.trigger()
-    wait_for_frame(qtbot, c, lambda s: s["epoch"] >= 20)
+    wait_for_frame(qtbot, c, lambda s: s["epoch"] >= 20, timeout=60000)
     window.play_action.trigger()
-    saved = wait_for_frame(qtbot, c, lambda s: not s["playing"])
+    saved = wait_for_frame(qtbot, c, lambda s: not s["playing"], timeout=60000)
     path = tmp_path / "depth.npexp.json"
     assert window.save_path(str(path))
     window.current.panel.set_value_interactively("k", 7)
-    wait_for_frame(qtbot, c, lambda s: s["k"] == 7)
+    wait_for_frame(qtbot, c, lambda s: s["k"] == 7, timeout=60000)
     assert window.open_path(str(path))
-    back = wait_for_frame(qtbot, c, lambda s: s["k"] == saved["k"] and s["epoch"] == saved["epoch"])
+    back = wait_for_frame(qtbot, c, lambda s: s["k"] == saved["k"] and s["epoch"] == saved["epoch"], timeout=60000)
     for key, value in saved["state"].items():
         assert np.array_equal(back["state"][key], value), key
     assert back["nets"]["deep"]["pieces"] == saved["nets"]["deep"]["pieces"]
