@@ -72,25 +72,62 @@ def _tanh(z):
 
 @njit(cache=True)
 def _affine(theta, w0, b0, fan_in, width, A, Z, rows):
-    """Z[r, :width] = A[r, :fan_in] @ W + b, summed in the same order (bias, then i ascending) by
-    either loop nest: accumulate in a register when the layer is narrow, sweep contiguous rows of W
-    (vectorised) when it is wide."""
-    if width < 16:
+    """Z[r, :width] = A[r, :fan_in] @ W + b, each sum taken in one order (bias, then i ascending).
+    Four rows at a time: four independent sums hide the latency of each multiply-add, which a single
+    running sum would wait on (twice the speed here, and the same bits)."""
+    r = 0
+    while r + 4 <= rows:
+        for j in range(width):
+            b = theta[b0 + j]
+            s0 = b
+            s1 = b
+            s2 = b
+            s3 = b
+            for i in range(fan_in):
+                w = theta[w0 + i * width + j]
+                s0 += A[r, i] * w
+                s1 += A[r + 1, i] * w
+                s2 += A[r + 2, i] * w
+                s3 += A[r + 3, i] * w
+            Z[r, j] = s0
+            Z[r + 1, j] = s1
+            Z[r + 2, j] = s2
+            Z[r + 3, j] = s3
+        r += 4
+    while r < rows:
+        for j in range(width):
+            s = theta[b0 + j]
+            for i in range(fan_in):
+                s += A[r, i] * theta[w0 + i * width + j]
+            Z[r, j] = s
+        r += 1
+
+
+@njit(cache=True)
+def _activate(code, Z, P, rows, units, p, slope):
+    """P[r, u] = f(Z[r, u]) for an elementwise activation: one loop per activation, so the choice is
+    made once per layer, not once per unit."""
+    if code == TANH:
         for r in range(rows):
-            for j in range(width):
-                s = theta[b0 + j]
-                for i in range(fan_in):
-                    s += A[r, i] * theta[w0 + i * width + j]
-                Z[r, j] = s
+            for u in range(units):
+                P[r, u] = _tanh(Z[r, u])
+    elif code == RELU:
+        for r in range(rows):
+            for u in range(units):
+                z = Z[r, u]
+                P[r, u] = z if z > 0.0 else 0.0
+    elif code == SIGMOID:
+        for r in range(rows):
+            for u in range(units):
+                P[r, u] = _sigmoid(Z[r, u])
+    elif code == LINEAR:
+        for r in range(rows):
+            for u in range(units):
+                P[r, u] = Z[r, u]
     else:
         for r in range(rows):
-            for j in range(width):
-                Z[r, j] = theta[b0 + j]
-            for i in range(fan_in):
-                ai = A[r, i]
-                base = w0 + i * width
-                for j in range(width):
-                    Z[r, j] += ai * theta[base + j]
+            for u in range(units):
+                P[r, u] = _act(code, Z[r, u], p, slope)
 
 
 @njit(cache=True)
@@ -185,9 +222,7 @@ def _forward(theta, lay, actp, out_code, X, idx, start, rows, dropout, U, ucur, 
                     P[l, r, u] = best
                     ARG[l, r, u] = arg
         else:
-            for r in range(rows):
-                for u in range(units):
-                    P[l, r, u] = _act(code, Z[l, r, u], p, slope)
+            _activate(code, Z[l], P[l], rows, units, p, slope)
         if dropout > 0.0:
             scale = 1.0 / (1.0 - dropout)
             for r in range(rows):
