@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from playground.labs.fit.lesson import text
 from playground.ui.theme import Theme
@@ -76,13 +76,22 @@ class FitPanel(QWidget):
         self.net_curve = item.plot([], [], name="network", antialias=False, skipFiniteCheck=True)
         self.stroke = item.plot([], [])
         item.addItem(self.samples)
+        # The target and the samples change rarely: Qt keeps them as pixmaps, so a frame repaints
+        # only the network's line over them (half the fit plot's cost).
+        self.target_curve.curve.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+        self.samples.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.strokes = _Strokes(self.fit_plot)
         self.strokes.stroke_moved.connect(lambda xs, ys: self.stroke.setData(xs, ys))
         self.strokes.stroke_finished.connect(self._on_stroke)
 
         self.units_plot = ThemedPlot(text("units_title"), "x", "αᵢ·σ(wᵢx + bᵢ)")
         self.units_plot.item.enableAutoRange(False)
-        self.unit_curves: list[pg.PlotDataItem] = []
+        # All the units' terms in one path (NaN between units): one item to update and paint per
+        # frame, however many units; the hovered unit is drawn again on top, thick.
+        self.units_curve = self.units_plot.item.plot([], [], antialias=False, connect="finite")
+        self.hover_curve = self.units_plot.item.plot([], [], antialias=False)
+        self.hover_curve.setZValue(10)
+        self._cx = None
         self.sum_curve = self.units_plot.item.plot([], [], antialias=False)
         self._units_view = None
         self.units_note = QLabel("")
@@ -96,7 +105,7 @@ class FitPanel(QWidget):
         self.error_plot.setToolTip("MSE on the samples; sup-norm error |f − network| on a grid of 1001 points")
         self.errors = CurveChart(self.error_plot.item, log_y=True)
         self.errors.add("MSE", NET_COLOR)
-        self.errors.add("sup error", SUP_COLOR, dashed=True)
+        self.errors.add("sup error", SUP_COLOR)
 
         units_box = QWidget()
         ul = QVBoxLayout(units_box)
@@ -134,7 +143,11 @@ class FitPanel(QWidget):
         for plot in (self.fit_plot, self.units_plot, self.error_plot):
             plot.apply_theme(theme)
         lw = theme.line_width
-        self.target_curve.setPen(pg.mkPen(TARGET_COLOR, width=lw, style=Qt.DashLine))
+        # The target as a broad pale band under the network's line: dashed pens on 1001-point paths
+        # cost more to paint than everything else in the frame.
+        band = pg.mkColor(TARGET_COLOR)
+        band.setAlpha(150)
+        self.target_curve.setPen(pg.mkPen(band, width=lw * 3))
         self.net_curve.setPen(pg.mkPen(NET_COLOR, width=lw * 1.2))
         self.stroke.setPen(pg.mkPen(theme.foreground, width=lw))
         self.samples.setBrush(pg.mkBrush(SAMPLE_COLOR))
@@ -146,13 +159,8 @@ class FitPanel(QWidget):
     def _style_units(self) -> None:
         base = pg.mkColor(self.theme.foreground)
         base.setAlpha(110)
-        for i, c in enumerate(self.unit_curves):
-            if i == self.hovered:
-                c.setPen(pg.mkPen(SAMPLE_COLOR, width=self.theme.line_width * 1.5))
-                c.setZValue(10)
-            else:
-                c.setPen(pg.mkPen(base, width=max(1.0, self.theme.line_width * 0.5)))
-                c.setZValue(0)
+        self.units_curve.setPen(pg.mkPen(base, width=max(1.0, self.theme.line_width * 0.5)))
+        self.hover_curve.setPen(pg.mkPen(SAMPLE_COLOR, width=self.theme.line_width * 1.5))
 
     def clear(self) -> None:
         self.errors.clear()
@@ -191,36 +199,38 @@ class FitPanel(QWidget):
         contrib = s.get("contrib")
         self._contrib = contrib
         if contrib is None:
-            for c in self.unit_curves:
-                c.setData([], [])
+            self.units_curve.setData([], [])
+            self.hover_curve.setData([], [])
             self.sum_curve.setData([], [])
             self.units_note.setText("Cybenko's sum is drawn for one hidden layer; this network has "
                                     f"{len(s['layers'])}.")
             return
         cx = s["contrib_x"]
-        shown = contrib[:MAX_DRAWN_UNITS]
-        restyle = len(self.unit_curves) < len(shown)
-        while len(self.unit_curves) < len(shown):
-            self.unit_curves.append(self.units_plot.item.plot([], [], skipFiniteCheck=True, antialias=False))
-        for i, c in enumerate(self.unit_curves):
-            if i < len(shown):
-                c.setData(cx, np.nan_to_num(shown[i], nan=0.0, posinf=0.0, neginf=0.0))
-            else:
-                c.setData([], [])
+        self._cx = cx
+        shown = np.nan_to_num(contrib[:MAX_DRAWN_UNITS], nan=0.0, posinf=0.0, neginf=0.0)
+        gap = np.full((len(shown), 1), np.nan)
+        xs = np.hstack([np.broadcast_to(cx, shown.shape), gap]).ravel()
+        self.units_curve.setData(xs, np.hstack([shown, gap]).ravel())
         if self.hovered is not None and self.hovered >= len(shown):
             self.hovered = None
-            restyle = True
-        if restyle:
-            self._style_units()
+        self._draw_hovered(shown)
         total = np.nan_to_num(contrib.sum(axis=0) + s["out_bias"], nan=0.0, posinf=0.0, neginf=0.0)
         self.sum_curve.setData(cx, total)
-        self._units_range(cx, np.nan_to_num(shown, nan=0.0, posinf=0.0, neginf=0.0), total)
+        self._units_range(cx, shown, total)
         more = f" (the first {MAX_DRAWN_UNITS} of {len(contrib)} drawn)" if len(contrib) > MAX_DRAWN_UNITS else ""
         if self.hovered is None:
             self.units_note.setText(f"{len(contrib)} units{more}. Bold: their sum + output bias "
                                     f"{s['out_bias']:.3f} = the network. Hover a curve: one unit.")
         else:
             self._describe_unit(s)
+
+    def _draw_hovered(self, shown=None) -> None:
+        if self.hovered is None or self._contrib is None:
+            self.hover_curve.setData([], [])
+            return
+        if shown is None:
+            shown = np.nan_to_num(self._contrib[:MAX_DRAWN_UNITS], nan=0.0, posinf=0.0, neginf=0.0)
+        self.hover_curve.setData(self._cx, shown[self.hovered])
 
     def _units_range(self, cx, shown, total) -> None:
         """A fixed view that moves only when the curves outgrow it or shrink well inside it."""
@@ -254,7 +264,7 @@ class FitPanel(QWidget):
 
     @property
     def last_cx(self):
-        return self.unit_curves[0].xData if self.unit_curves and self.unit_curves[0].xData is not None else None
+        return self._cx
 
     def _on_units_hover(self, pos) -> None:
         vb = self.units_plot.item.getViewBox()
@@ -267,7 +277,7 @@ class FitPanel(QWidget):
         if unit == self.hovered:
             return
         self.hovered = unit
-        self._style_units()
+        self._draw_hovered()
         self.hover_changed()
 
     def hover_changed(self) -> None:

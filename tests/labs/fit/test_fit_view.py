@@ -82,7 +82,8 @@ def test_the_lab_plays_in_the_worker_and_exports_every_figure(qtbot, controller,
     snap = wait_for_frame(qtbot, controller, lambda s: s["epoch"] > 100, timeout=30000)
     controller.pause()
     snap = wait_for_frame(qtbot, controller, lambda s: not s["playing"])
-    assert snap["mse"] < 0.5 and len(view.fit.unit_curves) >= 16
+    assert snap["mse"] < 0.5
+    assert np.count_nonzero(np.isnan(view.fit.units_curve.yData)) == 16  # 16 units, one path
     assert "Epoch" in view.readout.text()
     view.show_all_tabs()
     for name, fig in view.figures().items():
@@ -144,7 +145,10 @@ def test_hovering_a_unit_highlights_it(lab):
     np.testing.assert_allclose(view.last_snapshot["contrib"][found, j], y, atol=1e-6)
     fit.set_hovered(found)
     assert f"Unit {found + 1}:" in fit.units_note.text()
-    assert fit.unit_curves[found].opts["pen"].widthF() > fit.unit_curves[(found + 1) % 16].opts["pen"].widthF()
+    np.testing.assert_allclose(fit.hover_curve.yData, view.last_snapshot["contrib"][found], atol=1e-6)
+    assert fit.hover_curve.opts["pen"].widthF() > fit.units_curve.opts["pen"].widthF()
+    fit.set_hovered(None)
+    assert len(fit.hover_curve.yData) == 0 and "Hover a curve" in fit.units_note.text()
 
 
 def test_sweep_runs_in_steps_shows_progress_and_cancels(lab):
