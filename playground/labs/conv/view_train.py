@@ -7,7 +7,8 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from playground.labs.conv.text import TEXT
 from playground.ui.theme import Theme
@@ -178,26 +179,41 @@ class TrainPanel(QWidget):
         row.addWidget(self.clear)
         row.addStretch(1)
         self.draw.setToolTip(TEXT["draw_hint"])
-        grid = QGridLayout()
-        grid.addWidget(self.loss_plot, 0, 0)
-        grid.addWidget(self.acc_plot, 0, 1)
-        grid.addWidget(self.confusion, 0, 2)
-        grid.addWidget(self.filters, 1, 0)
-        grid.addWidget(self.maps, 1, 1)
-        grid.addWidget(self.example, 1, 2)
-        grid.addWidget(self.draw, 2, 0)
-        grid.addWidget(self.probs, 2, 1, 1, 2)
-        for i in range(3):
-            grid.setRowStretch(i, 1)
-            grid.setColumnStretch(i, 1)
+        # Three pages rather than nine small plots: each stays readable on a 1280×720 projector.
+        self.pages = QTabWidget()
+        self.pages.setObjectName("cnn_pages")
+        self.pages.setDocumentMode(True)
+        curves = QWidget()
+        g = QGridLayout(curves)
+        g.setContentsMargins(0, 0, 0, 0)
+        g.addWidget(self.loss_plot, 0, 0)
+        g.addWidget(self.acc_plot, 0, 1)
+        g.addWidget(self.confusion, 0, 2)
+        inside = QWidget()
+        g = QGridLayout(inside)
+        g.setContentsMargins(0, 0, 0, 0)
+        g.addWidget(self.filters, 0, 0)
+        g.addWidget(self.maps, 0, 1)
+        g.addWidget(self.example, 0, 2)
+        drawing = QWidget()
+        g = QGridLayout(drawing)
+        g.setContentsMargins(0, 0, 0, 0)
+        g.addWidget(self.draw, 0, 0)
+        g.addWidget(self.probs, 0, 1)
+        g.setColumnStretch(1, 2)
+        g.setColumnStretch(0, 1)
+        self.pages.addTab(curves, "Loss, accuracy, confusion")
+        self.pages.addTab(inside, "Filters and feature maps")
+        self.pages.addTab(drawing, "Draw an input")
+        self.pages.setFocusPolicy(Qt.NoFocus)
         # Readable or scrolled, never squeezed: the lab's content scrolls on a small projector.
         for fig in self.figures().values():
-            fig.setMinimumSize(190, 180)
+            fig.setMinimumSize(200, 220)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
         layout.addLayout(row)
-        layout.addLayout(grid, 1)
+        layout.addWidget(self.pages, 1)
         self.layer.currentIndexChanged.connect(lambda _i: self._draw_layers())
         self.example_box.valueChanged.connect(self.example_selected.emit)
         self.draw.drawn.connect(self.drawing_changed.emit)
@@ -252,8 +268,8 @@ class TrainPanel(QWidget):
         self.example.show_values(ex, self.theme, lut=grey, levels=(0, 1))
         probs = np.asarray(s["example_probs"])
         classes = s["classes"]
-        _title(self.example, f"Test example {s['example']}: true {classes[s['example_label']]}, "
-                               f"CNN says {classes[int(probs.argmax())]} ({probs.max():.0%})", self.theme)
+        _title(self.example, f"Example {s['example']}: {classes[s['example_label']]} → CNN "
+                             f"{classes[int(probs.argmax())]} ({probs.max():.0%})", self.theme)
         self._draw_probs(s)
         self.summary.setText(self.summary_text(s))
 
@@ -278,11 +294,14 @@ class TrainPanel(QWidget):
         else:
             img = mosaic(w[:, 0])
         self.filters.show_values(img, self.theme)
-        _title(self.filters, f"Filters, layer {i + 1} ({w.shape[0]} × {w.shape[1]} of {w.shape[2]}×{w.shape[3]})",
-                               self.theme)
+        _title(self.filters, f"Filters, layer {i + 1}", self.theme)
+        self.filters.setToolTip(f"{w.shape[0]} filters × {w.shape[1]} input channels, each {w.shape[2]}×{w.shape[3]}; "
+                                "blue negative, orange positive, each tile scaled to its largest weight")
         fm = np.asarray(s["feature_maps"][i])
         self.maps.show_values(mosaic(fm), self.theme)
-        _title(self.maps, f"Feature maps, layer {i + 1} ({fm.shape[0]} of {fm.shape[1]}×{fm.shape[2]})", self.theme)
+        _title(self.maps, f"Feature maps, layer {i + 1}", self.theme)
+        self.maps.setToolTip(f"{fm.shape[0]} maps of {fm.shape[1]}×{fm.shape[2]} for the selected test example "
+                             "(after the activation and pooling)")
 
     def _draw_probs(self, s: dict) -> None:
         k = len(s["classes"])
@@ -297,10 +316,10 @@ class TrainPanel(QWidget):
             self.probs.item.getAxis("bottom").setTicks([[(i, str(c)) for i, c in enumerate(s["classes"])]])
             self.probs.item.setXRange(-0.6, k - 0.4, padding=0)
         if dp:
-            title = (f"Drawing: CNN says {s['classes'][int(cnn.argmax())]} ({cnn.max():.0%}, blue), "
-                     f"MLP {s['classes'][int(mlp.argmax())]} ({mlp.max():.0%}, orange)")
+            title = (f"CNN (blue): {s['classes'][int(cnn.argmax())]} {cnn.max():.0%} · "
+                     f"MLP (orange): {s['classes'][int(mlp.argmax())]} {mlp.max():.0%}")
         else:
-            title = "Class probabilities: draw an input on the left"
+            title = "Class probabilities of a drawing"
         _title(self.probs, title, self.theme)
 
     def apply_theme(self, theme: Theme) -> None:

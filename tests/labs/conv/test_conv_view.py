@@ -189,7 +189,7 @@ def test_cnn_tab_draws_frames_and_a_drawing_is_classified(qtbot):
     assert view.train.snap["epoch"] == 1  # ...until it is shown
     view.train.draw.paint_at(4, 4, 1.0)
     view.train.draw.drawn.emit(view.train.draw.pixels.copy())
-    assert view.last_snapshot["drawn_probs"] is not None and "CNN says" in view.train.probs.item.titleLabel.text
+    assert view.last_snapshot["drawn_probs"] is not None and "CNN (blue)" in view.train.probs.item.titleLabel.text
     view.train.example_box.setValue(5)
     assert controller.session.example == 5
     assert not controller.errors
