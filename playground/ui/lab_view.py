@@ -170,11 +170,15 @@ class LabView(QWidget):
     def session_factory(self) -> str:
         return self.core.SESSION
 
-    def start_session(self, device: str = "cpu", state=None, epoch: int = 0, curves: dict | None = None) -> None:
+    def start_session(self, device: str = "cpu", state=None, epoch: int = 0, curves: dict | None = None,
+                      data: dict | None = None) -> None:
         self.device = device
         self.on_reset()
         if self.controller is not None:
-            self.controller.open_session(self.session_factory, self._params, device, state, epoch, curves)
+            # `data`: a user's own points saved with the experiment (only labs that keep any)
+            more = {"data": data} if data is not None else {}
+            self.controller.open_session(self.session_factory, self._params, device, state, epoch, curves,
+                                         **more)
 
     def resume_session(self, device: str) -> None:
         """Reopen this lab's session where its last frame left it (on another device, say)."""

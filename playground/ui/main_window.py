@@ -24,13 +24,40 @@ from playground.ui.settings import app_settings
 from playground.ui.theme import ThemeManager, apply_to_app
 from playground.ui.training import TrainingController
 
-__all__ = ["MainWindow", "SPEEDS"]
+__all__ = ["MainWindow", "SPEEDS", "frame_fits_params", "restored_curves"]
 
 # Epochs per second the speed control offers; None = as fast as the machine allows.
 SPEEDS = ((1, "1 epoch/s"), (5, "5 epochs/s"), (20, "20 epochs/s"), (100, "100 epochs/s"),
           (500, "500 epochs/s"), (None, "Full speed"))
 DEFAULT_SPEED_INDEX = 3
 EXPERIMENT_FILTER = "Neural Playground experiment (*.npexp.json *.json)"
+
+
+def _plain(value):
+    return [_plain(v) for v in value] if isinstance(value, (list, tuple)) else value
+
+
+def frame_fits_params(view) -> bool:
+    """Whether a lab's last frame was made with the structural parameters its panel shows now."""
+    snap = view.last_snapshot
+    if not snap or not isinstance(snap.get("params"), dict):
+        return True
+    for name, value in view.params().items():
+        try:
+            live = view.is_live(name)
+        except KeyError:
+            continue
+        if not live and name in snap["params"] and _plain(snap["params"][name]) != _plain(value):
+            return False
+    return True
+
+
+def restored_curves(raw) -> dict | None:
+    """Saved curves back for a session: NaN metrics were written as null (JSON has no NaN)."""
+    if not isinstance(raw, dict):
+        return None
+    return {k: [float("nan") if x is None else x for x in v] if isinstance(v, list) else v
+            for k, v in raw.items()}
 
 
 def _icon_path() -> str | None:
@@ -289,9 +316,17 @@ class MainWindow(QMainWindow):
         item = self._lab_items.get(lab_id)
         if item is not None:
             self.sidebar.setCurrentItem(item)
-        view.resume_session(self.device)  # a lab opened before continues where it was
+        self._resume(view)  # a lab opened before continues where it was
         self.setWindowTitle(f"{info.title} · Neural Playground")
         self.lab_opened.emit(lab_id)
+
+    def _resume(self, view) -> None:
+        """Reopen a lab's session from its last frame, unless that frame came from before a change of
+        structure (new layer sizes) whose first frame never arrived: its weights would not fit the
+        parameters, and the worker would refuse them. The lab then starts afresh from its parameters."""
+        if not frame_fits_params(view):
+            view.last_snapshot = None
+        view.resume_session(self.device)
 
     # --- side by side ---------------------------------------------------------------------------------------
     def compare_dialog(self) -> None:
@@ -425,7 +460,7 @@ class MainWindow(QMainWindow):
             return
         self.device = dev
         if self.current is not None:
-            self.current.resume_session(dev)
+            self._resume(self.current)
 
     # --- worker events ------------------------------------------------------------------------------------
     def _on_snapshot_ready(self, snap: dict) -> None:
@@ -558,9 +593,12 @@ class MainWindow(QMainWindow):
             return
         dialog = ExportDialog(self.current.figures(), self.current,
                               self.settings.value("paths/export", os.getcwd()), self)
-        if dialog.exec():
-            self.settings.setValue("paths/export", os.path.dirname(dialog.path.text()))
-            self.statusBar().showMessage(f"Exported {dialog.path.text()}", 5000)
+        try:
+            if dialog.exec():
+                self.settings.setValue("paths/export", os.path.dirname(dialog.path.text()))
+                self.statusBar().showMessage(f"Exported {dialog.path.text()}", 5000)
+        finally:
+            dialog.deleteLater()  # a child of the window: without this, every export kept its dialog
 
     # --- animations ------------------------------------------------------------------------------------
     def record_dialog(self) -> None:
@@ -635,27 +673,54 @@ class MainWindow(QMainWindow):
             self.controller.play()
         return True
 
-    def save_experiment(self, path: str) -> None:
-        """Save the open lab: parameters, seed and the weights of the newest frame (atomic write)."""
+    # Files up to this size are read on the GUI thread (under about 50 ms); larger ones by the worker,
+    # behind a progress dialog, since json parsing holds the GIL and would freeze the window.
+    OPEN_ON_GUI_BYTES = 2 * 2**20
+
+    def current_frame(self) -> dict | None:
+        """The newest frame if it shows the model as it is now (taken after every command sent: its
+        weights, parameters and data belong together), with its weights and full curves; else None."""
+        c = self.controller
+        is_current = getattr(c, "is_current", None)
+        snap = getattr(c, "last_snapshot", None) if is_current is not None else self.current.last_snapshot
+        if snap is None or snap.get("state") is None or snap.get("curves") is None:
+            return None
+        if is_current is not None and not is_current(snap):
+            return None
+        return snap
+
+    def save_experiment(self, path: str, snap: dict | None = None) -> None:
+        """Save the open lab from one frame: its parameters, weights, curves and the user's own points,
+        all from the same run (atomic write). Raises when no such frame is at hand."""
         from playground.core.train.experiment import save_experiment
 
         view = self.current
-        snap = view.last_snapshot or {}
-        if snap.get("state") is None:
-            raise RuntimeError("nothing to save yet: the lab has not shown its first frame")
-        save_experiment(path, view.info.id, view.params(), snap["state"], int(snap.get("epoch", 0)),
-                        view={"device": self.device, "curves": snap.get("curves") or {}})
+        if getattr(view, "compare", False):
+            raise RuntimeError("a comparison is kept as a lesson scene (View > Lesson mode, "
+                               "Add current state), not as an experiment file; or save each "
+                               "configuration from its own lab")
+        snap = snap if snap is not None else self.current_frame()
+        if snap is None:
+            raise RuntimeError("nothing to save yet: the lab has not shown a frame of its current settings")
+        # The session's own parameters: the very ones these weights were trained with.
+        params = snap["params"] if isinstance(snap.get("params"), dict) else view.params()
+        save_experiment(path, view.info.id, params, snap["state"], int(snap.get("epoch", 0)),
+                        view={"device": self.device, "curves": snap.get("curves") or {}},
+                        data=snap.get("saved_data"))
 
     def open_experiment(self, path: str) -> None:
         """Load and check the whole file first; only a valid file changes anything."""
         from playground.core.train.experiment import load_experiment
 
-        exp = load_experiment(path)
+        self._apply_experiment(path, load_experiment(path))
+
+    def _apply_experiment(self, path: str, exp) -> None:
         if self.current is None or self.current.info.id != exp.lab:
             self.open_lab(exp.lab)
         self.current.set_params(exp.params)
-        curves = exp.view.get("curves") if isinstance(exp.view.get("curves"), dict) else None
-        self.current.start_session(self.device, exp.state, exp.epoch, curves)
+        curves = restored_curves(exp.view.get("curves"))
+        self.current.start_session(self.device, exp.state, exp.epoch, curves,
+                                   **({"data": exp.data} if exp.data is not None else {}))
         self.setWindowTitle(f"{os.path.basename(path)} · {self.current.info.title} · Neural Playground")
 
     def save_dialog(self) -> None:
@@ -671,10 +736,33 @@ class MainWindow(QMainWindow):
         if path:
             self.save_path(path)
 
-    def save_path(self, path: str) -> bool:
-        """Save, telling the user what went wrong if it did; returns whether the file was written."""
+    def save_path(self, path: str) -> bool | None:
+        """Save, telling the user what went wrong if it did. Returns True when the file was written,
+        False when it could not be, None when the save waits for the worker's frame of the current
+        settings (right after a change of structure, say) and completes when it comes."""
+        snap = self.current_frame()
+        if snap is None and hasattr(self.controller, "request_current"):
+            lab = self.current
+            self.statusBar().showMessage(f"Saving {os.path.basename(path)}: waiting for the current weights…")
+
+            def ready(frame):
+                if self.current is not lab:
+                    self._message(QMessageBox.Warning, "Could not save",
+                                  f"{path} was not saved: another lab was opened meanwhile.")
+                elif frame is None:
+                    self._message(QMessageBox.Warning, "Could not save",
+                                  f"{path} was not saved: the training worker did not send the current "
+                                  "weights in time. Try again in a moment.")
+                else:
+                    self._write_experiment(path, frame)
+
+            self.controller.request_current(ready)
+            return None
+        return self._write_experiment(path, snap)
+
+    def _write_experiment(self, path: str, snap: dict | None) -> bool:
         try:
-            self.save_experiment(path)
+            self.save_experiment(path, snap)
         except Exception as exc:  # noqa: BLE001 - whatever went wrong, the user reads why
             self._message(QMessageBox.Warning, "Could not save", f"{path} was not saved: {exc}")
             return False
@@ -689,17 +777,63 @@ class MainWindow(QMainWindow):
         if path:
             self.open_path(path)
 
-    def open_path(self, path: str) -> bool:
-        """Open a file, or explain why not and leave the current work exactly as it was."""
+    def open_path(self, path: str) -> bool | None:
+        """Open a file, or explain why not and leave the current work exactly as it was. Returns
+        True/False for a file read here; a large one is read by the worker behind a progress dialog
+        (None: the answer comes later, as a message if the file is refused)."""
+        try:
+            large = os.stat(path).st_size > self.OPEN_ON_GUI_BYTES
+        except OSError:
+            large = False  # the reader says what is wrong
+        if large and hasattr(self.controller, "load_experiment"):
+            self._open_in_worker(path)
+            return None
         try:
             self.open_experiment(path)
         except Exception as exc:  # noqa: BLE001
-            self._message(QMessageBox.Warning, "Could not open the experiment",
-                          f"{os.path.basename(path)} was not opened: {exc}\n\nYour current work is unchanged.")
+            self._refused(path, exc)
             return False
+        self._opened(path)
+        return True
+
+    def _refused(self, path: str, exc) -> None:
+        self._message(QMessageBox.Warning, "Could not open the experiment",
+                      f"{os.path.basename(path)} was not opened: {exc}\n\nYour current work is unchanged.")
+
+    def _opened(self, path: str) -> None:
         self.settings.setValue("paths/experiments", os.path.dirname(path))
         self.statusBar().showMessage(f"Opened {path}", 5000)
-        return True
+
+    def _open_in_worker(self, path: str) -> None:
+        from PySide6.QtWidgets import QProgressDialog
+
+        progress = QProgressDialog(f"Reading {os.path.basename(path)}…", "Cancel", 0, 0, self)
+        progress.setWindowTitle("Open experiment")
+        progress.setAttribute(Qt.WA_DeleteOnClose)
+        progress.setMinimumDuration(500)
+        progress.setWindowModality(Qt.WindowModal)
+        state = {"cancelled": False}
+        progress.canceled.connect(lambda: state.update(cancelled=True))
+        self.open_progress = progress
+
+        def loaded(result: dict) -> None:
+            self.open_progress = None
+            cancelled = state["cancelled"]
+            progress.canceled.disconnect()
+            progress.close()  # (closing a progress dialog counts as Cancel: read the flag first)
+            if cancelled:
+                return
+            if result.get("error"):
+                self._refused(path, result["error"])
+                return
+            try:
+                self._apply_experiment(path, result["experiment"])
+            except Exception as exc:  # noqa: BLE001
+                self._refused(path, exc)
+                return
+            self._opened(path)
+
+        self.controller.load_experiment(path, loaded)
 
     # --- about and closing ----------------------------------------------------------------------------------
     def about_text(self) -> str:

@@ -24,11 +24,14 @@ __all__ = ["TrainingController", "resume_point"]
 
 
 def resume_point(snap: dict | None) -> dict:
-    """What reopening a session needs to continue from a frame: its weights, epoch and curves
-    (open_session's keyword arguments); empty when the frame carries no weights."""
+    """What reopening a session needs to continue from a frame: its weights, epoch, curves and the
+    user's own points if any (open_session's keyword arguments); empty when the frame has no weights."""
     if not snap or snap.get("state") is None:
         return {}
-    return {"state": snap["state"], "epoch": snap.get("epoch", 0), "curves": snap.get("curves")}
+    point = {"state": snap["state"], "epoch": snap.get("epoch", 0), "curves": snap.get("curves")}
+    if snap.get("saved_data") is not None:  # a user's own points: they come back too
+        point["data"] = snap["saved_data"]
+    return point
 
 
 class TrainingController(QObject):
@@ -53,6 +56,8 @@ class TrainingController(QObject):
         self.last_snapshot_seq = -1
         self.last_snapshot_run = -1
         self._awaiting: list[tuple[Callable, float]] = []  # request_current callbacks, deadlines
+        self._loads: dict[int, Callable[[dict], None]] = {}  # load_experiment callbacks by token
+        self._load_token = 0
         self.run_id = 0
         self.playing = False
         self.info: dict = {}
@@ -129,7 +134,12 @@ class TrainingController(QObject):
         if self._channel is not None:
             self._channel.close(join_timeout=0.2)  # its peer is gone: its threads end at once
         self.start()
-        self._awaiting.clear()
+        awaiting, self._awaiting = self._awaiting, []
+        for callback, _deadline in awaiting:
+            callback(None)  # that frame will not come: the caller says so (a save is not written)
+        loads, self._loads = self._loads, {}
+        for callback in loads.values():
+            callback({"error": "the training worker stopped while reading the file"})
         if self._speed is not None:
             self._send({"op": "speed", "epochs_per_s": self._speed})
         if self._open_cmd is not None:
@@ -173,12 +183,14 @@ class TrainingController(QObject):
         return self.run_id
 
     def open_session(self, factory: str, params: dict, device: str = "cpu", state=None,
-                     epoch: int = 0, curves: dict | None = None) -> None:
+                     epoch: int = 0, curves: dict | None = None, data: dict | None = None) -> None:
         self._set_playing(False)
         self.last_snapshot = None
         cmd = {"op": "open", "factory": factory, "params": dict(params), "device": device,
                "run": self._new_run()}
         self._open_cmd = dict(cmd)
+        if data is not None:
+            cmd["data"] = data
         if state is not None:
             cmd["state"], cmd["epoch"] = state, epoch
             if curves:
@@ -233,6 +245,13 @@ class TrainingController(QObject):
         """Back to the latest kept epoch at or before `epoch` (a new run: older frames are dropped)."""
         self._set_playing(False)
         self._send({"op": "rewind", "epoch": int(epoch), "run": self._new_run()})
+
+    def load_experiment(self, path: str, callback: Callable[[dict], None]) -> None:
+        """Have the worker read and check an experiment file; `callback({"experiment": exp})` or
+        `callback({"error": message})` follows, here on the GUI thread."""
+        self._load_token += 1
+        self._loads[self._load_token] = callback
+        self._send({"op": "load_experiment", "path": str(path), "token": self._load_token})
 
     def _set_playing(self, on: bool) -> None:
         if on != self.playing:
@@ -290,6 +309,10 @@ class TrainingController(QObject):
                 if kind == "ready":
                     self.info = ev["info"]
                     self.worker_ready.emit(self.info)
+                elif kind == "loaded":  # a file read for the window, whatever the run
+                    callback = self._loads.pop(ev.get("token"), None)
+                    if callback is not None:
+                        callback(ev)
                 elif not current:
                     if kind == "snapshot":
                         # The worker still waits for an acknowledgement of this frame.

@@ -84,3 +84,12 @@ class BigFrameSession(CountingSession):
             self.checksum += float(payload[0])
         else:
             super().custom(name, **kwargs)
+
+
+class BrokenSnapshotSession(CountingSession):
+    """Trains fine but cannot draw itself after epoch 2: the window must hear it once, not per frame."""
+
+    def _snapshot(self):
+        if self.epoch >= 2:
+            raise KeyError("the lab's snapshot failed on purpose")
+        return super()._snapshot()

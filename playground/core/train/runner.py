@@ -78,6 +78,8 @@ class Runner:
                 self.max_rate = float(rate) if rate else None
                 self.next_step_at = -math.inf
                 return []
+            if op == "load_experiment":
+                return self._load_experiment(cmd)
             if self.session is None:
                 return []
             if op == "play":
@@ -126,6 +128,18 @@ class Runner:
             return self._error_event(exc)
         return self._error(f"unknown command {op!r}")
 
+    def _load_experiment(self, cmd: dict) -> list[dict]:
+        """Read and check a large experiment file here, not in the window: json parsing holds the
+        GIL, so in the window it would freeze every widget for seconds. Training pauses meanwhile."""
+        from playground.core.train.experiment import ExperimentError, load_experiment
+
+        token = cmd.get("token")
+        try:
+            exp = load_experiment(cmd["path"])
+        except ExperimentError as exc:
+            return [{"ev": "loaded", "run": self.run, "token": token, "error": str(exc)}]
+        return [{"ev": "loaded", "run": self.run, "token": token, "experiment": exp}]
+
     def _open(self, cmd: dict) -> list[dict]:
         self.playing = False
         self.session = None
@@ -133,6 +147,13 @@ class Runner:
         self.device = cmd.get("device", "cpu")
         factory = load_factory(self.factory_path)
         self.session = factory(cmd.get("params", {}), device=self.device)
+        if cmd.get("data") is not None:
+            # A user's own points (saved with the experiment): before the weights, which may need
+            # their number of classes.
+            restore = getattr(self.session, "restore_data", None)
+            if restore is None:
+                raise SessionError("this lab does not take saved data points")
+            restore(cmd["data"])
         if cmd.get("state") is not None:
             self.session.load_state(cmd["state"], int(cmd.get("epoch", 0)))
             if isinstance(cmd.get("curves"), dict):

@@ -23,7 +23,8 @@ from playground.core.nets import activations
 from playground.core.nets.mlp import engine_label
 from playground.core.train.params import Param, ParamError, validate_all
 from playground.labs.activations.race import race_result
-from playground.core.train.session import SessionError, TrainingSession
+from playground.core.train.runner import DIVERGED_MESSAGE
+from playground.core.train.session import SessionError, TrainingSession, train_headless
 from playground.labs.activations.tasks import TASK_LABELS, TASKS, make_task
 
 __all__ = ["PARAMS", "SESSION", "EXPERIMENTS", "ActivationsSession", "expected_state", "run_headless",
@@ -271,7 +272,8 @@ class ActivationsSession(TrainingSession):
         # networks send them every frame; a 30 x 256 race is 15 MB, too much 30 times a second, so
         # large ones send them at most once a second or when asked (the view asks once paused).
         now = time.perf_counter()
-        if (self._state_bytes <= STATE_INLINE_BYTES or self._state_requested
+        # A frame the user asked for (pause, step, open, Save's request) always has them.
+        if (self._state_bytes <= STATE_INLINE_BYTES or self._state_requested or self.full_snapshot
                 or now - self._state_sent_at >= 1.0):
             snap["state"] = self.state()
             self._state_sent_at = now
@@ -331,9 +333,8 @@ def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[
         raise ParamError(f"epochs: {epochs} is below the minimum 0")
     session = ActivationsSession(params, device=extra.get("device", "cpu"))
     session.stop_at_target = False  # a headless race runs every epoch asked for: full curves
-    t0 = time.perf_counter()
-    session.step(int(epochs))
-    wall = time.perf_counter() - t0
+    # Stops at the first epoch a loss stops being finite: training on NaN teaches nothing.
+    wall, diverged_at = train_headless(session, int(epochs))
     p = session.params
     result: dict = {"lab": "activations", "experiment": p["experiment"], "epochs": session.epoch,
                     "params": p, "engine": session.engine, "wall_seconds": wall,
@@ -359,8 +360,11 @@ def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[
             "final_accuracy": {n: (a[-1] if a else None) for n, a in session.accuracies.items()},
             **race,
         })
-    if not all(np.isfinite(v) for h in session.histories.values() for v in h):
-        result["diverged"] = True
+    result["diverged"] = diverged_at is not None
+    if diverged_at is not None:
+        loss = next((h[-1] for h in session.histories.values() if h and not np.isfinite(h[-1])), session.loss)
+        result["message"] = DIVERGED_MESSAGE.format(loss=loss).replace(" and press Reset", "")
+        result["diverged_epoch"] = diverged_at
     return result, session.snapshot()
 
 

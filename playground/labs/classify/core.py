@@ -25,7 +25,7 @@ from playground.core.train.runner import DIVERGED_MESSAGE
 from playground.core.train.series import checked_series
 from playground.core.train.session import SessionError, TrainingSession, check_shape, train_headless
 
-__all__ = ["PARAMS", "SESSION", "CLI_EXTRA", "ClassifySession", "expected_state", "run_headless"]
+__all__ = ["PARAMS", "SESSION", "CLI_EXTRA", "ClassifySession", "expected_state", "check_data", "run_headless"]
 
 SESSION = "playground.labs.classify.core:ClassifySession"
 
@@ -144,11 +144,42 @@ def net_spec(params: dict, classes: int) -> NetSpec:
     return NetSpec(len(features), hidden, acts, n_out, output, loss, act_params)
 
 
-def expected_state(params: dict) -> dict[str, tuple]:
-    """Name -> shape of every array state() returns for these parameters (no torch needed)."""
+def expected_state(params: dict, data: dict | None = None) -> dict[str, tuple]:
+    """Name -> shape of every array state() returns for these parameters (no torch needed); with a
+    user's saved points (`data`, see check_data) their number of classes sets the output layer."""
     clean = validate_all(PARAMS, params)
-    classes, _ = _problem(clean)
+    classes = int(data["classes"]) if data is not None else _problem(clean)[0]
     return {name: shape for name, shape, _ in param_shapes(net_spec(clean, classes))}
+
+
+def check_data(data: dict) -> dict:
+    """A saved `data` section (what snapshots carry as `saved_data`: a user's CSV or drawn points with
+    their train/test split) as clean arrays; ValueError with a sentence naming what is wrong."""
+    if not isinstance(data, dict):
+        raise ValueError("the points must be an object")
+    classes = data.get("classes")
+    if type(classes) is not int or not (classes == 0 or 2 <= classes <= 10):
+        raise ValueError(f"'classes' must be 0 (regression) or 2 to 10, not {classes!r}")
+    out: dict[str, Any] = {"classes": classes, "name": "custom"}
+    total = 0
+    for part in ("train", "test"):
+        x = data.get(f"x_{part}")
+        y = data.get(f"y_{part}")
+        if not isinstance(x, np.ndarray) or x.ndim != 2 or x.shape[1] != 2:
+            raise ValueError(f"'x_{part}' must be an array of (x1, x2) rows")
+        if not isinstance(y, np.ndarray) or y.shape != (len(x),):
+            raise ValueError(f"'y_{part}' must hold one label per row of 'x_{part}'")
+        if len(x) and np.abs(x).max() > 1e6:
+            raise ValueError(f"'x_{part}' has coordinates beyond ±1e6")
+        if classes:
+            if not np.all((y == np.round(y)) & (y >= 0) & (y < classes)):
+                raise ValueError(f"'y_{part}' must hold class numbers 0 to {classes - 1}")
+            y = y.astype(int)
+        out[f"x_{part}"], out[f"y_{part}"] = x.astype(float), y if classes else y.astype(float)
+        total += len(x)
+    if total < 2 or total > cd.MAX_ROWS:
+        raise ValueError(f"there must be 2 to {cd.MAX_ROWS:,} points, not {total}")
+    return out
 
 
 def _display(spec: NetSpec, out: np.ndarray) -> np.ndarray:
@@ -315,6 +346,24 @@ class ClassifySession(TrainingSession):
         self.train_loss, self.test_loss = self._losses()
         self.loss = self.train_loss if len(self.f_train) else None
         self._version += 1
+
+    def restore_data(self, data: dict) -> None:
+        """Take back a user's points exactly as saved (split included), and rebuild the network for
+        their classes; the runner calls this before load_state when an experiment is opened."""
+        try:
+            clean = check_data(data)
+        except ValueError as exc:
+            raise SessionError(f"the saved points cannot be used: {exc}") from None
+        self.x_train, self.y_train = clean["x_train"], clean["y_train"]
+        self.x_test, self.y_test = clean["x_test"], clean["y_test"]
+        self.classes = clean["classes"]
+        self.data_name = "custom"
+        self._custom = True
+        self._ratio = self.params["train_ratio"]
+        self._gen_key = self._gen()  # so _build keeps these points instead of generating new ones
+        self._data_version += 1
+        self.epoch, self.loss, self.finished = 0, None, None
+        self._build()
 
     # --- custom commands from the view -----------------------------------------------------------
     def custom(self, name: str, **kw) -> None:
@@ -523,10 +572,14 @@ class ClassifySession(TrainingSession):
             "x_train": self.x_train.copy(), "y_train": self.y_train.copy(),
             "x_test": self.x_test.copy(), "y_test": self.y_test.copy(),
             "data_version": self._data_version,
+            "saved_data": None,
             "extent": cd.EXTENT,
             "note": RANDOM_NOTE if self.data_name == "random" else "",
             "finished": self.finished,
         }
+        if self._custom:  # the same arrays as above (pickled once): Save and a restart keep the points
+            snap["saved_data"] = {"classes": int(classes), **{k: snap[k] for k in
+                                                             ("x_train", "y_train", "x_test", "y_test")}}
         snap.update(self._history_arrays())
         with np.errstate(over="ignore", invalid="ignore"):  # diverged weights draw as NaN, not warnings
             snap.update(self._grids())

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from playground.core.files import FileProblem, read_limited
+
 __all__ = ["Dataset", "DATASETS", "REGRESSION", "MULTICLASS", "generate", "split", "FEATURES",
            "feature_matrix", "read_csv", "parse_csv", "write_csv", "default_points", "EXTENT"]
 
@@ -214,13 +216,21 @@ class DataError(ValueError):
     """A data file that cannot be used; the message names the row."""
 
 
+MAX_CSV_BYTES = 32 * 2**20  # about a million rows: far more points than the plane can show
+MAX_ROWS = 100_000
+
+
 def read_csv(path) -> Dataset:
-    """Read an `x1,x2,label` file; see parse_csv."""
+    """Read an `x1,x2,label` file; see parse_csv. A FIFO, a device or a file over MAX_CSV_BYTES is
+    refused (core/files.read_limited), never waited on."""
     try:
-        with open(path, newline="", encoding="utf-8-sig") as fh:
-            text = fh.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"cannot read {path}: {exc}") from None
+        raw = read_limited(path, MAX_CSV_BYTES, "a CSV file of points")
+    except FileProblem as exc:
+        raise DataError(str(exc)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{path}: byte {exc.start} is not UTF-8 text, so this is not a CSV file") from None
     return parse_csv(text, str(path))
 
 
@@ -228,7 +238,20 @@ def parse_csv(text: str, name: str = "data") -> Dataset:
     """Parse `x1,x2,label` rows (a header line is allowed). Whole-number labels mean classification:
     -1/1 or 0/1 for two classes, 0..K-1 for more; any fractional label means regression."""
     rows: list[tuple[int, float, float, float]] = []
-    for line_no, row in enumerate(csv.reader(io.StringIO(text)), start=1):
+    # Old Mac files end lines with CR alone, which the csv module reads as one endless line.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    reader = csv.reader(io.StringIO(text))
+    line_no = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # a field over the csv module's 131,072 characters, a stray quote
+            raise DataError(f"{name} row {reader.line_num}: not a CSV row of numbers ({exc})") from None
+        line_no = reader.line_num
+        if len(rows) >= MAX_ROWS:
+            raise DataError(f"{name}: more than {MAX_ROWS:,} points, more than the plane can show")
         if not row or all(not cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
             continue
         if len(row) != 3:
@@ -249,15 +272,27 @@ def parse_csv(text: str, name: str = "data") -> Dataset:
         raise DataError(f"{name}: needs at least 2 data rows (x1, x2, label), found {len(rows)}")
     arr = np.array([r[1:] for r in rows])
     x, labels = arr[:, :2], arr[:, 2]
-    if np.all(labels == np.round(labels)):
-        values = set(labels.astype(int).tolist())
-        if values <= {-1, 1}:
-            return Dataset(x, (labels > 0).astype(int), 2, "custom")
-        for (line_no, _, _, label) in rows:
-            if label < 0 or label > 9:
-                raise DataError(f"{name} row {line_no}: class label {label:g} must be 0 to 9 (or -1/1)")
-        return Dataset(x, labels.astype(int), max(2, int(labels.max()) + 1), "custom")
-    return Dataset(x, labels, 0, "custom")
+    whole = labels == np.round(labels)
+    if not np.all(whole):
+        # Regression only when real values are the rule: a single 2.5 among 0/1 labels is a typo,
+        # which would otherwise silently turn a classification file into a regression one.
+        classes_like = np.all((labels[whole] >= -1) & (labels[whole] <= 9))
+        if whole.mean() >= 0.9 and classes_like:
+            line_no, *_, label = rows[int(np.argmin(whole))]
+            found = ", ".join(f"{v:g}" for v in sorted(set(labels[whole].tolist()))[:6])
+            raise DataError(f"{name} row {line_no}: label {label:g} is not a class number, but the other "
+                            f"labels are classes ({found}); for regression, every label is a real value")
+        return Dataset(x, labels, 0, "custom")
+    values = set(labels.astype(int).tolist())
+    if len(values) < 2:
+        raise DataError(f"{name}: every point has label {values.pop()}, so there is only one class; "
+                        f"classification needs points of at least two classes")
+    if values <= {-1, 1}:
+        return Dataset(x, (labels > 0).astype(int), 2, "custom")
+    for (line_no, _, _, label) in rows:
+        if label < 0 or label > 9:
+            raise DataError(f"{name} row {line_no}: class label {label:g} must be 0 to 9 (or -1/1)")
+    return Dataset(x, labels.astype(int), max(2, int(labels.max()) + 1), "custom")
 
 
 def _is_number(cell: str) -> bool:
