@@ -60,7 +60,7 @@ def main(argv: list[str]) -> int:
                         help="start in presentation mode (default: off)")
     parser.add_argument("--dark", action="store_true", help="start with the dark theme (default: off)")
     args = parser.parse_args(argv)
-    if args.screenshot:
+    if args.screenshot is not None:  # "" is a mistake, not "no screenshot"
         _check_writable(parser, args.screenshot, (".png",))
     try:
         size = tuple(int(v) for v in args.size.lower().split("x"))
@@ -107,14 +107,40 @@ def _guard(fn) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except SystemExit:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a bug still ends in one line, never a traceback
+        if os.environ.get("PLAYGROUND_DEBUG"):
+            raise
+        print(f"playground: error: {type(exc).__name__}: {exc} (this is a bug in Neural Playground; "
+              "PLAYGROUND_DEBUG=1 shows the traceback)", file=sys.stderr)
+        return 1
 
 
 def _check_writable(parser, path: str, extensions: tuple[str, ...]) -> None:
+    if not path.strip():
+        parser.error(f"an empty file name: give a file ending in {' or '.join(extensions)}")
     if not path.lower().endswith(extensions):
         parser.error(f"{path}: the file must end in {' or '.join(extensions)}")
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         parser.error(f"{path}: the folder {folder} does not exist")
+    if os.path.isdir(path):
+        parser.error(f"{path} is a folder, not a file")
+    if not os.access(folder, os.W_OK):
+        parser.error(f"{path}: the folder {folder} cannot be written to")
+
+
+def _check_device(parser, device: str) -> None:
+    """Refuse a device this machine does not have, saying which it has (torch is asked once)."""
+    if device == "cpu":
+        return
+    from playground.core.train.worker import probe_devices
+
+    info = probe_devices()
+    if device not in info["devices"]:
+        why = info["unavailable"].get(device, "not available")
+        parser.error(f"--device {device}: {why}; this machine has: {', '.join(info['devices'])}")
 
 
 # --- playground run LAB ---------------------------------------------------------------------------------
@@ -162,10 +188,15 @@ def run_command(argv: list[str]) -> int:
         parser.error(f"--epochs: {args.epochs} is negative")
     if args.epochs > 10_000_000:
         parser.error(f"--epochs: {args.epochs} is too many (at most 10,000,000)")
-    if args.json:
+    if args.json is not None:
         _check_writable(parser, args.json, (".json",))
-    if args.export:
+    if args.export is not None:
         _check_writable(parser, args.export, (".png", ".svg", ".gif", ".mp4"))
+    for flag, _spec in getattr(core, "CLI_EXTRA", ()):
+        value = getattr(args, flag.lstrip("-").replace("-", "_"), None)
+        if isinstance(value, str) and not value.strip():
+            parser.error(f"{flag}: an empty value (leave the option out instead)")
+    _check_device(parser, args.device)
     animation = bool(args.export) and args.export.lower().endswith((".gif", ".mp4"))
     if not 1 <= args.fps <= 60:
         parser.error(f"--fps: {args.fps} must be between 1 and 60")
@@ -354,6 +385,8 @@ def bench_command(argv: list[str]) -> int:
         parser.error(f"--seconds: {args.seconds} must be between 0.5 and 600")
     if args.compare and not 2 <= args.compare <= 4:
         parser.error(f"--compare: {args.compare} must be between 2 and 4")
+    if args.json is not None:
+        _check_writable(parser, args.json, (".json",))
     from playground.ui.bench import run_bench
 
     result = run_bench(args.lab, args.seconds, params or None, compare=args.compare)

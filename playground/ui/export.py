@@ -28,8 +28,13 @@ def _atomic(path: str, write) -> None:
     folder = os.path.dirname(os.path.abspath(path)) or "."
     if not os.path.isdir(folder):
         raise ExportError(f"the folder {folder} does not exist")
+    if os.path.isdir(path):
+        raise ExportError(f"{path} is a folder, not a file")
     ext = os.path.splitext(path)[1]
-    fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=ext, dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=ext, dir=folder)
+    except OSError as exc:  # /proc, a read-only disk, a folder of someone else's
+        raise ExportError(f"cannot write in {folder}: {exc.strerror or exc}") from None
     os.close(fd)
     try:
         write(tmp)
@@ -42,6 +47,8 @@ def _atomic(path: str, write) -> None:
         os.replace(tmp, path)
     except PermissionError as exc:
         raise ExportError(f"cannot write {path}: permission denied") from exc
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
     finally:
         if os.path.exists(tmp):
             os.remove(tmp)
