@@ -168,7 +168,6 @@ class ReceptiveFieldPanel(QWidget):
         row = self._row()
         if row is not None and row["valid"]:
             o = row["output_size"]
-            scale = n / max(o, 1)  # the map drawn at the input's size, beside it
             mp = Grid("map", f"layer {row['layer']}", np.zeros((o, o)), n + 3, 0, show_values=False,
                       note=f"{row['name']}: {o} × {o}")
             grids.append(mp)
@@ -184,7 +183,6 @@ class ReceptiveFieldPanel(QWidget):
                 self.field_info.setText(f"Unit ({u}, {v}) of layer {row['layer']} sees input rows {r0}–{r1}, "
                                         f"columns {c0}–{c1} (field {row['rf']} × {row['rf']} centred at "
                                         f"({cy:g}, {cx:g}){extra}).")
-            del scale
         else:
             self.field_info.setText("This layer has no output left on this input." if row else "")
         self.canvas.set_grids(grids, self.theme)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGridLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QGridLayout,
                                QHBoxLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget)
 
 from playground.labs.conv.conv_math import (PADDING_MODES, ConvConfig, ConvError, pool2d, pool_output_size,
@@ -411,7 +411,6 @@ class ConvStepper(QWidget, _Transport):
 
     # --- computing --------------------------------------------------------------------------------------------
     def recompute(self) -> None:
-        self.timer.stop() if self.pos is None else None
         try:
             self.result = run_conv(self.x, self.w, self.bias, self.config())
             self.error = ""
@@ -462,7 +461,7 @@ class ConvStepper(QWidget, _Transport):
         m = shown.shape[0]
         mask = self._input_mask(m)
         name = TEXT["stretched"] if cfg.transposed else TEXT["input"]
-        inp = Grid("input", name, shown, 0, 0, colors=self._colors(shown, tint, mask), mask=mask,
+        inp = Grid("input", name, shown, 0, 0, colors=self._colors(shown, tint), mask=mask,
                    mask_label=TEXT["inserted"] if cfg.transposed else (f"{TEXT['padding']}, {cfg.mode}"
                                                                        if cfg.padding else ""))
         k = cfg.kernel
@@ -500,15 +499,12 @@ class ConvStepper(QWidget, _Transport):
         inp.note = f"{self.x.shape[1]} × {self.x.shape[1]}" + (f" → {m} × {m} shown" if m != self.x.shape[1] else "")
         return grids, ""
 
-    def _colors(self, values, tint, mask=None):
-        colors = value_colors(values, self.theme, tint=tint)
-        return colors
+    def _colors(self, values, tint):
+        return value_colors(values, self.theme, tint=tint)
 
     def redraw(self) -> None:
         grids, message = self.grids()
         self.canvas.set_grids(grids, self.theme, message)
-        cfg = self.config()
-        i = self.x.shape[1]
         if self.result is None:
             self.formula.setText(TEXT["cannot"].format(why=self.error))
         else:
@@ -590,8 +586,6 @@ class ConvStepper(QWidget, _Transport):
         arr = self.x if name == "input" else self.w
         ch = max(0, self.channel.currentIndex())
         arr[ch, r, c] = float(value)
-        if name == "kernel":
-            self.kpreset.setToolTip("edited by hand")
         self.recompute()
         self.changed.emit()
 

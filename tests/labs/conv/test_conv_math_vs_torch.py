@@ -69,6 +69,8 @@ def test_transposed_convolution_matches_torch(i, c, cfg):
     size = transposed_output_size(i, cfg.kernel, cfg.padding, cfg.stride, cfg.dilation, cfg.output_padding)
     assert got.shape == want.shape == (size, size)
     np.testing.assert_allclose(got, want, rtol=1e-10, atol=1e-10)
+    direct = conv_transpose2d(x, w, b, cfg.padding, cfg.stride, cfg.dilation, cfg.output_padding)
+    np.testing.assert_allclose(direct, want, rtol=1e-10, atol=1e-10)
 
 
 @pytest.mark.parametrize("mode", PADDING_MODES)

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from playground.core.train.runner import Runner
 from playground.labs.conv.view import ConvLab
