@@ -35,7 +35,13 @@ SESSION = "playground.labs.fit.core:FitSession"
 DEFAULT_EPOCHS = 3000
 GRID = 1001  # the dense grid: the drawn function and the sup-norm error
 CONTRIB_GRID = 201  # each unit's term is drawn on a lighter grid
-SUP_EVERY = 5  # epochs between sup-norm measurements while training (a dense-grid pass each)
+
+
+def sup_due(epoch: int) -> bool:
+    """Whether the sup-norm error is measured after this epoch (a pass over the dense grid costs
+    several training epochs): every epoch up to 50, every 5th up to 1000, then every 25th."""
+    return epoch <= 50 or (epoch <= 1000 and epoch % 5 == 0) or epoch % 25 == 0
+
 HISTORY_POINTS = 1000
 CUSTOM = ("formula", "drawn", "csv")
 _TRAINABLE = tuple(activations.trainable_names())
@@ -250,7 +256,7 @@ class FitSession(TrainingSession):
         self.net.set_data(self.x.reshape(-1, 1), self.y.reshape(-1, 1))
         self._shuffle = np.random.default_rng([p["seed"], 4])
         self._hist_mse: list[float] = []
-        self._hist_sup: list[float] = []  # one per SUP_EVERY epochs
+        self._hist_sup: list[float] = []  # per epoch, the last measured value (see sup_due)
         self.mse, self.sup = self._errors()
         if not same_data or self.sweep_mse is None or self.sweep_mse.shape != _sweep_shape(p):
             self._clear_sweep()
@@ -339,9 +345,9 @@ class FitSession(TrainingSession):
         self.mse = mse if math.isfinite(mse) else math.inf
         self.loss = self.mse
         self._hist_mse.append(self.mse)
-        if (self.epoch + 1) % SUP_EVERY == 0:
+        if sup_due(self.epoch + 1):
             self.mse, self.sup = self._errors()
-            self._hist_sup.append(self.sup)
+        self._hist_sup.append(self.sup)
 
     def _advance_job(self) -> None:
         job = self.job
@@ -370,10 +376,11 @@ class FitSession(TrainingSession):
 
     def history(self) -> list[dict]:
         out = []
+        first = self.epoch - len(self._hist_mse)
         for i, m in enumerate(self._hist_mse):
-            rec = {"epoch": i + 1, "mse": m}
-            if (i + 1) % SUP_EVERY == 0 and (i + 1) // SUP_EVERY - 1 < len(self._hist_sup):
-                rec["sup_error"] = self._hist_sup[(i + 1) // SUP_EVERY - 1]
+            rec = {"epoch": first + i + 1, "mse": m}
+            if sup_due(first + i + 1) and i < len(self._hist_sup):
+                rec["sup_error"] = self._hist_sup[i]
             out.append(rec)
         return out
 
@@ -382,8 +389,8 @@ class FitSession(TrainingSession):
 
     def restore_curves(self, curves: dict) -> None:
         mse = checked_series(curves.get("mse"), self.epoch)
-        sup = checked_series(curves.get("sup"), self.epoch // SUP_EVERY)
-        if mse is not None and sup is not None:
+        sup = checked_series(curves.get("sup"), self.epoch)
+        if mse is not None and sup is not None and len(mse) == len(sup):
             self._hist_mse, self._hist_sup = mse, sup
         raw = curves.get("ka_mse")
         if isinstance(raw, list) and len(raw) <= 10_000_000:
@@ -563,17 +570,21 @@ class FitSession(TrainingSession):
 
     # --- snapshots -----------------------------------------------------------------------------------------
     def _history_arrays(self) -> dict[str, np.ndarray]:
+        """The curves for a frame, at most HISTORY_POINTS each: only the chosen entries are read from
+        the lists, so a frame stays cheap after a million epochs."""
         n = len(self._hist_mse)
+        first = self.epoch - n
         idx = np.arange(n) if n <= HISTORY_POINTS else np.unique(
             np.linspace(0, n - 1, HISTORY_POINTS).round().astype(int))
-        m = len(self._hist_sup)
-        sidx = np.arange(m) if m <= HISTORY_POINTS else np.unique(
-            np.linspace(0, m - 1, HISTORY_POINTS).round().astype(int))
-        first = self.epoch - n
+        e = np.arange(first + 1, first + len(self._hist_sup) + 1)
+        due = np.flatnonzero((e <= 50) | ((e <= 1000) & (e % 5 == 0)) | (e % 25 == 0))  # as sup_due
+        sidx = due if len(due) <= HISTORY_POINTS else due[np.unique(
+            np.linspace(0, len(due) - 1, HISTORY_POINTS).round().astype(int))]
+        mse, sup = self._hist_mse, self._hist_sup
         return {"history_epoch": (idx + 1 + first).astype(float),
-                "history_mse": np.asarray(self._hist_mse)[idx] if n else np.zeros(0),
-                "history_sup_epoch": ((sidx + 1) * SUP_EVERY + first).astype(float),
-                "history_sup": np.asarray(self._hist_sup)[sidx] if m else np.zeros(0)}
+                "history_mse": np.array([mse[i] for i in idx], dtype=float),
+                "history_sup_epoch": (sidx + 1 + first).astype(float),
+                "history_sup": np.array([sup[i] for i in sidx], dtype=float)}
 
     def _snapshot(self) -> dict[str, Any]:
         p = self.params
