@@ -22,7 +22,7 @@ from playground.core.train.series import checked_series
 from playground.core.train.session import SessionError, TrainingSession, check_shape
 from playground.labs.conv.conv_math import (PADDING_MODES, ConvConfig, ConvError, pool2d, pool_output_size,
                                             run_conv, shift_experiment)
-from playground.labs.conv.cnn_shapes import weight_shapes
+from playground.labs.conv.cnn_shapes import IMAGE_SIZE, map_sizes, weight_shapes
 from playground.labs.conv.data import CLASS_NAMES, DATASET_LABELS, DATASETS, load_dataset
 from playground.labs.conv.presets import KERNELS, kernel_preset
 from playground.labs.conv.receptive import RFError, parse_layers, rf_table
@@ -182,6 +182,11 @@ class ConvSession(TrainingSession):
         from playground.labs.conv.cnn import SmallCNN, SmallMLP, count_params
 
         p = self.params
+        _check_layers(p)
+        if self.device == "cuda" and not torch.cuda.is_available():
+            raise SessionError("--device cuda: torch sees no CUDA GPU here; use --device cpu")
+        if self.device == "mps" and not (getattr(torch.backends, "mps", None) and torch.backends.mps.is_available()):
+            raise SessionError("--device mps: torch sees no Apple GPU here; use --device cpu")
         # One thread: these convolutions are tiny, and on a busy 2-core machine a second thread spins
         # (measured: 0.4 s per digits epoch with one thread, 3.6 s with two under load).
         torch.set_num_threads(1)
@@ -206,6 +211,11 @@ class ConvSession(TrainingSession):
         self.drawn_probs = None
         self._last: dict[str, float] = {}
         self._evaluate()
+
+    def apply(self, values: dict) -> bool:
+        # A stack that cannot work is refused before anything changes: the running CNN stays as it was.
+        _check_layers(validate_all(PARAMS, {**self.params, **values}))
+        return super().apply(values)
 
     def _optimizer(self, model):
         import torch
@@ -375,6 +385,16 @@ class ConvSession(TrainingSession):
     def history(self) -> list[dict]:
         n = len(self.curves_["cnn_train_loss"])
         return [{"epoch": i + 1, **{k: v[i] for k, v in self.curves_.items()}} for i in range(n)]
+
+
+def _check_layers(p: dict) -> None:
+    size = IMAGE_SIZE[p["dataset"]]
+    sizes, _pools = map_sizes(size, p["channels"], p["conv_kernel"], p["pooling"])
+    if min(sizes) < 1:
+        raise SessionError(f"{len(p['channels'])} convolutions of {p['conv_kernel']}×{p['conv_kernel']} "
+                           f"with {p['pooling']} pooling shrink the {size}×{size} image to nothing "
+                           f"(map sizes {', '.join(map(str, sizes))}): use fewer layers, an odd kernel or "
+                           "no pooling")
 
 
 def _stepper_values(x, w) -> dict:

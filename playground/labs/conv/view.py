@@ -55,6 +55,9 @@ class ConvLab(LabView):
         current = self.tabs.currentWidget()
         if current is self.stepper or current is self.pooling:
             current.transport(action)
+            if action == "play":
+                self.status_changed.emit("Sliding the kernel: Space pauses, ← and → step" if current.playing
+                                         else "Paused: → steps, ← goes back")
             return True
         return False
 

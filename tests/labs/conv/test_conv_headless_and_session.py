@@ -114,3 +114,14 @@ def test_stepper_values_ride_in_the_state_and_come_back():
     assert snap["stepper_values"]["version"] == 1
     with pytest.raises(SessionError, match="kernel"):
         s.custom("stepper", input=x.tolist(), kernel=np.ones((3, 9, 9)).tolist())
+
+
+def test_a_stack_that_shrinks_the_image_to_nothing_is_refused_with_a_reason():
+    with pytest.raises(SessionError, match="shrink the 8×8 image to nothing"):
+        ConvSession({"channels": [2, 2, 2], "conv_kernel": 2, "pooling": "max"})
+    s = ConvSession({"channels": [2, 2, 2], "conv_kernel": 3, "batch_size": 512})
+    before = s.state()["cnn.convs.0.weight"].copy()
+    with pytest.raises(SessionError, match="nothing"):
+        s.apply({"conv_kernel": 2})
+    assert s.params["conv_kernel"] == 3
+    np.testing.assert_array_equal(s.state()["cnn.convs.0.weight"], before)
