@@ -300,6 +300,7 @@ class SegmentSession(TrainingSession):
         self.test_dice = d_te
         worst = np.argsort(d_te, kind="stable")[:STRIP]
         self._strip = {
+            "stamp": (step, time.perf_counter()),  # the window redraws the strip only when it changes
             "index": worst.astype(int),
             "dice": d_te[worst].astype(float),
             "image": display_u8(shrink_to(self.test["hu"][worst], STRIP_PX)),
@@ -420,7 +421,7 @@ class SegmentSession(TrainingSession):
             i = self.view_index
             hu = self.test["hu"][i]
             prob = self.main.predict(hu[None])[0]
-            self._display = {"index": i, "hu": np.round(hu).astype(np.int16),
+            self._display = {"index": i, "stamp": (self.epoch, now), "hu": np.round(hu).astype(np.int16),
                              "truth": self.test["mask"][i].copy(), "prob": _u8(prob),
                              "dice": float(self.test_dice[i]) if len(self.test_dice) > i else None,
                              "contrast": float(self.test["contrast"][i]), "noise": float(self.test["noise"][i])}

@@ -52,7 +52,7 @@ class SegmentLab(LabView):
         self._syncing = False
         self.tabs.setCurrentIndex(TAB_SHIFT if self._params["experiment"] == "domain-shift" else TAB_TRAIN)
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        self._box_stamp = None
+        self._drawn: dict = {}  # what each part last drew, so that an unchanged part is not redrawn
         self._data_seed = 0
         self._data_drawn = False
         self.apply_theme(self.theme)
@@ -115,30 +115,41 @@ class SegmentLab(LabView):
             self.controller.custom("box", box=[x0, y0, x1, y1], target="test")
 
     def _show_train(self, s: dict) -> None:
+        # Each part is redrawn only when it changed: the worker recomputes the slice at most ten
+        # times a second and the scores once an epoch, while frames come thirty times a second.
         sl = s["slice"]
-        layers = [(sl["truth"].astype(np.float32), TRUTH), (sl["prob"].astype(np.float32) / 255, PRED)]
         box = s.get("box_result")
-        if box is not None and box.get("target") == "test" and box.get("index") == sl["index"]:
-            layers.append((box["prob"].astype(np.float32) / 255, PROMPT))
-            self.slice_view.show_box(box["box"])
-            self.box_label.setText(text("box_result").format(with_=box["dice_with"], without=box["dice_without"]))
-        else:
-            self.box_label.setText(text("box_hint") if s.get("box_trained") else text("box_off"))
-        self.slice_view.set_box_enabled(bool(s.get("box_trained")))
-        self.slice_view.set_slice(sl["hu"], layers)
-        dice = sl.get("dice")
-        self.slice_view.set_title(text("slice_title").format(
-            index=sl["index"], dice=f" · Dice {dice:.3f}" if dice is not None else ""), self.theme)
-        self.prob_view.set_prob(sl["prob"])
+        box = box if box is not None and box.get("target") == "test" and box.get("index") == sl["index"] else None
+        key = (sl.get("stamp"), None if box is None else box["stamp"], bool(s.get("box_trained")), self.theme)
+        if key != self._drawn.get("slice"):
+            self._drawn["slice"] = key
+            layers = [(sl["truth"].astype(np.float32), TRUTH), (sl["prob"].astype(np.float32) / 255, PRED)]
+            if box is not None:
+                layers.append((box["prob"].astype(np.float32) / 255, PROMPT))
+                self.slice_view.show_box(box["box"])
+                self.box_label.setText(text("box_result").format(with_=box["dice_with"], without=box["dice_without"]))
+            else:
+                self.box_label.setText(text("box_hint") if s.get("box_trained") else text("box_off"))
+            self.slice_view.set_box_enabled(bool(s.get("box_trained")))
+            self.slice_view.set_slice(sl["hu"], layers)
+            dice = sl.get("dice")
+            self.slice_view.set_title(text("slice_title").format(
+                index=sl["index"], dice=f" · Dice {dice:.3f}" if dice is not None else ""), self.theme)
+            self.prob_view.set_prob(sl["prob"])
         series = s["series"]
-        x = np.asarray(series["step"], float) / max(1, s["steps_per_epoch"])
-        for key, label in (("dice_train", "Dice train"), ("dice_test", "Dice test"),
-                           ("iou_train", "IoU train"), ("iou_test", "IoU test"),
-                           ("box_dice_test", "Dice test, box prompt")):
-            self.curves.set(label, np.asarray(series[key], float), x)
+        key = (len(series["step"]), series["step"][-1] if len(series["step"]) else None, self.theme)
+        if key != self._drawn.get("series"):
+            self._drawn["series"] = key
+            x = np.asarray(series["step"], float) / max(1, s["steps_per_epoch"])
+            for name, label in (("dice_train", "Dice train"), ("dice_test", "Dice test"),
+                                ("iou_train", "IoU train"), ("iou_test", "IoU test"),
+                                ("box_dice_test", "Dice test, box prompt")):
+                self.curves.set(label, np.asarray(series[name], float), x)
         st = s["strip"]
-        caps = [f"#{i}: {d:.2f}" for i, d in zip(st["index"], st["dice"])]
-        self.strip.set_tiles(st["image"], st["truth"], st["prob"], caps, list(st["index"]))
+        if (st.get("stamp"), self.theme) != self._drawn.get("strip"):
+            self._drawn["strip"] = (st.get("stamp"), self.theme)
+            caps = [f"#{i}: {d:.2f}" for i, d in zip(st["index"], st["dice"])]
+            self.strip.set_tiles(st["image"], st["truth"], st["prob"], caps, list(st["index"]))
         if self.slice_index.maximum() != s["params"]["test_slices"] - 1:
             self.slice_index.setMaximum(s["params"]["test_slices"] - 1)
         latest = s["latest"]
@@ -340,6 +351,7 @@ class SegmentLab(LabView):
         return {**first, **second, **rest}
 
     def on_reset(self) -> None:
+        self._drawn = {}
         self.curves.clear()
         self.shift_chart.clear()
         self.strip.blank()
@@ -365,6 +377,7 @@ class SegmentLab(LabView):
         for t in self.shift_values:
             t.setFont(font)
         if self.last_snapshot is not None:
+            self._drawn = {}
             self.show_snapshot(self.last_snapshot)
 
     # --- experiment files: the opened slice and its window travel with the experiment ----------------------

@@ -170,7 +170,7 @@ class SliceCanvas(pg.PlotWidget):
         if not layers or self._shape is None:
             _hide(self.overlay)
             return
-        scale = max(1, min(8, 512 // max(shape)))
+        scale = max(1, min(4, 320 // max(shape)))  # smooth contours without a costly overlay
         _set(self.overlay, outline_rgba(shape, layers, scale), autoLevels=False, levels=(0, 255))
         h, w = self._shape
         self.overlay.setRect(QRectF(0, 0, w, h))
