@@ -51,6 +51,12 @@ def layout_arrays(spec: NetSpec) -> tuple[np.ndarray, np.ndarray, np.ndarray, li
     return lay, actp, np.concatenate(reg_mask) if reg_mask else np.zeros(0), layout
 
 
+_EMPTY2 = np.zeros((0, 1))
+_EMPTY3 = np.zeros((1, 0, 1))
+_NO_INDEX = np.zeros(0, dtype=np.int64)
+_NO_UNIFORMS = np.zeros(0)
+
+
 class NumbaMLP:
     """The compiled CPU path of `make_engine`; same methods, same numbers as TorchMLP."""
 
@@ -76,7 +82,6 @@ class NumbaMLP:
             offset += size
         self._units = sum(spec.hidden)
         self.rng = np.random.default_rng(seed)  # dropout uniforms
-        self._no_uniforms = np.zeros(0)
         self.codes = np.zeros(4, dtype=np.int64)
         self.codes[K.C_OUTPUT] = K.OUT_CODES[spec.output]
         self.codes[K.C_LOSS] = 0 if spec.loss == "squared" else 1
@@ -121,7 +126,7 @@ class NumbaMLP:
     # --- training ----------------------------------------------------------------------------------
     def _uniforms(self, rows: int) -> np.ndarray:
         if self.dropout <= 0.0:
-            return self._no_uniforms
+            return _NO_UNIFORMS
         return self.rng.random(rows * self._units)
 
     def train_epoch(self, perm: np.ndarray, batch: int) -> None:
@@ -182,22 +187,20 @@ class NumbaMLP:
             return float("nan"), out
         return self._run(K.EVALUATE, x, _rows(t, self.spec.n_out), out=out), out
 
-    def _run(self, mode, x, t=None, idx=None, batch=1, uniforms=None, out=None, zs=None, acts=None) -> float:
+    def _run(self, mode, x, t=_EMPTY2, idx=_NO_INDEX, batch=1, uniforms=_NO_UNIFORMS, out=_EMPTY2, zs=_EMPTY3,
+             acts=_EMPTY3) -> float:
         """One call into the compiled kernel; every argument has one fixed type, so one compiled
         version serves all modes."""
         return K.kernel(mode, self.opt_state, self._step, self.reg_mask, self.lay, self.actp, self.hyp,
-                        self.codes, x, _EMPTY2 if t is None else t, _NO_INDEX if idx is None else idx, batch,
-                        self._no_uniforms if uniforms is None else uniforms, _EMPTY2 if out is None else out,
-                        _EMPTY3 if zs is None else zs, _EMPTY3 if acts is None else acts)
+                        self.codes, x, t, idx, batch, uniforms, out, zs, acts)
 
 
-_EMPTY2 = np.zeros((0, 1))
-_EMPTY3 = np.zeros((1, 0, 1))
-_NO_INDEX = np.zeros(0, dtype=np.int64)
 
 
 def _rows(a, cols: int) -> np.ndarray:
     """A C-contiguous float64 (n, cols) array: the one layout the kernels are compiled for."""
+    if type(a) is np.ndarray and a.dtype == np.float64 and a.ndim == 2 and a.flags.c_contiguous:
+        return a  # the common case, checked without a copy or a conversion: this runs every epoch
     a = np.asarray(a, dtype=np.float64)
     if a.ndim == 1:
         a = a.reshape(-1, cols)

@@ -2,7 +2,7 @@
 
 What a person would write by hand for the same network, data and batch size: nn.Linear layers with
 the registry's activation modules, torch.optim, a shuffled minibatch loop, float32 (torch's default),
-one thread per core as torch chooses. It reports epochs per second, so `playground bench` can print
+one thread as the training worker sets it (more only spin on matrices this small). It reports epochs per second, so `playground bench` can print
 our speed as a ratio to it, which holds on a machine shared with other work.
 """
 from __future__ import annotations
@@ -25,6 +25,7 @@ def torch_reference(spec: NetSpec, X: np.ndarray, T: np.ndarray, batch: int, sec
     import torch
     from torch import nn
 
+    torch.set_num_threads(1)
     torch.manual_seed(seed)
     layers: list[nn.Module] = []
     units = spec.units()
