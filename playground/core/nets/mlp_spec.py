@@ -1,9 +1,9 @@
-"""The shape of a small fully connected network, shared by the numpy and the torch engines.
+"""The shape of a small fully connected network, shared by both paths of the one MLP engine.
 
 A `NetSpec` says how many inputs, which hidden layers with which activation each, and which output
 unit and loss the problem needs. From it come the names and shapes of every parameter array (what an
 experiment file stores, computed without torch) and the initial weights: TensorFlow Playground's
-uniform(-0.5, 0.5) with biases 0.1, or Xavier/Glorot, or He. Both engines start from the same numpy
+uniform(-0.5, 0.5) with biases 0.1, or Xavier/Glorot, or He. Both paths (compiled CPU, torch) start from the same numpy
 arrays, which is what lets a test demand that they agree.
 """
 from __future__ import annotations
