@@ -66,8 +66,8 @@ TEXT = {
         "bumps_help": ("Each bin is a bump made of two steep units: σ(k(x − a)) − σ(k(x − b)). Its height is "
                        "the output weight. Drag a bin up or down (or across several bins), or press Fit heights. "
                        "N bins need 2N hidden units: compare with a trained network of that width."),
-        "lipschitz_title": "Lipschitz bins: a constant per bin of width 2ε/L, within ε of f",
-        "curse_title": "Bins in n dimensions: (⌈L/(2ε)⌉)ⁿ (log scale)",
+        "lipschitz_title": "A constant per bin of width 2ε/L stays within ε of f",
+        "curse_title": "(⌈L/2ε⌉)ⁿ bins in n dimensions",
         "bounded_title": "Width 5, deeper and deeper, against one wide layer (as many units)",
         "bounded_help": ("The lecture's theorem for ReLU networks: width n + 4 = 5 is enough (n = 1 input) if "
                          "the network may be deep. Trains ReLU networks of width 5 and depth 1…D, and one hidden "
@@ -113,8 +113,8 @@ TEXT = {
                        "Sa hauteur est le poids de sortie. Faites glisser un intervalle vers le haut ou le bas, ou "
                        "« Ajuster les hauteurs ». N intervalles demandent 2N neurones : comparez avec un réseau "
                        "entraîné de cette largeur."),
-        "lipschitz_title": "Intervalles de Lipschitz : une constante par intervalle de largeur 2ε/L, à ε de f",
-        "curse_title": "Nombre de cases en dimension n : (⌈L/(2ε)⌉)ⁿ (échelle log)",
+        "lipschitz_title": "Une constante par intervalle de largeur 2ε/L reste à ε de f",
+        "curse_title": "(⌈L/2ε⌉)ⁿ cases en dimension n",
         "bounded_title": "Largeur 5, de plus en plus profond, contre une seule couche large (autant de neurones)",
         "bounded_help": ("Le théorème du cours pour les réseaux ReLU : une largeur n + 4 = 5 suffit (n = 1 entrée) "
                          "si le réseau peut être profond. Entraîne des réseaux ReLU de largeur 5 et de profondeur "

@@ -278,8 +278,15 @@ class LipschitzTab(QWidget):
     def __init__(self, theme: Theme, parent=None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        self.question = _label(text("lipschitz_question") + "<br>" + text("lipschitz_question", "fr")
-                               + "<br>" + text("lipschitz_answer"))
+        self.question = _label(text("lipschitz_question") + "<br>" + text("lipschitz_question", "fr"))
+        # Hidden at first: a teacher asks the room before the screen answers.
+        self.answer = _label(text("lipschitz_answer"))
+        self.answer.setObjectName("lipschitz_answer")
+        self.answer.setVisible(False)
+        self.show_answer = QPushButton("Show the answer")
+        self.show_answer.setObjectName("show_answer")
+        self.show_answer.setCheckable(True)
+        self.show_answer.toggled.connect(self._on_show_answer)
         self.readout = _label("")
         self.readout.setObjectName("lipschitz_readout")
         self.plot = ThemedPlot(text("lipschitz_title"), "x", "f(x)")
@@ -291,7 +298,7 @@ class LipschitzTab(QWidget):
         self.plot.item.addItem(self.band)
         self.f = self.plot.item.plot([], [], name="f, L-Lipschitz")
         self.approx = self.plot.item.plot([], [], name="constant per bin", stepMode="center")
-        self.curse = ThemedPlot(text("curse_title"), "dimension n", "bins (log scale)")
+        self.curse = ThemedPlot(text("curse_title"), "dimension n", "bins")
         self.curse.item.setLogMode(y=True)
         self.curse.item.showGrid(x=True, y=True, alpha=0.25)
         self.bars = self.curse.item.plot([], [], symbol="o")
@@ -300,7 +307,8 @@ class LipschitzTab(QWidget):
         self.table.setHorizontalHeaderLabels(["n", "bins (⌈L/2ε⌉)ⁿ"])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
-        self.controls = _header(layout, self.question, self.readout)
+        self.controls = _header(layout, self.question, self.answer, self.readout)
+        self.controls.addWidget(self.show_answer)
         layout.addWidget(self.plot, 3)
         bottom = QHBoxLayout()
         bottom.addWidget(self.curse, 3)
@@ -308,6 +316,10 @@ class LipschitzTab(QWidget):
         layout.addLayout(bottom, 2)
         self._key = None
         self.apply_theme(theme)
+
+    def _on_show_answer(self, on: bool) -> None:
+        self.answer.setVisible(on)
+        self.show_answer.setText("Hide the answer" if on else "Show the answer")
 
     def apply_theme(self, theme: Theme) -> None:
         self.theme = theme

@@ -216,3 +216,12 @@ def test_csv_import_and_export_round_trip_and_a_bad_file_is_refused(lab, tmp_pat
     bad.write_text("1,2\n3,x\n")
     view.import_csv(str(bad))
     assert controller.errors and "row 2" in controller.errors[-1]
+
+
+def test_the_lipschitz_answer_waits_for_the_teacher(lab):
+    view, controller = lab
+    tab = view.lipschitz
+    view.tabs.setCurrentWidget(tab)
+    assert not tab.answer.isVisibleTo(tab) and "pour approximer" in tab.question.text()
+    tab.show_answer.click()
+    assert tab.answer.isVisibleTo(tab) and "⌈L/(2ε)⌉" in tab.answer.text()
