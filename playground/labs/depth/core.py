@@ -37,6 +37,8 @@ SESSION = "playground.labs.depth.core:DepthSession"
 DEFAULT_EPOCHS = 2000
 TRAINED = ("deep", "shallow")
 MAX_WIDTH, MAX_LAYERS = 512, 16
+MAX_WEIGHTS = 50_000  # per net (e.g. 200 wide and 2 deep, 64 wide and 12 deep): frames and files stay small
+LIVE_STATE_WEIGHTS = 20_000  # weights sent with every frame; bigger nets send them on pause/step/save
 EVAL_POINTS = 4096  # dyadic grid for the error: it holds every knee of t^k for k <= 12
 CURVE_POINTS = 1024  # where a sigmoid output (not piecewise linear) is sampled for drawing
 HISTORY_POINTS = 1000
@@ -209,6 +211,10 @@ class DepthSession(TrainingSession):
         self.nets: dict[str, _Trained] = {}
         for i, name in enumerate(TRAINED):
             spec = _spec(p, name)
+            size = pc.n_params(spec)
+            if size > MAX_WEIGHTS:
+                raise SessionError(f"the {name} net would have {size:,} weights; this lab takes at most "
+                                   f"{MAX_WEIGHTS:,} per net: lower its width or its layers")
             weights = initial_weights(spec, p["init"], name, self.k, np.random.default_rng([int(p["seed"]), i]))
             net = _Trained(name, spec, weights, self.device, int(p["seed"]))
             net.engine.set_data(self.X, self.T)
@@ -326,15 +332,19 @@ class DepthSession(TrainingSession):
     def _snapshot(self) -> dict[str, Any]:
         k = self.k
         target_x, target_y = sawtooth_knots(k)
-        return {
+        snap = {
             "k": k, "n": self.n, "task": self.params["task"],
             "target_x": target_x, "target_y": target_y,
             "sample_x": self.sample_x, "sample_y": self.sample_y,
             "blocks": [b.astype(np.float32) for b in self.blocks],
             "exact": self.measures("exact"), "recurrent": self.measures("recurrent"),
             "nets": {name: self._net_snapshot(net) for name, net in self.nets.items()},
-            "state": self.state(),
         }
+        # The weights ride along for saving and for resuming after a worker restart; a big net's
+        # only with the frames a user asks for (pause, step, open, save), not 30 times a second.
+        if self.full_snapshot or sum(net.n_params for net in self.nets.values()) <= LIVE_STATE_WEIGHTS:
+            snap["state"] = self.state()
+        return snap
 
     # --- weights in and out -----------------------------------------------------------------------
     def state(self) -> dict[str, np.ndarray]:

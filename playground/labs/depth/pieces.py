@@ -22,8 +22,10 @@ from playground.core.nets.mlp_spec import NetSpec
 
 __all__ = ["Pieces", "count_pieces", "telgarsky_bound", "risk_lower_bound", "n_params", "MAX_INTERVALS"]
 
-# A guard for hand-made monsters: a random deep network of width 16 could in principle have
-# (2 * 16)^8 pieces; trained ones have far fewer, and beyond this the count is reported as a floor.
+# A guard for monsters: a deep wide network could in principle have (2m)^l pieces. The walk keeps
+# one slope and one intercept per interval and unit, so it stops at this many numbers (64 MB of
+# float64 each) and reports the count found so far as a floor (Pieces.truncated).
+MAX_ENTRIES = 8_000_000
 MAX_INTERVALS = 2_000_000
 
 
@@ -34,7 +36,7 @@ class Pieces:
     slopes: np.ndarray  # (count,) the slope of each piece
     knots_x: np.ndarray  # lo, the knees, hi: the curve through (knots_x, knots_y) is the network
     knots_y: np.ndarray
-    truncated: bool = False  # True: MAX_INTERVALS was reached and `count` is a lower bound
+    truncated: bool = False  # True: the walk hit its size limit and `count` is a lower bound
 
 
 def n_params(spec: NetSpec) -> int:
@@ -55,6 +57,7 @@ def count_pieces(spec: NetSpec, params: dict[str, np.ndarray], lo: float = 0.0, 
     A = np.ones((1, 1))  # slope of each unit on each interval: (intervals, units); the input is x
     C = np.zeros((1, 1))
     truncated = False
+    limit = max(1000, min(MAX_INTERVALS, MAX_ENTRIES // max([1, *spec.hidden])))
     for layer in range(spec.n_layers):
         W = np.asarray(params[f"layer{layer}.weight"], dtype=float)  # (fan_in, fan_out)
         b = np.asarray(params[f"layer{layer}.bias"], dtype=float)
@@ -67,9 +70,9 @@ def count_pieces(spec: NetSpec, params: dict[str, np.ndarray], lo: float = 0.0, 
         if np.any(cross):
             roots = -C[cross] / A[cross]
             edges = np.union1d(edges, roots)
-            if len(edges) > MAX_INTERVALS:
+            if len(edges) > limit + 1:
                 truncated = True
-                edges = edges[:MAX_INTERVALS + 1]
+                edges = edges[:limit + 1]  # [lo, edges[limit]]: the rest of the interval is not counted
             parent = np.searchsorted(left[:, 0], edges[:-1], side="right") - 1
             parent = np.clip(parent, 0, len(A) - 1)
             A, C = A[parent], C[parent]

@@ -157,6 +157,10 @@ class DepthLab(LabView):
         self.sixth = pg.InfiniteLine(pos=1 / 6, angle=90, label=T["theorem_sixth"],
                                      labelOpts={"position": 0.04, "anchors": [(0, 0), (0, 0)]})
         rp.addItem(self.sixth)
+        # The deep side of the theorem: min over N(relu, 2, 2k) is 0, reached by exact and RNN.
+        self.zero_label = pg.TextItem(T["theorem_zero"], anchor=(0, 0.5))
+        self.zero_label.setPos(0.18, 0.5)  # right of the 1/6 line, between the exact and RNN bars
+        rp.addItem(self.zero_label)
 
         self.loss_chart = CurveChart(self.loss_plot.item, log_y=True)
         self.pieces_chart = CurveChart(self.pieces_plot.item, log_y=True)
@@ -240,6 +244,8 @@ class DepthLab(LabView):
         font = self.sixth.label.textItem.font()
         font.setPointSizeF(theme.font_pt * 0.85)
         self.sixth.label.setFont(font)
+        self.zero_label.setColor(COLORS["exact"])
+        self.zero_label.setFont(font)
         self.block_caption.setColor(fg)
         f = self.block_caption.textItem.font()
         f.setPointSizeF(theme.font_pt * 0.85)

@@ -77,3 +77,12 @@ def test_the_counter_counts_the_logit_of_a_sigmoid_net_and_refuses_other_activat
     with pytest.raises(ValueError, match="ReLU"):
         pc.count_pieces(NetSpec(1, [3], ["tanh"], 1, "linear", "squared"),
                         init_params(NetSpec(1, [3], ["tanh"], 1, "linear", "squared"), "he", np.random.default_rng(0)))
+
+
+def test_a_walk_too_big_is_cut_short_and_says_its_count_is_a_floor(monkeypatch):
+    from playground.labs.depth.sawtooth import construction_params, construction_spec
+
+    monkeypatch.setattr(pc, "MAX_INTERVALS", 1000)
+    counted = pc.count_pieces(construction_spec(12), construction_params(12))
+    assert counted.truncated and 500 <= counted.count <= 1000
+    assert pc.count_pieces(construction_spec(9), construction_params(9)).truncated is False

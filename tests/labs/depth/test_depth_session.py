@@ -165,3 +165,19 @@ def test_a_diverged_net_draws_nothing_and_reports_no_error_rather_than_nan():
     deep = snap["nets"]["deep"]
     assert len(deep["curve_x"]) == 0 and len(deep["knees_x"]) == 0 and deep["mse"] is None
     assert snap["nets"]["shallow"]["mse"] is not None
+
+
+def test_a_net_too_big_to_draw_live_is_refused_and_the_session_stays_as_it_was():
+    s = _session()
+    before = s.state()
+    with pytest.raises(SessionError, match="at most 50,000"):
+        s.apply({"shallow_width": 512, "shallow_layers": 3})
+    assert s.params["shallow_layers"] == 1 and all(np.array_equal(s.state()[k], v) for k, v in before.items())
+
+
+def test_big_nets_send_their_weights_only_with_the_frames_a_user_asks_for():
+    s = _session(shallow_width=200, shallow_layers=2)
+    assert "state" not in s.snapshot()
+    s.full_snapshot = True
+    assert s.snapshot()["state"].keys() == depth.expected_state(s.params).keys()
+    assert "state" in _session().snapshot()
