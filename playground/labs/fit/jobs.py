@@ -151,9 +151,9 @@ class Job:
         spec = self.current()
         if spec is None:
             return "done"
-        shape = "×".join(str(h) for h in spec.hidden) if len(spec.hidden) > 1 else f"{spec.hidden[0]}"
-        return (f"{spec.activations[0]} network {self.index + 1} of {len(self.configs)} "
-                f"(hidden {shape}), epoch {self.epoch:,} of {self.epochs:,}")
+        shape = "×".join(str(h) for h in spec.hidden)
+        return (f"{spec.activations[0]} {shape}: network {self.index + 1} of {len(self.configs)}, "
+                f"epoch {self.epoch:,}/{self.epochs:,}")
 
 
 def sweep_widths(n_max: int) -> list[int]:

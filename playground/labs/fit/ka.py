@@ -110,7 +110,7 @@ class KAJob:
 
     def label(self) -> str:
         last = f", MSE {self.history[-1]:.2e}" if self.history else ""
-        return f"Kolmogorov–Arnold fit: Adam step {self.steps:,} of {self.steps_total:,}{last}"
+        return f"Adam step {self.steps:,} of {self.steps_total:,}{last}"
 
     def _forward(self, x):
         import torch

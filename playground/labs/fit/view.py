@@ -273,7 +273,8 @@ class FitLab(LabView):
             lines.append("<i>A jump: no continuous network gets the sup error below ½.</i>")
         job = s.get("job")
         if job:
-            lines.append(f"<b>{job['label']}</b>")
+            what = {"sweep": "Width sweep", "bounded": "Width 5 vs depth", "ka": "Kolmogorov–Arnold"}[job["kind"]]
+            lines.append(f"<b>{what}: {job['progress']:.0%}</b> ({job['label']})")
         if s.get("finished"):
             lines.append(f"<b>{s['finished']}</b>")
         self.readout.setText("<br>".join(lines))

@@ -9,7 +9,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QTableWidget,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget, QHeaderView)
 
 from playground.labs.fit import theory
@@ -37,8 +37,9 @@ class JobBar(QWidget):
     def __init__(self, kind: str, run_text: str, parent=None):
         super().__init__(parent)
         self.kind = kind
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
         self.run = QPushButton(run_text)
         self.run.setObjectName(f"run_{kind}")
         self.cancel = QPushButton("Cancel")
@@ -52,7 +53,9 @@ class JobBar(QWidget):
         self.cancel.clicked.connect(self.cancel_clicked)
         row.addWidget(self.run)
         row.addWidget(self.cancel)
-        row.addWidget(self.bar, 1)
+        row.addStretch(1)
+        column.addLayout(row)
+        column.addWidget(self.bar)  # its own row: the label says which network, which epoch
 
     def show_job(self, job: dict | None, playing: bool) -> None:
         mine = job is not None and job["kind"] == self.kind
@@ -115,6 +118,10 @@ class SweepTab(QWidget):
     def show_snapshot(self, s: dict) -> None:
         self.job.show_job(s.get("job"), bool(s.get("playing")))
         widths = s["sweep_widths"]
+        ticks = tuple(int(w) for w in widths)
+        if ticks != getattr(self, "_ticks", None):  # label the widths trained, not 2·10¹, 3·10¹…
+            self._ticks = ticks
+            self.plot.item.getAxis("bottom").setTicks([[(np.log10(w), str(w)) for w in ticks], []])
         keys = set()
         for r, act in enumerate(s["sweep_activations"]):
             color = CLASS_COLORS[r % len(CLASS_COLORS)]
@@ -406,7 +413,7 @@ class BoundedTab(QWidget):
 class KATab(QWidget):
     def __init__(self, theme: Theme, parent=None):
         super().__init__(parent)
-        layout = QGridLayout(self)
+        layout = QVBoxLayout(self)
         self.job = JobBar("ka", "Fit Kolmogorov–Arnold")
         self.readout = _label(text("ka_help"))
         self.readout.setObjectName("ka_readout")
@@ -418,21 +425,18 @@ class KATab(QWidget):
             p.item.addItem(img)
             p.item.setAspectLocked(True)
             self.images.append(img)
-        self.psi_plot = ThemedPlot("Inner functions ψᵢ₁ (solid), ψᵢ₂ (dashed)", "t", "ψ(t)")
+        self.psi_plot = ThemedPlot("Inner ψᵢ₁ (solid), ψᵢ₂ (dashed)", "t", "ψ(t)")
         self.phi_plot = ThemedPlot("Outer functions φᵢ", "z", "φ(z)")
         for p in (self.psi_plot, self.phi_plot):
             p.item.showGrid(x=True, y=True, alpha=0.2)
         self.psi = [[self.psi_plot.item.plot([], []) for _ in range(2)] for _ in range(5)]
         self.phi = [self.phi_plot.item.plot([], []) for _ in range(5)]
-        head = QVBoxLayout()
-        self.controls = _header(head, self.job, self.readout)
-        layout.addLayout(head, 0, 0, 2, 2)
-        layout.addWidget(self.truth_plot, 2, 0)
-        layout.addWidget(self.fit_plot, 2, 1)
-        layout.addWidget(self.psi_plot, 3, 0)
-        layout.addWidget(self.phi_plot, 3, 1)
-        layout.setRowStretch(2, 1)
-        layout.setRowStretch(3, 1)
+        self.controls = _header(layout, self.job, self.readout)
+        for pair in ((self.truth_plot, self.fit_plot), (self.psi_plot, self.phi_plot)):
+            row = QHBoxLayout()
+            for p in pair:
+                row.addWidget(p)
+            layout.addLayout(row, 1)
         self.apply_theme(theme)
 
     def apply_theme(self, theme: Theme) -> None:
@@ -462,5 +466,6 @@ class KATab(QWidget):
                 self.psi[i][j].setData(k["psi_t"], np.nan_to_num(k["psi"][i, j]))
             self.phi[i].setData(np.nan_to_num(k["phi_z"][i]), np.nan_to_num(k["phi"][i]))
         steps = int(s.get("ka_steps", 0))
-        self.readout.setText(text("ka_help") + f"<br><b>MSE on the square: {k['mse']:.2e}</b>"
+        self.readout.setText(text("ka_help") + f"<br>Colours: f from {lo:.2f} (dark) to {hi:.2f} (yellow). "
+                             f"<b>MSE on the square: {k['mse']:.2e}</b>"
                              + (f" after {steps:,} Adam steps" if steps else " (untrained: press Fit)"))
