@@ -52,6 +52,12 @@ class LabView(QWidget):
 
         self.panel = ParamPanel(self.core.PARAMS)
         self.panel.values_changed.connect(self._on_params_changed)
+        # A value every control accepts may still be refused by the session as a combination (a net
+        # too big for its lab): the values sent, and the refusal, put the panel back in step.
+        self._sent: dict = {}
+        self._refusal: str | None = None
+        if controller is not None and hasattr(controller, "error_raised"):
+            controller.error_raised.connect(self._on_session_error)
         self.lesson = QLabel(self.lesson_html)
         self.lesson.setObjectName("lesson")
         self.lesson.setWordWrap(True)
@@ -161,6 +167,8 @@ class LabView(QWidget):
         self._params.update(values)
         if self.controller is None:
             return
+        self._sent.update(values)
+        self._refusal = None
         if change.needs_reset:
             self.on_reset()
         self.controller.apply(values, structural=change.needs_reset)
@@ -186,7 +194,31 @@ class LabView(QWidget):
 
     def receive_snapshot(self, snap: dict) -> None:
         self.last_snapshot = snap
+        if self._sent and self._refusal is None:
+            is_current = getattr(self.controller, "is_current", None)
+            if is_current is not None and is_current(snap):
+                self._sent = {}  # a frame after every change: they were all taken
         self.show_snapshot(snap)
+
+    def _on_session_error(self, message: str, _detail: str = "") -> None:
+        request = getattr(self.controller, "request_current", None)
+        if not self._sent or request is None or not self.isVisible():
+            return
+        self._refusal = message
+        request(self._sync_refused)  # a frame taken after the refusal: what really runs
+
+    def _sync_refused(self, snap: dict | None) -> None:
+        """The session refused a change: the values it runs with go back in the panel, marked with
+        its reason, so the panel never shows a value that is not in force."""
+        reason, self._refusal = self._refusal, None
+        params = snap.get("params") if isinstance(snap, dict) else None
+        if reason is None or not isinstance(params, dict):
+            return
+        refused = {k: params[k] for k, v in self._sent.items() if k in params and params[k] != v}
+        self._sent = {}
+        if refused:
+            self._params.update(refused)
+            self.panel.refuse(refused, reason)
 
     def is_live(self, name: str) -> bool:
         return by_name(self.core.PARAMS)[name].live

@@ -236,7 +236,10 @@ class Monkey:
 
     # --- bookkeeping ---------------------------------------------------------------------------------
     def _find(self, symptom: str) -> None:
-        self.report.findings.append(Finding(self.seed, self.action_no, self.action, symptom))
+        finding = Finding(self.seed, self.action_no, self.action, symptom)
+        self.report.findings.append(finding)
+        if self.progress_every:
+            print(f"FINDING {finding}"[:3000], flush=True)
 
     def _answered(self, *_args) -> None:
         self._answers += 1
@@ -263,6 +266,7 @@ class Monkey:
             else:
                 r.freezes_fail.append(entry)
 
+    progress_every = 0  # print a progress line every so many actions (the command line sets it)
     _excused = False  # the first opening of a lab imports its modules: slow once, not a freeze
 
     def _watch(self) -> None:
@@ -330,6 +334,11 @@ class Monkey:
             spent[name] = spent.get(name, 0.0) + time.perf_counter() - t
             if probe_every and (i + 1) % probe_every == 0:
                 self.probe("periodic")
+            if self.progress_every and (i + 1) % self.progress_every == 0:
+                r = self.report
+                print(f"[{i + 1} actions, {time.perf_counter() - t0:.0f} s] freezes > 250 ms {len(r.freezes_note)}, "
+                      f"> 1 s {len(r.freezes_fail)} (+{len(r.freezes_starved)} machine busy), worst "
+                      f"{r.worst_gap * 1000:.0f} ms, RSS {rss_mb():.0f} MiB, findings {len(r.findings)}", flush=True)
         self.probe("final")
         for path in self._saved:
             self._check_reopens(path, final=True)
@@ -628,6 +637,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--actions", type=int, default=1000, help="random actions to run (default 1000)")
     parser.add_argument("--seed", type=int, default=0, help="the random seed (default 0)")
     parser.add_argument("--no-kills", action="store_true", help="never kill the worker")
+    parser.add_argument("--progress", type=int, default=500, metavar="N",
+                        help="print a progress line every N actions (default 500, 0: none)")
     parser.add_argument("--rss-growth-mb", type=float, default=400.0,
                         help="memory growth after warm-up that counts as a failure (default 400)")
     args = parser.parse_args(argv)
@@ -635,6 +646,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("PLAYGROUND_SETTINGS_DIR", tempfile.mkdtemp(prefix="playground-monkey-"))
     with tempfile.TemporaryDirectory(prefix="playground-monkey-files-") as folder:
         monkey = Monkey(args.seed, folder, kills=not args.no_kills)
+        monkey.progress_every = args.progress
         try:
             report = monkey.run(args.actions)
         finally:

@@ -105,3 +105,44 @@ def test_in_every_lab_a_refused_value_is_never_sent(qtbot, lab):
             panel.set_value_interactively(p.name, raw)
             assert panel.error_text(p.name), (p.name, raw)
     assert sent == [] and panel.values() == before
+
+
+# --- a combination the session refuses goes back in the panel, marked -----------------------------------
+def test_a_combination_the_session_refuses_is_put_back_in_the_panel_with_its_reason(qtbot, controller):
+    from PySide6.QtWidgets import QWidget
+
+    from frames import wait_for_frame
+    from playground.registry import LabInfo
+    from playground.ui.lab_view import LabView
+    from playground.ui.theme import LIGHT
+
+    class RefusingView(LabView):
+        def build_content(self):
+            return QWidget()
+
+        def show_snapshot(self, snap):
+            pass
+
+        def figures(self):
+            return {}
+
+    info = LabInfo("refusing", "Refusing", "intro", "test lab", "unused:Unused", "refusing_lab")
+    view = RefusingView(info, controller, LIGHT)
+    qtbot.addWidget(view)
+    view.show()
+    errors = []
+    controller.error_raised.connect(lambda m, _d: errors.append(m))
+    view.start_session()
+    wait_for_frame(qtbot, controller, timeout=60000)
+    view.panel.set_value_interactively("width", 5)  # 5 x 2: fine
+    wait_for_frame(qtbot, controller, lambda s: s["params"]["width"] == 5)
+    view.panel.set_value_interactively("depth", 9)  # 5 x 9 = 45: each value valid, the pair refused
+    qtbot.waitUntil(lambda: view.panel.is_invalid("depth"), timeout=20000)
+    assert errors and "at most 20" in errors[-1]
+    assert view.panel.values()["depth"] == 2 and view.params()["depth"] == 2
+    assert view.panel.widgets["depth"].value() == 2
+    assert "refused: width x depth is 45" in view.panel.error_text("depth")
+    assert not view.panel.is_invalid("width")  # the accepted change stays
+    view.panel.set_value_interactively("depth", 4)  # 5 x 4 = 20: accepted, the mark goes
+    wait_for_frame(qtbot, controller, lambda s: s["params"]["depth"] == 4)
+    assert not view.panel.is_invalid("depth")

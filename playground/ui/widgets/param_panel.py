@@ -230,6 +230,14 @@ class ParamPanel(QWidget):
         elif isinstance(w, QLineEdit):
             w.setText(self._list_text(v))
 
+    def refuse(self, values: dict, reason: str) -> None:
+        """The session refused these values (shown as accepted until now): show the ones it runs
+        with instead, each marked with the session's reason."""
+        shown = {k: v for k, v in values.items() if k in self._spec}
+        self.set_values(shown)
+        for name in shown:
+            self._mark(name, f"refused: {reason}")
+
     def set_value_interactively(self, name: str, raw) -> None:
         """As if the user had entered `raw` (used by tests, the random-action test and shortcuts).
 
