@@ -203,13 +203,14 @@ def _read_dicom(path: str) -> SliceVolume:
     hu = arr * slope + intercept
     window = None
     try:
-        wc, ww = ds.get("WindowCenter"), ds.get("WindowWidth")
+        wc, ww = getattr(ds, "WindowCenter", None), getattr(ds, "WindowWidth", None)
         if wc is not None and ww is not None:
-            wc = float(wc[0] if isinstance(wc, pydicom.multival.MultiValue) else wc)
-            ww = float(ww[0] if isinstance(ww, pydicom.multival.MultiValue) else ww)
+            # a multi-valued window (several presets in one file): the first one
+            wc = float(wc[0] if isinstance(wc, (list, tuple)) or type(wc).__name__ == "MultiValue" else wc)
+            ww = float(ww[0] if isinstance(ww, (list, tuple)) or type(ww).__name__ == "MultiValue" else ww)
             if ww > 0:
                 window = (ww, wc)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, IndexError, AttributeError):
         window = None
     modality = str(getattr(ds, "Modality", "") or "")
     note = "" if modality in ("CT", "") else f"Modality {modality}: the model was trained on CT."

@@ -44,6 +44,16 @@ def test_a_dicom_slice_reads_as_hounsfield_units_with_its_window(tmp_path):
     assert vol.window == (400.0, 40.0)
 
 
+def test_a_dicom_with_several_windows_offers_the_first(tmp_path):
+    import pydicom
+
+    path = make_dicom(tmp_path / "w.dcm", np.full((16, 16), 1100, np.uint16))
+    ds = pydicom.dcmread(path)
+    ds.WindowCenter, ds.WindowWidth = [30, 400], [150, 1800]
+    ds.save_as(path)
+    assert read_slice(str(path)).window == (150.0, 30.0)
+
+
 def test_a_dicom_without_pixel_data_says_so(tmp_path):
     with pytest.raises(SliceError, match="without pixel data"):
         read_slice(make_dicom(tmp_path / "report.dcm", with_pixels=False))

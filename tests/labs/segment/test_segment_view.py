@@ -181,6 +181,21 @@ def test_your_slice_opens_segments_and_exports(qtbot, tmp_path):
     assert own.export_mask(str(tmp_path / "m.jpg")) is False and "Not exported" in own.message.text()
 
 
+def test_a_box_dragged_on_your_slice_segments_inside_it(qtbot, tmp_path):
+    view, c = _lab(qtbot, {"box_prompt": True})
+    c.step(8)
+    own = view.own
+    view.tabs.setCurrentIndex(TAB_OWN)
+    hu = c.runner.session.test["hu"][1]
+    own.open_path(str(make_dicom(tmp_path / "b.dcm", np.clip(hu + 1024, 0, 4000).astype(np.uint16))))
+    assert own.canvas.vb.box_enabled
+    _drag(own.canvas, _pixel(own.canvas, 2, 8), _pixel(own.canvas, 36, 50))
+    assert not c.errors and own.mask is not None
+    ys, xs = np.nonzero(own.mask)
+    if len(xs):  # the mask stays inside the box
+        assert xs.min() >= 1 and xs.max() <= 37 and ys.min() >= 7 and ys.max() <= 51
+
+
 def test_window_presets_and_the_opened_slice_are_saved_and_restored(qtbot, tmp_path):
     view, c = _lab(qtbot)
     own = view.own
