@@ -7,8 +7,9 @@ exported, and that write is atomic (a temporary file renamed over the target).
 - DICOM: the pixel data times RescaleSlope plus RescaleIntercept is HU; the file's own window
   (WindowCenter/WindowWidth) is offered as a preset.
 - NIfTI: a 2-D image or a 3-D volume (slices along the last axis, chosen with a slider); nibabel
-  applies the scaling, so the values are HU for CT. The array is turned so rows run anterior to
-  posterior, as on a radiology screen.
+  applies the scaling, so the values are HU for CT. The volume is reoriented to RAS+ and shown as on
+  a radiology screen (anterior at the top, the patient's right on the left); a mask is written with
+  that orientation's affine, so it lies on the scan in any viewer.
 - PNG/TIFF: greyscale only; 16-bit values are taken as HU + 1024 (the common CT export), 8-bit values
   as a display window of W400/L40 mapped back to HU (an approximation: say so in the window).
 
@@ -25,7 +26,7 @@ import numpy as np
 
 __all__ = ["SliceError", "SliceVolume", "read_slice", "write_mask", "MAX_BYTES", "KINDS"]
 
-MAX_BYTES = 512 * 1024 * 1024  # a CT series file is far smaller; a video or a disk image is refused
+MAX_BYTES = 256 * 1024 * 1024  # an abdominal CT volume is 30 to 150 MB; a video or a disk image is refused
 MAX_PIXELS = 4096 * 4096
 KINDS = ("png", "tiff", "dicom", "nifti")
 
@@ -232,11 +233,17 @@ def _read_nifti(path: str) -> SliceVolume:
         raise SliceError(f"{name} is a {len(dims)}-D image {tuple(dims)}; open a 2-D slice or a 3-D volume")
     if len(dims) < 2:
         raise SliceError(f"{name} holds a {len(dims)}-D array, not an image")
+    if len(dims) == 3:
+        try:  # voxels in RAS+ order whatever the scanner wrote, so the display is the same for all files
+            img = nib.as_closest_canonical(img)
+        except Exception:  # noqa: BLE001 - a degenerate affine: show the voxels as stored
+            pass
     data = np.asarray(img.dataobj, dtype=np.float32).reshape(dims)
     if data.ndim == 2:
         data = data[:, :, None]
-    # (x, y, z) in RAS-ish voxel order -> (z, rows, cols) with anterior at the top
-    vol = np.transpose(data, (2, 1, 0))[:, ::-1, :]
+    # (x, y, z) in RAS+ -> (z, rows, cols) as on a radiology screen: anterior at the top, the patient's
+    # right on the left
+    vol = np.transpose(data, (2, 1, 0))[:, ::-1, ::-1]
     return SliceVolume(np.ascontiguousarray(vol), "nifti", path, "", None, affine=np.asarray(img.affine),
                        meta={"shape": dims})
 
@@ -258,8 +265,8 @@ def write_mask(path: str, mask: np.ndarray, like: SliceVolume | None = None) -> 
     elif low.endswith((".nii", ".nii.gz")):
         tmp = path + (".part.nii.gz" if low.endswith(".gz") else ".part.nii")
         nib = _need("nibabel", "nibabel")
-        # back to NIfTI's (x, y) order: undo the flip and transpose of _read_nifti
-        arr = np.ascontiguousarray(m[::-1, :].T)[:, :, None]
+        # back to NIfTI's (x, y) order: undo the flips and the transpose of _read_nifti
+        arr = np.ascontiguousarray(m[::-1, ::-1].T)[:, :, None]
         affine = like.affine if like is not None and like.affine is not None else np.eye(4)
         writer = lambda: nib.save(nib.Nifti1Image(arr, affine), tmp)  # noqa: E731
     else:
