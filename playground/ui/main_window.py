@@ -489,10 +489,21 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Worker ready (torch {torch_v}).", 3000)
 
     def _message(self, icon, title: str, text: str, detail: str = "") -> QMessageBox:
+        # One box per title at most: a message the user has not closed yet is replaced, not stacked
+        # (a long session of errors must not pile up hundreds of open dialogs).
+        boxes = self.__dict__.setdefault("_boxes", {})
+        old = boxes.pop(title, None)
+        if old is not None:
+            try:
+                old.close()
+            except RuntimeError:  # already deleted by Qt
+                pass
         box = QMessageBox(icon, title, text, QMessageBox.Ok, self)
         if detail:
             box.setDetailedText(detail)
         box.setAttribute(Qt.WA_DeleteOnClose)
+        box.finished.connect(lambda _r, t=title, b=box: boxes.pop(t, None) if boxes.get(t) is b else None)
+        boxes[title] = box
         box.open()  # not exec(): the window keeps running while the message is up
         self.last_message = text
         return box

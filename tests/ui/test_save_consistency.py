@@ -105,3 +105,13 @@ def test_the_export_dialog_writes_a_png_on_a_thread_and_closes_when_done(qtbot, 
         assert dialog.status.text() == "Writing…" or path.exists()  # the click returned before the file
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert not [p for p in os.listdir(tmp_path) if p.startswith(".export-")]
+
+
+def test_messages_the_user_has_not_closed_are_replaced_not_stacked(qtbot, window):
+    from PySide6.QtWidgets import QMessageBox
+
+    for i in range(30):
+        window._on_worker_restarted(f"restart {i}")
+    qtbot.wait(50)
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert len(boxes) == 1 and boxes[0].text() == "restart 29"
