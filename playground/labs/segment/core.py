@@ -367,7 +367,8 @@ class SegmentSession(TrainingSession):
         if name == "segment_user":
             self.user_hu = _hu_slice(kwargs.get("hu"), p["size"])
             prob = self.main.predict(self.user_hu[None])[0]
-            self.user_result = {"prob": _u8(prob), "stamp": time.time(), "area": float((prob > 0.5).mean())}
+            self.user_result = {"prob": _u8(prob), "stamp": time.time(), "area": float((prob > 0.5).mean()),
+                                "hu": np.round(self.user_hu).astype(np.int16)}  # at the model's size
             self.box_result = None
             return {}
         if name == "box":

@@ -346,7 +346,11 @@ class SegmentLab(LabView):
                  "worst_slices": self.strip}
         shift = {"domain_shift": self.shift_plot, "domain_shift_curves": self.shift_curves_plot}
         rest = {"your_slice": self.own.canvas, "synthetic_data": self.data_view}
-        experiment = (self.last_snapshot or {}).get("experiment", self._params.get("experiment"))
+        snap = self.last_snapshot or {}
+        if snap.get("user_result") is not None and self.own.volume is None:
+            # a headless run with --input: its main figure is that slice with its mask
+            return {"your_slice": self.own.canvas, **train, **shift, "synthetic_data": self.data_view}
+        experiment = snap.get("experiment", self._params.get("experiment"))
         first, second = (shift, train) if experiment == "domain-shift" else (train, shift)
         return {**first, **second, **rest}
 

@@ -203,6 +203,7 @@ class OwnSlicePanel(QWidget):
         """Draw the worker's answer for this slice, if it is new."""
         self._update_buttons()
         if self.volume is None:
+            self._show_headless(snap.get("user_result"))
             return
         box = snap.get("box_result")
         user = snap.get("user_result")
@@ -222,6 +223,15 @@ class OwnSlicePanel(QWidget):
         self.canvas.show_box(self._box)
         self.message.setText(text("own_mask").format(fraction=float(self.mask.mean())))
         self._update_buttons()
+
+    def _show_headless(self, user: dict | None) -> None:
+        """`playground run segment --input F --export fig.png`: no file was opened here, so draw the
+        slice the worker segmented (at the model's size) with its mask."""
+        if user is None or "hu" not in user or ("headless", user["stamp"]) == self._stamp:
+            return
+        self._stamp = ("headless", user["stamp"])
+        self.canvas.set_slice(user["hu"], [(user["prob"].astype(np.float32) / 255.0, PRED)])
+        self.canvas.set_title(text("own_title").format(name=""), self.lab.theme)
 
     # --- exporting -------------------------------------------------------------------------------------
     def _on_export_clicked(self, suffix: str) -> None:

@@ -31,13 +31,16 @@ def test_input_with_a_saved_model_writes_the_mask(tmp_path, capsys):
     hu = s.test["hu"][0]
     dcm = make_dicom(tmp_path / "slice.dcm", np.kron(np.clip(hu + 1024, 0, 4000), np.ones((2, 2))).astype(np.uint16))
     out, mask = tmp_path / "r.json", tmp_path / "mask.png"
-    code = main(["run", "segment", "--model", str(exp), "--input", str(dcm), "--mask", str(mask), "--json", str(out)])
+    fig = tmp_path / "fig.png"
+    code = main(["run", "segment", "--model", str(exp), "--input", str(dcm), "--mask", str(mask), "--json", str(out),
+                 "--export", str(fig), "--width", "400"])
     assert code == 0, capsys.readouterr().err
     r = json.loads(out.read_text())
     assert r["steps"] == 2 and r["input"]["shape"] == [128, 128] and r["input"]["mask"] == str(mask)
     from playground.labs.segment.slice_io import read_slice
 
     assert read_slice(str(mask)).slice(0).shape == (128, 128)
+    assert fig.stat().st_size > 2000  # --export: the slice with its mask, as a figure
 
 
 def test_bad_inputs_end_with_one_line(tmp_path, capsys):
