@@ -233,3 +233,30 @@ def test_save_and_reopen_brings_back_the_stepper_the_weights_and_the_curves(qtbo
     for k, v in snap["state"].items():
         np.testing.assert_allclose(c2.session.state()[k], v, rtol=1e-6, err_msg=k)
     assert c2.session.curves() == controller.session.curves() and len(c2.session.curves()["cnn_test_loss"]) == 2
+
+
+def test_opening_a_png_and_a_broken_file(lab, tmp_path):
+    from PySide6.QtGui import QColor, QImage
+
+    s = lab.stepper
+    img = QImage(40, 30, QImage.Format_RGB32)
+    img.fill(QColor(200, 40, 10))
+    path = tmp_path / "red.png"
+    assert img.save(str(path))
+    assert s.open_image(str(path))
+    assert s.x.shape == (3, 8, 8) and s.x[0].mean() > 0.7 and s.x[2].mean() < 0.1  # red, cropped square
+    assert s.open_image(str(path), grey=True) and s.x.shape == (1, 8, 8)
+    before = s.x.copy()
+    bad = tmp_path / "bad.png"
+    bad.write_bytes(b"not an image at all")
+    assert not s.open_image(str(bad))
+    assert "not an image" in s.detail.text()
+    np.testing.assert_array_equal(s.x, before)
+
+
+def test_the_lesson_exists_in_english_and_french_with_the_same_keys():
+    from playground.labs.conv.text import STRINGS
+
+    assert set(STRINGS["en"]) == set(STRINGS["fr"])
+    assert "environ 50" in STRINGS["fr"]["lesson"] and "800,000" in STRINGS["en"]["lesson"]
+    assert "4 1 2 5" in STRINGS["en"]["lesson"] and "15" in STRINGS["fr"]["lesson"]
