@@ -65,7 +65,7 @@ PARAMS = [
           choice_labels=("SGD", "SGD + momentum 0.9", "RMSprop", "Adam"), live=True),
     Param("lr", "Learning rate", "float", 0.01, minimum=1e-5, maximum=10.0, live=True, log=True,
           steps=(0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)),
-    Param("batch_size", "Batch size", "int", 32, minimum=1, maximum=512),
+    Param("batch_size", "Batch size", "int", 32, minimum=1, maximum=256),
     Param("probe_step", "Connectivity: output step", "int", 0, minimum=0, maximum=MAX_LENGTH, live=True,
           help="The output step t whose |∂y_t/∂x_s| the connectivity figure shows (0: the last step)."),
     Param("temperature", "Sampling temperature", "float", 0.8, minimum=0.05, maximum=3.0, live=True,
@@ -185,7 +185,8 @@ class RnnSession(TrainingSession):
 
         from playground.labs.rnn.model import loss_and_accuracy
 
-        x, y = make_batch(self.params["task"], self.params["batch_size"], self.params["length"],
+        # at most 64 sequences: the picture is the same, and a large batch would hold up every rebuild
+        x, y = make_batch(self.params["task"], min(self.params["batch_size"], 64), self.params["length"],
                           np.random.default_rng(self.params["seed"] + 3), self.codes)
         out, states = self.model(torch.from_numpy(x).to(self.device), self.params["truncation"], keep_states=True)
         loss, _acc = loss_and_accuracy(out, torch.from_numpy(y).to(self.device), self.info["kind"])

@@ -9,6 +9,8 @@ imported by the model module, which the session loads in the worker.
 """
 from __future__ import annotations
 
+import time
+
 import numpy as np
 
 from playground.labs.rnn.cells import CELL_LABELS, CELLS, init_weights
@@ -20,6 +22,7 @@ RACE_LENGTHS = (5, 10, 20, 30, 40, 50)
 SUCCESS_ACCURACY = 0.9
 CHECK_EVERY = 25  # epochs between checks of the accuracy (a run stops as soon as it succeeds)
 PIECE_EPOCHS = 5  # epochs per step() of the session: small enough to stay responsive
+PIECE_SECONDS = 0.25
 
 
 class MemoryRace:
@@ -51,8 +54,9 @@ class MemoryRace:
         return f"{_label(self.run['cell'])}, T = {self.run['length']}, epoch {self.run['epoch']}/{self.budget}"
 
     # --- the work ------------------------------------------------------------------------------------
-    def advance(self, epochs: int = PIECE_EPOCHS) -> None:
-        """Train the current run a few epochs (starting or ending runs as needed)."""
+    def advance(self, epochs: int = PIECE_EPOCHS, max_seconds: float = PIECE_SECONDS) -> None:
+        """Train the current run a few epochs (starting or ending runs as needed), stopping early
+        after max_seconds so the worker answers the window between pieces whatever the sizes."""
         if self.finished:
             return
         if self.run is None and not self._start_next():
@@ -62,7 +66,10 @@ class MemoryRace:
         from playground.labs.rnn.model import train_step
 
         r = self.run
+        t0 = time.perf_counter()
         for _ in range(int(epochs)):
+            if time.perf_counter() - t0 > max_seconds:
+                return
             x, y = make_batch("memory", self.batch, r["length"], r["rng"])
             train_step(r["model"], r["opt"], torch.from_numpy(x).to(self.device),
                        torch.from_numpy(y).to(self.device), self.info["kind"], 0, self.clip)
