@@ -115,7 +115,7 @@ TEXT: dict[str, dict[str, str]] = {
         "theorem_sixth": "theorem: 1/6", "theorem_zero": "← theorem: 0", "floor": "floor (n − 4p)/(3n)",
         "presets": "Equal budgets:", "custom_preset": "custom (your own widths and depths)",
         "block_label": "{j}: {p} pieces",
-        "block_weights": "h = σ(s − (0, ½)); s ← 2h₁ − 4h₂",
+        "block_weights": "h = σ(s − (0, ½)); s ← 2h₁ − 4h₂\nthe same block k times: an RNN, 7 weights",
         "readout": ("<p><b>Epoch {epoch}</b> · {engine} · {speed}</p>"
                     "<p><b>t<sup>{k}</sup></b>: {target} pieces, {n} sample points.</p>"
                     "<table cellspacing='3'><tr><th align='left'>net</th><th>weights</th><th>pieces</th>"
@@ -151,7 +151,7 @@ TEXT: dict[str, dict[str, str]] = {
         "theorem_sixth": "théorème : 1/6", "theorem_zero": "← théorème : 0", "floor": "plancher (n − 4p)/(3n)",
         "presets": "Budgets égaux :", "custom_preset": "libre (vos largeurs et profondeurs)",
         "block_label": "{j} : {p} morceaux",
-        "block_weights": "h = σ(s − (0, ½)) ; s ← 2h₁ − 4h₂",
+        "block_weights": "h = σ(s − (0, ½)) ; s ← 2h₁ − 4h₂\nle même bloc k fois : un RNN, 7 poids",
         "readout": ("<p><b>Époque {epoch}</b> · {engine} · {speed}</p>"
                     "<p><b>t<sup>{k}</sup></b> : {target} morceaux, {n} points.</p>"
                     "<table cellspacing='3'><tr><th align='left'>réseau</th><th>poids</th><th>morceaux</th>"

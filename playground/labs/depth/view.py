@@ -312,7 +312,7 @@ class DepthLab(LabView):
             else:
                 curve.setData([], [])
         self.blocks_plot.item.getAxis("left").setTicks([ticks, []])
-        top = k + 0.25 + 0.05 * k  # room above the last block for the caption
+        top = k + 0.45 + 0.1 * k  # room above the last block for the two-line caption
         self.blocks_plot.item.setRange(xRange=(0, 1), yRange=(-0.1, top), padding=0.02)
         self.block_caption.setPos(0.0, top)
 
