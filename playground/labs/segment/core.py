@@ -41,18 +41,18 @@ MAX_HISTORY = 20_000
 
 PARAMS = [
     Param("experiment", "Experiment", "choice", "train", choices=EXPERIMENTS,
-          choice_labels=("Train a U-Net", "Domain shift (one click)"),
+          choice_labels=("Train a U-Net", "Domain shift"),
           help="Train: one U-Net, live. Domain shift: a narrow and a randomised model trained in turn, "
                "each scored on both scanners."),
     Param("regime", "Training data", "choice", "narrow", choices=("narrow", "randomised"),
-          choice_labels=("Narrow domain (one scanner)", "Randomised synthesis"),
+          choice_labels=("Narrow (one scanner)", "Randomised"),
           help="Narrow: slices of the training scanner only. Randomised: contrast, tissue HU, noise, blur "
                "and shapes drawn widely for every slice."),
     Param("train_domain", "Training scanner", "choice", "narrow", choices=("narrow", "shifted"),
-          choice_labels=("A: contrast, low noise", "B: no contrast, noisy"),
-          help="The scanner the narrow regime's slices come from (and the domain-shift experiment's home)."),
+          choice_labels=("A: contrast", "B: no contrast"),
+          help="A: contrast-enhanced, low noise; B: no contrast, noisy. The scanner the narrow regime's slices come from (and the domain-shift experiment's home)."),
     Param("test_domain", "Test slices", "choice", "narrow", choices=DOMAINS,
-          choice_labels=("A: contrast, low noise", "B: no contrast, noisy", "Randomised"),
+          choice_labels=("A: contrast", "B: no contrast", "Randomised"),
           help="Where the test Dice is measured; the other scanner shows the domain shift."),
     Param("size", "Image size (px)", "int", 64, minimum=64, maximum=256,
           help="Slices are size x size pixels (a multiple of 8); the U-Net is fully convolutional."),
@@ -68,10 +68,10 @@ PARAMS = [
     Param("batch_size", "Batch size", "int", 16, minimum=1, maximum=128),
     Param("lr", "Learning rate (Adam)", "float", 0.003, minimum=1e-5, maximum=0.1, live=True, log=True,
           steps=(0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03)),
-    Param("box_prompt", "Train a box-prompted model too", "bool", False,
+    Param("box_prompt", "Box-prompted model too", "bool", False,
           help="A second U-Net reads the image and a box around the liver (MedSAM's prompt) and "
                "segments the organ inside the box."),
-    Param("shift_steps", "Domain shift: steps per model", "int", 300, minimum=2, maximum=20_000,
+    Param("shift_steps", "Shift: steps per model", "int", 300, minimum=2, maximum=20_000,
           help="The training budget of each of the experiment's two models."),
     Param("seed", "Seed", "int", 0, minimum=0, maximum=2**31 - 1,
           help="Same seed, same slices, same initial weights, same batches."),
@@ -378,7 +378,7 @@ class SegmentSession(TrainingSession):
     def _box(self, kwargs: dict) -> dict:
         p = self.params
         if self.box is None:
-            raise SessionError("tick 'Train a box-prompted model too' and train it before dragging a box")
+            raise SessionError("tick 'Box-prompted model too' and train it before dragging a box")
         target = kwargs.get("target", "test")
         box = kwargs.get("box")
         try:

@@ -56,8 +56,7 @@ _HU = np.array([
 HU_RANGES = {name: (float(a), float(b)) for name, (a, b) in zip(LABELS, _HU)}
 
 DOMAINS = ("narrow", "shifted", "randomised")
-DOMAIN_LABELS = ("Narrow: one scanner, contrast, low noise", "Shifted: no contrast, noisy",
-                 "Randomised synthesis")
+DOMAIN_LABELS = ("scanner A (contrast, low noise)", "scanner B (no contrast, noisy)", "randomised synthesis")
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,8 @@ class SegmentLab(LabView):
         self.curves_plot = ThemedPlot(text("curves_title"), "epoch", "score")
         self.curves = CurveChart(self.curves_plot.item)
         self.curves.fixed_y = (0.0, 1.0)
+        # bottom right: once trained the curves run along the top, where a legend would hide them
+        self.curves_plot.item.legend.anchor((1, 1), (1, 1), offset=(-10, -10))
         for key, label in (("dice_train", "Dice train"), ("dice_test", "Dice test"),
                            ("iou_train", "IoU train"), ("iou_test", "IoU test"),
                            ("box_dice_test", "Dice test, box prompt")):
@@ -140,6 +142,7 @@ class SegmentLab(LabView):
         key = (len(series["step"]), series["step"][-1] if len(series["step"]) else None, self.theme)
         if key != self._drawn.get("series"):
             self._drawn["series"] = key
+            self._show_box_legend(bool(s.get("box_trained")))
             x = np.asarray(series["step"], float) / max(1, s["steps_per_epoch"])
             for name, label in (("dice_train", "Dice train"), ("dice_test", "Dice test"),
                                 ("iou_train", "IoU train"), ("iou_test", "IoU test"),
@@ -148,7 +151,7 @@ class SegmentLab(LabView):
         st = s["strip"]
         if (st.get("stamp"), self.theme) != self._drawn.get("strip"):
             self._drawn["strip"] = (st.get("stamp"), self.theme)
-            caps = [f"#{i}: {d:.2f}" for i, d in zip(st["index"], st["dice"])]
+            caps = [f"#{i}\n{d:.2f}" for i, d in zip(st["index"], st["dice"])]  # two short lines fit any font
             self.strip.set_tiles(st["image"], st["truth"], st["prob"], caps, list(st["index"]))
         if self.slice_index.maximum() != s["params"]["test_slices"] - 1:
             self.slice_index.setMaximum(s["params"]["test_slices"] - 1)
@@ -164,6 +167,16 @@ class SegmentLab(LabView):
             domain=DOMAIN_LABELS[DOMAINS.index(s.get("test_domain", "narrow"))],
             engine=s.get("engine", "")))
         self.own.show_result(s)
+
+    def _show_box_legend(self, on: bool) -> None:
+        """The box model's curve is in the legend only when there is one."""
+        legend = self.curves_plot.item.legend
+        curve = self.curves.curves["Dice test, box prompt"]
+        listed = any(sample.item is curve for sample, _label in legend.items)
+        if on and not listed:
+            legend.addItem(curve, "Dice test, box prompt")
+        elif not on and listed:
+            legend.removeItem(curve)
 
     # --- domain shift tab ------------------------------------------------------------------------------
     def _build_shift(self) -> QWidget:

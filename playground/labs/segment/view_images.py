@@ -259,7 +259,7 @@ class SliceStrip(pg.PlotWidget):
         self.indices: list[int] = []
         self._tile = 1
         self._colour = "#202020"
-        self._font_pt = 9.0
+        self._font = pg.QtGui.QFont()
         self.scene().sigMouseClicked.connect(self._on_click)
         self.setMinimumSize(300, 110)
 
@@ -295,6 +295,7 @@ class SliceStrip(pg.PlotWidget):
         self.indices = list(indices)
         while len(self.labels) < k:
             t = pg.TextItem(anchor=(0.5, 0))
+            t.setFont(self._font)
             self.item.addItem(t)
             self.labels.append(t)
         for i, t in enumerate(self.labels):
@@ -304,7 +305,7 @@ class SliceStrip(pg.PlotWidget):
                 t.setVisible(True)
             else:
                 t.setVisible(False)
-        self.vb.setRange(xRange=(0, width), yRange=(0, s * 1.3), padding=0.02)
+        self.vb.setRange(xRange=(0, width), yRange=(0, s * 1.8), padding=0.02)
 
     def _on_click(self, ev) -> None:
         if ev.button() != Qt.LeftButton or not self.indices:
@@ -326,8 +327,8 @@ class SliceStrip(pg.PlotWidget):
         self.setBackground(theme.background)
         style_plot_item(self.item, theme)
         self._colour = theme.foreground
-        font = pg.QtGui.QFont()
-        font.setPointSizeF(theme.font_pt * 0.85)
+        self._font = pg.QtGui.QFont()
+        self._font.setPointSizeF(theme.font_pt * 0.8)
         for t in self.labels:
             t.setColor(theme.foreground)
-            t.setFont(font)
+            t.setFont(self._font)

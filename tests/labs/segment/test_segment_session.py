@@ -95,7 +95,7 @@ def test_box_prompts_answer_with_dice_with_and_without_the_box():
 @pytest.mark.parametrize("name, kwargs, message", [
     ("show_slice", {"index": 99}, "index must be a test slice"),
     ("show_slice", {"index": True}, "index must be a test slice"),
-    ("box", {"box": [1, 2, 3, 4]}, "tick 'Train a box-prompted model too'"),
+    ("box", {"box": [1, 2, 3, 4]}, "tick 'Box-prompted model too'"),
     ("segment_user", {"hu": np.zeros((3, 3, 3))}, "must be a 2-D image"),
     ("segment_user", {"hu": np.full((32, 32), np.nan)}, "NaN"),
     ("nonsense", {}, "no action 'nonsense'"),
