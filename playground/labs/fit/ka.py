@@ -89,6 +89,9 @@ class KAJob:
     def __init__(self, target: str, steps: int, state: dict, seed: int = 0):
         import torch
 
+        # Tensors of a few thousand numbers: a second thread only spins against the window on a
+        # busy two-core machine (measured ten times slower with two).
+        torch.set_num_threads(1)
         torch.manual_seed(seed)
         self.target = target
         self.steps_total = int(steps)
@@ -98,7 +101,10 @@ class KAJob:
         self.x = torch.from_numpy(pts)
         self.y = torch.from_numpy(TARGETS[target](pts[:, 0], pts[:, 1]))
         self.params = {k: torch.tensor(v, dtype=torch.float64, requires_grad=True) for k, v in state.items()}
-        self.opt = torch.optim.Adam(self.params.values(), lr=LR)
+        # Adam written out (torch.optim.Adam's update): creating a torch.optim optimiser imports
+        # torch._dynamo, several seconds on this machine before the first step.
+        self.m = {k: torch.zeros_like(v) for k, v in self.params.items()}
+        self.v = {k: torch.zeros_like(v) for k, v in self.params.items()}
 
     @property
     def done(self) -> bool:
@@ -124,12 +130,22 @@ class KAJob:
 
     def advance(self) -> None:
         n = min(STEPS_PER_ADVANCE, self.steps_total - self.steps)
+        import torch
+
+        b1, b2, eps = 0.9, 0.999, 1e-8
         for _ in range(n):
-            self.opt.zero_grad()
+            for p in self.params.values():
+                p.grad = None
             loss = ((self._forward(self.x) - self.y) ** 2).mean()
             loss.backward()
-            self.opt.step()
             self.steps += 1
+            with torch.no_grad():
+                c1, c2 = 1.0 - b1 ** self.steps, 1.0 - b2 ** self.steps
+                for k, p in self.params.items():
+                    g = p.grad
+                    self.m[k].mul_(b1).add_(g, alpha=1.0 - b1)
+                    self.v[k].mul_(b2).addcmul_(g, g, value=1.0 - b2)
+                    p.sub_(LR / c1 * self.m[k] / ((self.v[k] / c2).sqrt() + eps))
         self.history.append(float(loss.detach()))
 
     def state(self) -> dict[str, np.ndarray]:

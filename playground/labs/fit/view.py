@@ -18,7 +18,7 @@ from playground.labs.fit import targets
 from playground.labs.fit.formula import FormulaError, parse
 from playground.labs.fit.lesson import text
 from playground.labs.fit.view_fit import FitPanel, NET_COLOR, SUP_COLOR
-from playground.labs.fit.view_tabs import BoundedTab, BumpsTab, KATab, LipschitzTab, SweepTab
+from playground.labs.fit.view_tabs import BoundedTab, BumpsTab, KATab, LipschitzTab, SweepTab, write_surfaces_csv
 from playground.ui.lab_view import LabView
 from playground.ui.theme import Theme
 from playground.ui.widgets.param_panel import ParamPanel
@@ -88,6 +88,7 @@ class FitLab(LabView):
         self.ka = KATab(theme)
         self.ka.job.run_clicked.connect(lambda: self._start("start_ka"))
         self.ka.job.cancel_clicked.connect(self._cancel)
+        self.ka.export_requested.connect(self._on_export_surfaces)
         self.tab_panels: dict[str, ParamPanel] = {}
         spec = {p.name: p for p in self.core.PARAMS}
         for kind, tab in (("sweep", self.sweep), ("bounded", self.bounded), ("bumps", self.bumps),
@@ -220,6 +221,21 @@ class FitLab(LabView):
             self.status_changed.emit(f"Could not write {path}: {exc}")
             return
         self.status_changed.emit(f"Exported {len(s['x'])} samples to {path}")
+
+    def _on_export_surfaces(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export KA surfaces", "ka_surfaces.csv", "CSV files (*.csv)")
+        if path:
+            self.export_surfaces(path)
+
+    def export_surfaces(self, path: str) -> None:
+        if self.last_snapshot is None:
+            return
+        try:
+            rows = write_surfaces_csv(path, self.last_snapshot["ka"])
+        except OSError as exc:
+            self.status_changed.emit(f"Could not write {path}: {exc}")
+            return
+        self.status_changed.emit(f"Exported {rows} grid points to {path}")
 
     # --- drawing -------------------------------------------------------------------------------------------
     def show_snapshot(self, snap: dict) -> None:

@@ -18,7 +18,7 @@ from playground.labs.fit.view_fit import NET_COLOR, SAMPLE_COLOR, SUP_COLOR, TAR
 from playground.ui.theme import CLASS_COLORS, Theme
 from playground.ui.widgets.plots import ThemedPlot
 
-__all__ = ["SweepTab", "BumpsTab", "LipschitzTab", "BoundedTab", "KATab", "JobBar"]
+__all__ = ["SweepTab", "BumpsTab", "LipschitzTab", "BoundedTab", "KATab", "JobBar", "write_surfaces_csv"]
 
 
 def _label(html: str) -> QLabel:
@@ -373,6 +373,19 @@ class LipschitzTab(QWidget):
             self.table.setItem(r, 1, QTableWidgetItem(f"{count:,}" if count < 10 ** 15 else f"{float(count):.3e}"))
 
 
+def write_surfaces_csv(path: str, ka: dict) -> int:
+    """The KA target and fit as x1,x2,target,fit rows; returns the number of rows written."""
+    axis = ka["axis"]
+    rows = 0
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("x1,x2,target,fit\n")
+        for i, a in enumerate(axis):
+            for j, b in enumerate(axis):
+                fh.write(f"{float(a)!r},{float(b)!r},{float(ka['truth'][i, j])!r},{float(ka['fit'][i, j])!r}\n")
+                rows += 1
+    return rows
+
+
 def lipschitz_example(L: float):
     """An L-Lipschitz function on [0, 1] whose slope reaches L: sin(L·x) scaled to stay readable."""
     amp = 0.5
@@ -411,10 +424,18 @@ class BoundedTab(QWidget):
 
 
 class KATab(QWidget):
+    export_requested = Signal()
+
     def __init__(self, theme: Theme, parent=None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         self.job = JobBar("ka", "Fit Kolmogorov–Arnold")
+        # The heatmaps' numbers: a figure's CSV export writes curves only, so the surfaces have their own.
+        self.export_surfaces = QPushButton("Export surfaces CSV…")
+        self.export_surfaces.setObjectName("export_surfaces")
+        self.export_surfaces.setToolTip("x₁, x₂, the target and the fitted value on the 40×40 grid")
+        self.export_surfaces.clicked.connect(self.export_requested)
+        self.job.layout().itemAt(0).layout().addWidget(self.export_surfaces)
         self.readout = _label(text("ka_help"))
         self.readout.setObjectName("ka_readout")
         self.truth_plot = ThemedPlot("Target f(x₁, x₂)", "x₁", "x₂")

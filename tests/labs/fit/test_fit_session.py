@@ -216,3 +216,24 @@ def test_the_lab_trains_exactly_like_a_plain_torch_loop(params):
     with torch.no_grad():
         expected = model(torch.from_numpy(x)).numpy()[:, 0]
     np.testing.assert_allclose(session.net.predict(x)[:, 0], expected, atol=1e-9)
+
+
+def test_the_kolmogorov_arnold_adam_is_torchs_adam_and_the_fit_improves():
+    import torch
+
+    from playground.labs.fit import ka
+
+    job = ka.KAJob("sincos", 60, ka.init_state(3), seed=3)
+    while not job.done:
+        job.advance()
+    ref = ka.KAJob("sincos", 0, ka.init_state(3), seed=3)
+    opt = torch.optim.Adam(ref.params.values(), lr=ka.LR)
+    for _ in range(60):
+        opt.zero_grad()
+        ((ref._forward(ref.x) - ref.y) ** 2).mean().backward()
+        opt.step()
+    for k, p in ref.params.items():
+        np.testing.assert_allclose(job.params[k].detach().numpy(), p.detach().numpy(), atol=1e-12, err_msg=k)
+    # the numpy forward the snapshots use is the torch one
+    np.testing.assert_allclose(ka.forward(job.state(), job.x.numpy()), job._forward(job.x).detach().numpy(), atol=1e-12)
+    assert ka.snapshot(job.state(), "sincos")["mse"] < ka.snapshot(ka.init_state(3), "sincos")["mse"] / 2

@@ -225,3 +225,22 @@ def test_the_lipschitz_answer_waits_for_the_teacher(lab):
     assert not tab.answer.isVisibleTo(tab) and "pour approximer" in tab.question.text()
     tab.show_answer.click()
     assert tab.answer.isVisibleTo(tab) and "⌈L/(2ε)⌉" in tab.answer.text()
+
+
+def test_kolmogorov_arnold_trains_in_steps_and_its_surfaces_export(lab, tmp_path):
+    view, controller = lab
+    view.tabs.setCurrentWidget(view.ka)
+    view.param_panel("ka_steps").set_value_interactively("ka_steps", 200)
+    before = view.last_snapshot["ka"]["mse"]
+    view.ka.job.run.click()
+    while controller.session.ka_job is not None:
+        controller.step(2)
+    snap = view.last_snapshot
+    assert snap["ka_steps"] == 200 and snap["ka"]["mse"] < before / 2
+    assert "MSE on the square" in view.ka.readout.text()
+    path = tmp_path / "ka.csv"
+    view.export_surfaces(str(path))
+    lines = path.read_text().splitlines()
+    assert lines[0] == "x1,x2,target,fit" and len(lines) == 1 + 40 * 40
+    x1, x2, target, _fit = map(float, lines[1 + 40 * 7 + 3].split(","))
+    assert target == pytest.approx(x1 * x2, abs=1e-6)  # the default target is x1·x2
