@@ -414,9 +414,12 @@ TRAIN, EVALUATE, GRADIENT, FORWARD = range(4)
 
 
 @njit(cache=True)
-def kernel(mode, opt_state, step, reg_mask, lay, actp, hyp, codes, X, T, idx, batch, U, OUT, Zs, As):
+def kernel(mode, opt_state, step, reg_mask, lay, actp, hyp, codes, X, T, idx, batch, U, OUT, Zs, As, X2, T2,
+           LOSSES):
     """TRAIN: one pass over rows idx of (X, T), one update per minibatch of `batch` rows; U holds the
-    dropout uniforms for the whole pass (empty when dropout is off). EVALUATE: outputs of every row of
+    dropout uniforms for the whole pass (empty when dropout is off). Then, when LOSSES has room, the
+    mean loss after the pass on all of (X, T) into LOSSES[0] and on (X2, T2) into LOSSES[1] (NaN for
+    an empty set): a lab's two loss curves without two more calls from Python. EVALUATE: outputs of every row of
     X into OUT, returns the mean loss against T. GRADIENT: the gradient of the loss on all rows of
     (X, T), dropout off, regularisation on, into opt_state[1]. FORWARD: outputs into OUT and, when
     Zs/As have rows, every layer's pre-activations and hidden activations (for the views and the
@@ -442,6 +445,10 @@ def kernel(mode, opt_state, step, reg_mask, lay, actp, hyp, codes, X, T, idx, ba
                       A, Z, P, ARG, M, out, D, G)
             _regularise(theta, grad, reg_mask, codes[C_REG], hyp[H_REG_RATE])
             _update(theta, grad, opt_state[2], opt_state[3], step, codes[C_OPT], hyp)
+        if LOSSES.shape[0] >= 1:
+            LOSSES[0] = _set_loss(theta, lay, actp, out_code, loss_code, X, T)
+        if LOSSES.shape[0] >= 2:
+            LOSSES[1] = _set_loss(theta, lay, actp, out_code, loss_code, X2, T2)
         return 0.0
     n = X.shape[0]
     rows_idx = np.arange(n)
@@ -458,6 +465,18 @@ def kernel(mode, opt_state, step, reg_mask, lay, actp, hyp, codes, X, T, idx, ba
             As[...] = P
         return 0.0
     return _loss(out_code, loss_code, Z[n_layers - 1], OUT, T)
+
+
+@njit(cache=True)
+def _set_loss(theta, lay, actp, out_code, loss_code, X, T):
+    """Mean loss on all rows of (X, T), dropout off; NaN when there are none."""
+    n = X.shape[0]
+    if n == 0:
+        return np.nan
+    A, Z, P, ARG, M, D, G = _buffers(lay, n)
+    out = np.empty((n, lay[lay.shape[0] - 1, WIDTH]))
+    _forward(theta, lay, actp, out_code, X, np.arange(n), 0, n, 0.0, np.zeros(0), 0, A, Z, P, ARG, M, out)
+    return _loss(out_code, loss_code, Z[lay.shape[0] - 1], out, T)
 
 
 @njit(cache=True)

@@ -137,6 +137,20 @@ class TorchMLP:
         for start in range(0, len(perm), batch):
             self.train_step(X[start:start + batch], T[start:start + batch])
 
+    def _tensor(self, a) -> torch.Tensor:
+        if isinstance(a, torch.Tensor):
+            return a.to(device=self.device, dtype=self.dtype)
+        return torch.as_tensor(np.asarray(a, dtype=float), dtype=self.dtype, device=self.device)
+
+    def train_epoch_with_losses(self, perm: np.ndarray, batch: int, test_x: np.ndarray,
+                                test_t: np.ndarray) -> tuple[float, float]:
+        """train_epoch, then (training loss, test loss) after it, NaN for an empty set."""
+        self.train_epoch(perm, batch)
+        losses = []
+        for x, t in ((self.X, self.T), (test_x, test_t)):
+            losses.append(self.evaluate(x, t)[0] if len(x) else float("nan"))
+        return losses[0], losses[1]
+
     def gradients(self, x: np.ndarray, t: np.ndarray) -> dict[str, np.ndarray]:
         for tensor in self.tensors.values():
             tensor.grad = None
@@ -166,7 +180,7 @@ class TorchMLP:
 
     @torch.no_grad()
     def evaluate(self, x, t) -> tuple[float, np.ndarray]:
-        x = torch.as_tensor(np.asarray(x, dtype=float), dtype=self.dtype, device=self.device)
-        t = torch.as_tensor(np.asarray(t, dtype=float), dtype=self.dtype, device=self.device)
+        x = self._tensor(x)
+        t = self._tensor(t)
         z, out, _ = self._forward(x, False)
         return float(self._loss(z, out, t, False)), out.cpu().numpy().astype(float)

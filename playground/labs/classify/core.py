@@ -298,9 +298,11 @@ class ClassifySession(TrainingSession):
 
     def _train_epoch(self) -> None:
         n = len(self.f_train)
-        if n:
-            self.net.train_epoch(self._shuffle.permutation(n), int(self.params["batch_size"]))
-        self.train_loss, self.test_loss = self._losses()
+        if n:  # the epoch and both losses after it in one call into the engine
+            self.train_loss, self.test_loss = self.net.train_epoch_with_losses(
+                self._shuffle.permutation(n), int(self.params["batch_size"]), self.f_test, self.t_test)
+        else:
+            self.train_loss, self.test_loss = self._losses()
         self.loss = self.train_loss if n else None
         self._hist_train.append(self.train_loss)
         self._hist_test.append(self.test_loss)

@@ -130,6 +130,24 @@ def test_both_paths_agree_for_every_output_and_loss(output, loss, n_out):
     _assert_close(ours.params(), ref.params(), tol=1e-8)
 
 
+@pytest.mark.parametrize("device", ["cpu", "torch"])
+def test_an_epoch_with_its_two_losses_is_train_epoch_then_evaluate(device):
+    spec = NetSpec(n_in=2, hidden=[5, 3], activations=["tanh", "tanh"], output="tanh", loss="squared")
+    params = init_params(spec, "uniform", np.random.default_rng(0))
+    a, b = make_engine(spec, params, device=device), make_engine(spec, params, device=device)
+    rng = np.random.default_rng(1)
+    X, Xt = rng.normal(size=(30, 2)), rng.normal(size=(12, 2))
+    T, Tt = np.sign(X[:, :1] * X[:, 1:]), np.sign(Xt[:, :1] * Xt[:, 1:])
+    for net in (a, b):
+        net.set_data(X, T)
+    perm = rng.permutation(30)
+    losses = a.train_epoch_with_losses(perm, 10, Xt, Tt)
+    b.train_epoch(perm, 10)
+    assert losses == pytest.approx((b.evaluate(X, T)[0], b.evaluate(Xt, Tt)[0]), rel=1e-12)
+    _assert_close(a.params(), b.params(), tol=0)
+    assert np.isnan(a.train_epoch_with_losses(perm, 10, np.zeros((0, 2)), np.zeros((0, 1)))[1])
+
+
 @pytest.mark.parametrize("act", ["tanh", "prelu", "maxout"])
 def test_dropout_draws_the_same_units_on_both_paths(act):
     spec = NetSpec(n_in=2, hidden=[7, 6], activations=[act, "relu"], n_out=1, output="sigmoid",
