@@ -160,3 +160,23 @@ def test_headless_domain_shift_reports_the_drops():
 
 def test_the_bench_reference_runs_the_same_loop():
     assert core.bench_reference(SMALL, 0.2) > 0
+
+
+def test_an_experiment_file_keeps_the_opened_slice_and_refuses_a_bad_one(tmp_path):
+    from playground.core.train.experiment import ExperimentError, load_experiment, save_experiment
+
+    s = SegmentSession(SMALL)
+    s.custom("remember_file", path="/data/ct.dcm", slice=3, window=[150, 30])
+    data = s.snapshot()["saved_data"]
+    save_experiment(str(tmp_path / "e.npexp.json"), "segment", s.params, s.state(), 0, data=data)
+    exp = load_experiment(str(tmp_path / "e.npexp.json"))
+    assert exp.data == {"own_slice": {"path": "/data/ct.dcm", "slice": 3, "window": [150.0, 30.0]}}
+    t = SegmentSession(SMALL)
+    t.restore_data(exp.data)
+    assert t.snapshot()["saved_data"] == exp.data
+    save_experiment(str(tmp_path / "bad.npexp.json"), "segment", s.params, s.state(), 0,
+                    data={"own_slice": {"window": [0, 30]}})
+    with pytest.raises(ExperimentError, match="width 1 to 5000"):
+        load_experiment(str(tmp_path / "bad.npexp.json"))
+    with pytest.raises(SessionError, match="slice index"):
+        s.custom("remember_file", path="x", slice=-1)
