@@ -31,7 +31,7 @@ class Trainer:
     grid: np.ndarray  # (g, 1) dense grid for the sup-norm error
     clean: np.ndarray  # (g,) the clean target on the grid
     optimizer: str = "adam"
-    lr: float = 0.03
+    lr: float = 0.01
     batch: int = 0  # 0: full batch
     seed: int = 0
     init: str = "he"

@@ -9,6 +9,8 @@ _THEOREMS_FR = (
     "<p><b>Théorème d'approximation universelle (informel).</b> Toute fonction continue "
     "<i>f</i> : [0, 1]<sup><i>n</i></sup> → [0, 1] peut être approximée arbitrairement par un réseau de neurones "
     "avec au moins une couche cachée et un nombre fini de poids.</p>"
+    "<p><b>Famille de fonctions Sigmoid.</b> Une famille de fonctions σ qui vérifient "
+    "lim<sub><i>x</i>→+∞</sub> σ(<i>x</i>) = 1 et lim<sub><i>x</i>→−∞</sub> σ(<i>x</i>) = 0.</p>"
     "<p><b>Approximation de Cybenko (formel).</b> Pour toute fonction de la famille Sigmoid σ, l'ensemble de "
     "fonctions { <i>f</i> : <i>x</i> → Σ<sub><i>i</i>=1</sub><sup><i>N</i></sup> α<sub><i>i</i></sub> σ(w<sub><i>i</i></sub>"
     "<i>x</i> + b<sub><i>i</i></sub>) } (MLP avec une couche intermédiaire) est dense dans "
@@ -42,7 +44,7 @@ TEXT = {
     "en": {
         "lesson": (
             "<p><b>Try:</b></p><ol>"
-            "<li>Press <b>Play</b>: 16 sigmoid units fit sin(2πx); the MSE falls below 10⁻³ in about a thousand "
+            "<li>Press <b>Play</b>: 16 sigmoid units fit sin(2πx); the MSE falls below 10⁻³ in about 1,500 "
             "epochs. Under the fit, every unit's term α<sub>i</sub>σ(w<sub>i</sub>x + b<sub>i</sub>) and their sum: "
             "Cybenko's formula, made visible. Hover a curve to pick out one unit.</li>"
             "<li>Set the width to 2, then 4: too few units, and the sum cannot bend enough.</li>"
@@ -88,7 +90,7 @@ TEXT = {
         "lesson": (
             "<p><b>Essayez :</b></p><ol>"
             "<li>Appuyez sur <b>Lecture</b> : 16 neurones sigmoïdes approchent sin(2πx) ; la MSE passe sous 10⁻³ en "
-            "un millier d'époques. Sous l'ajustement, le terme α<sub>i</sub>σ(w<sub>i</sub>x + b<sub>i</sub>) de "
+            "1 500 époques environ. Sous l'ajustement, le terme α<sub>i</sub>σ(w<sub>i</sub>x + b<sub>i</sub>) de "
             "chaque neurone et leur somme : la formule de Cybenko, rendue visible. Survolez une courbe pour isoler "
             "un neurone.</li>"
             "<li>Mettez la largeur à 2, puis 4 : trop peu de neurones, la somme ne peut pas assez se courber.</li>"
