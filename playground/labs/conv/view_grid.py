@@ -69,6 +69,7 @@ class Grid:
     highlight: list = field(default_factory=list)  # [(r0, c0, r1, c1, colour, width)] inclusive
     dots: list = field(default_factory=list)  # [(r, c, colour)]: cells the kernel reads (dilation)
     note: str = ""  # a line under the grid
+    cell: float = 1.0  # the side of one cell in data units (a small map drawn as large as its input)
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -76,7 +77,7 @@ class Grid:
 
     def rect(self) -> QRectF:
         h, w = self.shape
-        return QRectF(self.x, self.y, w, h)
+        return QRectF(self.x, self.y, w * self.cell, h * self.cell)
 
 
 class _GridsItem(pg.GraphicsObject):
@@ -89,6 +90,7 @@ class _GridsItem(pg.GraphicsObject):
         self.message = ""
         self._images: list[QImage] = []
         self._bounds = QRectF(0, 0, 1, 1)
+        self._unit_px = 30.0  # screen pixels per cell at the last paint
 
     def set_grids(self, grids: list[Grid], theme: Theme, message: str = "") -> None:
         self.prepareGeometryChange()
@@ -108,9 +110,16 @@ class _GridsItem(pg.GraphicsObject):
             img = QImage(c.data, w, h, 4 * w, QImage.Format_RGBA8888).copy()
             self._images.append(img)
         if grids:
-            r = grids[0].rect()
-            for g in grids[1:]:
-                r = r.united(g.rect())
+            # The labels' width counts too (estimated from the last paint's pixels per cell), so a
+            # long label on the right-most grid is not cut off by the view.
+            label_cells = 15 * theme.scale / max(self._unit_px, 1.0)
+            r = QRectF()
+            for g in grids:
+                text = g.label + ("   (" + g.mask_label + ": shaded)" if g.mask_label and g.mask is not None
+                                  and np.any(g.mask) else "")
+                width = max(len(text), len(g.note) * 0.85) * 0.62 * label_cells
+                gr = g.rect()
+                r = r.united(gr).united(QRectF(gr.x(), gr.y(), max(gr.width(), width), gr.height()))
             # Room for the labels above and the notes below, growing with the layout (the labels keep
             # a readable size on screen whatever the number of cells).
             m = max(2.2, 0.09 * r.height(), 0.05 * r.width())
@@ -141,62 +150,75 @@ class _GridsItem(pg.GraphicsObject):
             return
         fg = QColor(theme.foreground)
         unit_px = abs(p.transform().m11()) or 1.0  # screen pixels per cell
+        if p.paintEngine() is not None and p.paintEngine().type() not in (QPaintEngine.SVG, QPaintEngine.Picture):
+            self._unit_px = unit_px
         label_px = max(0.4, 15 * theme.scale / unit_px)  # about 15 px high on screen
         if self.message:
             self._text(p, QRectF(self._bounds.x(), self._bounds.y(), self._bounds.width(), 1.6), self.message,
                        label_px, "#D55E00", Qt.AlignLeft | Qt.AlignVCenter, bold=True)
         for g, img in zip(self.grids, self._images):
-            h, w = g.shape
-            r = g.rect()
-            if p.paintEngine() is not None and p.paintEngine().type() == QPaintEngine.SVG:
-                # SVG viewers smooth an embedded image into blobs: an exported figure gets one sharp
-                # rectangle per cell instead (only on export, where speed does not matter).
-                p.setPen(Qt.NoPen)
-                for rr in range(h):
-                    for cc in range(w):
-                        p.setBrush(QColor(img.pixelColor(cc, rr)))
-                        p.drawRect(QRectF(g.x + cc, g.y + rr, 1, 1))
-                p.setBrush(Qt.NoBrush)
-            else:
-                p.drawImage(r, img)
-            if unit_px >= 6:
-                grid_pen = QPen(QColor(theme.grid))
-                grid_pen.setCosmetic(True)
-                grid_pen.setWidthF(1.0)
-                p.setPen(grid_pen)
-                for i in range(h + 1):
-                    p.drawLine(QPointF(g.x, g.y + i), QPointF(g.x + w, g.y + i))
-                for j in range(w + 1):
-                    p.drawLine(QPointF(g.x + j, g.y), QPointF(g.x + j, g.y + h))
-            frame = QPen(fg)
-            frame.setCosmetic(True)
-            frame.setWidthF(1.5 * theme.scale)
-            p.setPen(frame)
-            p.drawRect(r)
-            if g.show_values and unit_px >= 16:
-                vals = np.asarray(g.values, float)
-                px = 0.36 if unit_px >= 28 else 0.3
-                for rr in range(h):
-                    for cc in range(w):
-                        self._text(p, QRectF(g.x + cc, g.y + rr, 1, 1), format_value(vals[rr, cc]), px, fg)
-            for rr, cc, color in g.dots:
-                p.setPen(Qt.NoPen)
-                p.setBrush(pg.mkBrush(color))
-                p.drawEllipse(QPointF(g.x + cc + 0.5, g.y + rr + 0.5), 0.12, 0.12)
+            # Each grid in its own cell coordinates: (0, 0) its top-left corner, one unit per cell
+            # (a cell of `g.cell` data units: a layer's small map drawn as large as the input).
+            p.save()
+            p.translate(g.x, g.y)
+            p.scale(g.cell, g.cell)
+            self._paint_grid(p, g, img, unit_px * g.cell, label_px / g.cell, fg)
+            p.restore()
+
+    def _paint_grid(self, p, g: Grid, img: QImage, unit_px: float, label_px: float, fg: QColor) -> None:
+        theme = self.theme
+        h, w = g.shape
+        r = QRectF(0, 0, w, h)
+        if p.paintEngine() is not None and p.paintEngine().type() == QPaintEngine.SVG:
+            # SVG viewers smooth an embedded image into blobs: an exported figure gets one sharp
+            # rectangle per cell instead (only on export, where speed does not matter).
+            p.setPen(Qt.NoPen)
+            for rr in range(h):
+                for cc in range(w):
+                    p.setBrush(QColor(img.pixelColor(cc, rr)))
+                    p.drawRect(QRectF(cc, rr, 1, 1))
             p.setBrush(Qt.NoBrush)
-            for r0, c0, r1, c1, color, width in g.highlight:
-                pen = QPen(QColor(color))
-                pen.setCosmetic(True)
-                pen.setWidthF(width * theme.scale)
-                p.setPen(pen)
-                p.drawRect(QRectF(g.x + c0, g.y + r0, c1 - c0 + 1, r1 - r0 + 1))
-            label = g.label + (f"   ({g.mask_label}: shaded)" if g.mask_label and g.mask is not None
-                               and np.any(g.mask) else "")
-            self._text(p, QRectF(g.x - 0.5, g.y - 1.15 * label_px - 0.2, max(w + 12, 14), 1.15 * label_px),
-                       label, label_px, fg, Qt.AlignLeft | Qt.AlignBottom, bold=True)
-            if g.note:
-                self._text(p, QRectF(g.x - 0.5, g.y + h + 0.15, max(w + 12, 14), 1.15 * label_px), g.note,
-                           label_px * 0.85, fg, Qt.AlignLeft | Qt.AlignTop)
+        else:
+            p.drawImage(r, img)
+        if unit_px >= 6:
+            grid_pen = QPen(QColor(theme.grid))
+            grid_pen.setCosmetic(True)
+            grid_pen.setWidthF(1.0)
+            p.setPen(grid_pen)
+            for i in range(h + 1):
+                p.drawLine(QPointF(0, i), QPointF(w, i))
+            for j in range(w + 1):
+                p.drawLine(QPointF(j, 0), QPointF(j, h))
+        frame = QPen(fg)
+        frame.setCosmetic(True)
+        frame.setWidthF(1.5 * theme.scale)
+        p.setPen(frame)
+        p.drawRect(r)
+        if g.show_values and unit_px >= 16:
+            vals = np.asarray(g.values, float)
+            px = 0.36 if unit_px >= 28 else 0.3
+            for rr in range(h):
+                for cc in range(w):
+                    self._text(p, QRectF(cc, rr, 1, 1), format_value(vals[rr, cc]), px, fg)
+        for rr, cc, color in g.dots:
+            p.setPen(Qt.NoPen)
+            p.setBrush(pg.mkBrush(color))
+            p.drawEllipse(QPointF(cc + 0.5, rr + 0.5), 0.12, 0.12)
+        p.setBrush(Qt.NoBrush)
+        for r0, c0, r1, c1, color, width in g.highlight:
+            pen = QPen(QColor(color))
+            pen.setCosmetic(True)
+            pen.setWidthF(width * theme.scale)
+            p.setPen(pen)
+            p.drawRect(QRectF(c0, r0, c1 - c0 + 1, r1 - r0 + 1))
+        label = g.label + (f"   ({g.mask_label}: shaded)" if g.mask_label and g.mask is not None
+                           and np.any(g.mask) else "")
+        room = max(w + 12 / g.cell, 14 / g.cell)
+        self._text(p, QRectF(-0.5 / g.cell, -1.15 * label_px - 0.2 / g.cell, room, 1.15 * label_px),
+                   label, label_px, fg, Qt.AlignLeft | Qt.AlignBottom, bold=True)
+        if g.note:
+            self._text(p, QRectF(-0.5 / g.cell, h + 0.15 / g.cell, room, 1.15 * label_px), g.note,
+                       label_px * 0.85, fg, Qt.AlignLeft | Qt.AlignTop)
 
 
 class GridCanvas(ThemedPlot):
@@ -240,7 +262,7 @@ class GridCanvas(ThemedPlot):
         pt = self.item.getViewBox().mapSceneToView(scene_pos)
         for g in self.items.grids:
             h, w = g.shape
-            c, r = int(np.floor(pt.x() - g.x)), int(np.floor(pt.y() - g.y))
+            c, r = int(np.floor((pt.x() - g.x) / g.cell)), int(np.floor((pt.y() - g.y) / g.cell))
             if 0 <= r < h and 0 <= c < w:
                 return g.name, r, c
         return "", -1, -1
@@ -248,7 +270,8 @@ class GridCanvas(ThemedPlot):
     def cell_center_scene(self, name: str, r: int, c: int):
         for g in self.items.grids:
             if g.name == name:
-                return self.item.getViewBox().mapViewToScene(QPointF(g.x + c + 0.5, g.y + r + 0.5))
+                return self.item.getViewBox().mapViewToScene(QPointF(g.x + (c + 0.5) * g.cell,
+                                                                     g.y + (r + 0.5) * g.cell))
         return None
 
     def _on_moved(self, scene_pos) -> None:

@@ -742,12 +742,16 @@ class PoolStepper(QWidget, _Transport):
         y0 = e["conv"]
         o, q = y0.shape[0], e["pooled"].shape[0]
         scale = max(float(np.max(np.abs(y0))), 1e-12)
+        # Each pair drawn at the size of the convolution's output, with room for its label.
+        gap = max(o + 2, 9)
+        cell = o / max(q, 1)
         g = [Grid("conv", "convolution", y0, 0, 0, colors=value_colors(y0, self.theme, scale)),
-             Grid("conv_shifted", "after a 1-pixel shift", e["conv_shifted"], o + 1.5, 0,
+             Grid("conv_shifted", "shifted by 1 px", e["conv_shifted"], gap, 0,
                   colors=value_colors(e["conv_shifted"], self.theme, scale)),
-             Grid("pool", "pooled", e["pooled"], 2 * o + 4, 0, colors=value_colors(e["pooled"], self.theme, scale)),
-             Grid("pool_shifted", "pooled after the shift", e["pooled_shifted"], 2 * o + 5.5 + q, 0,
-                  colors=value_colors(e["pooled_shifted"], self.theme, scale))]
+             Grid("pool", "pooled", e["pooled"], 2 * gap + 1, 0, colors=value_colors(e["pooled"], self.theme, scale),
+                  cell=cell),
+             Grid("pool_shifted", "pooled, shifted", e["pooled_shifted"], 3 * gap + 1, 0,
+                  colors=value_colors(e["pooled_shifted"], self.theme, scale), cell=cell)]
         self.shift_canvas.set_grids(g, self.theme)
         self.shift_info.setText(TEXT["shift_line"].format(conv=e["conv_change"], conv_cells=e["conv_cells_changed"],
                                                           pool=e["pool_change"], pool_cells=e["pool_cells_changed"],
