@@ -54,7 +54,7 @@ class ParamPanel(QWidget):
                                         "(applies live)" if p.live else "(changing it resets the model)") if t)
             self._tips[p.name] = tip
             w.setToolTip(tip)
-            label = QLabel(p.label)
+            label = QLabel(p.label + (f" ({p.unit})" if p.unit else ""))
             label.setToolTip(tip)
             label.setBuddy(w)
             form.addRow(label, w)
@@ -166,16 +166,18 @@ class ParamPanel(QWidget):
     def _mark(self, name: str, reason: str) -> None:
         """Show (reason) or clear ("") the refusal of a value at its control."""
         err, w = self._errors[name], self.widgets[name]
+        # an editable combo keeps its own arrow: only its text field is framed
+        framed = w.lineEdit() if isinstance(w, QComboBox) and w.isEditable() else w
         if reason:
             err.setText(f"{reason}. Still using {self._shown(name, self._values.get(name))}.")
             err.show()
-            w.setStyleSheet(_INVALID_STYLE)
+            framed.setStyleSheet(_INVALID_STYLE)
             w.setToolTip(f"{reason}\n\n{self._tips[name]}")
             w.setProperty("invalid", True)
         elif w.property("invalid"):
             err.hide()
             err.setText("")
-            w.setStyleSheet("")
+            framed.setStyleSheet("")
             w.setToolTip(self._tips[name])
             w.setProperty("invalid", False)
 
