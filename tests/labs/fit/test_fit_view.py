@@ -244,3 +244,15 @@ def test_kolmogorov_arnold_trains_in_steps_and_its_surfaces_export(lab, tmp_path
     assert lines[0] == "x1,x2,target,fit" and len(lines) == 1 + 40 * 40
     x1, x2, target, _fit = map(float, lines[1 + 40 * 7 + 3].split(","))
     assert target == pytest.approx(x1 * x2, abs=1e-6)  # the default target is x1·x2
+
+
+def test_every_scene_of_the_lab_shows_a_real_tab(lab):
+    from playground.core.scenes import lab_scenes
+
+    view, _controller = lab
+    scenes = lab_scenes("fit")
+    assert len(scenes) >= 6
+    for scene in scenes:
+        view.show_view(scene.view)
+        assert view.tabs.tabText(view.tabs.currentIndex()) == scene.view
+        assert scene.caption_in("fr") and scene.caption_in("en")

@@ -1,0 +1,35 @@
+"""The approximation theorems chapter as scenes: Cybenko's sum made visible, too few units, a jump the
+theorems do not cover, Nielsen's bumps, the Lipschitz exercise and the curse of dimensionality, the
+width sweep, width 5 against depth, and Kolmogorov–Arnold."""
+
+SCENES = [
+    {"lab": "fit", "params": {"target": "sin", "units": 16, "activation": "sigmoid", "seed": 0}, "view": "Fit",
+     "train_to": 1500,
+     "caption": {"en": "Sixteen sigmoid units fit sin(2πx). Under the fit, each unit's αᵢ·σ(wᵢx + bᵢ): their sum is the network (Cybenko).",
+                 "fr": "Seize neurones sigmoïdes approchent sin(2πx). Dessous, chaque αᵢ·σ(wᵢx + bᵢ) : leur somme est le réseau (Cybenko)."}},
+    {"lab": "fit", "params": {"target": "sin", "units": 2, "activation": "sigmoid", "seed": 0}, "view": "Fit",
+     "train_to": 1500,
+     "caption": {"en": "Two units are not enough: N depends on how complex the function is and on the error allowed.",
+                 "fr": "Deux neurones ne suffisent pas : N dépend de la complexité de la fonction et de l'erreur d'approximation."}},
+    {"lab": "fit", "params": {"target": "step", "units": 32, "activation": "sigmoid", "seed": 0}, "view": "Fit",
+     "train_to": 2000,
+     "caption": {"en": "A jump: the MSE gets small, the sup error stays near ½. The theorems are about continuous functions.",
+                 "fr": "Une marche : la MSE devient petite, l'erreur uniforme reste près de ½. Les théorèmes parlent de fonctions continues."}},
+    {"lab": "fit", "params": {"target": "nielsen", "bins": 10, "bump_unit": "sigmoid", "units": 20, "seed": 0},
+     "view": "Bumps", "train_to": 2000,
+     "caption": {"en": "Nielsen's construction: each bin a bump of two steep sigmoids, its height an output weight.",
+                 "fr": "La construction de Nielsen : chaque intervalle une bosse de deux sigmoïdes raides, sa hauteur un poids de sortie."}},
+    {"lab": "fit", "params": {"lipschitz": 10.0, "epsilon": 0.05, "dims": 3}, "view": "Lipschitz",
+     "caption": {"en": "How many bins for an L-Lipschitz f on [0, 1] within ε? And on [0, 1]ⁿ?",
+                 "fr": "Combien d'intervalles pour une f L-Lipschitz sur [0, 1] à ε près ? Et sur [0, 1]ⁿ ?"}},
+    {"lab": "fit", "params": {"target": "sin", "sweep_max": 64, "sweep_activations": ["sigmoid", "relu"]},
+     "view": "Width sweep",
+     "caption": {"en": "Press Run: widths 1 to 64, sigmoid (Cybenko) beside ReLU, final error on log–log axes.",
+                 "fr": "Lancez : largeurs 1 à 64, sigmoïde (Cybenko) à côté de ReLU, erreur finale en log–log."}},
+    {"lab": "fit", "params": {"target": "xsin", "bounded_depth": 6}, "view": "Width 5 vs depth",
+     "caption": {"en": "Width n + 4 = 5 is enough for ReLU networks if they may be deep: width 5, depth 1 to 6.",
+                 "fr": "Une largeur n + 4 = 5 suffit aux réseaux ReLU s'ils peuvent être profonds : largeur 5, profondeur 1 à 6."}},
+    {"lab": "fit", "params": {"ka_target": "sincos"}, "view": "Kolmogorov–Arnold",
+     "caption": {"en": "Kolmogorov–Arnold: f(x₁, x₂) = Σᵢ₌₁⁵ φᵢ(ψᵢ₁(x₁) + ψᵢ₂(x₂)), fifteen functions of one variable.",
+                 "fr": "Kolmogorov-Arnold : f(x₁, x₂) = Σᵢ₌₁⁵ φᵢ(ψᵢ₁(x₁) + ψᵢ₂(x₂)), quinze fonctions d'une variable."}},
+]
