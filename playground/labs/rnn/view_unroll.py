@@ -351,9 +351,11 @@ class UnrollPanel(QWidget):
         w = self.weights or {}
         if not w or w["weight_hh_l0"].shape[1] > 2:
             return []
-        names = [k for k in _NAMES if k in w and not (k == "weight_ih_l0" and w[k].shape[1] > 3)]
+        # every weight of the recurrence; the input and output weights too unless the task's one-hot
+        # inputs or classes make them long (a character model's 140 columns)
+        names = [k for k in _NAMES if k in w and (k in ("weight_hh_l0", "bias_ih_l0", "bias_hh_l0") or w[k].size <= 16)]
         entries = [(k, idx) for k in names for idx in np.ndindex(*w[k].shape)]
-        return entries if len(entries) <= MAX_SLIDERS else []
+        return entries[:MAX_SLIDERS]
 
     def _build_sliders(self) -> None:
         while self.slider_grid.count():
