@@ -7,6 +7,8 @@ deep narrow and a shallow wide net with equal parameter budgets in one click.
 """
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -23,6 +25,7 @@ __all__ = ["DepthLab"]
 T = TEXT["en"]
 COLORS = {"deep": "#0072B2", "shallow": "#E69F00", "exact": "#009E73", "recurrent": "#CC79A7"}
 BAR_ORDER = ("exact", "recurrent", "deep", "shallow")
+READOUT_INTERVAL_S = 0.125
 SMOOTH_K = 8  # up to 2^8 teeth the cached zigzags are antialiased; beyond, the cost is not worth it
 MAX_BOUND_WIDTH = 4096  # how far the shallow-bound lines extend (in width m)
 
@@ -169,6 +172,7 @@ class DepthLab(LabView):
             chart.add(T["shallow"], COLORS["shallow"])
             chart.plot.legend.hide()  # the colours are the target plot's legend; no room here
         self._drawn_k = None
+        self._readout_at = -1e9
         self.apply_theme(self.theme)
         return w
 
@@ -282,7 +286,12 @@ class DepthLab(LabView):
                 chart.plot.getAxis("left").setTicks([_decade_ticks(*view), []])
         self._draw_marks(s)
         self._draw_risk(s)
-        self._readout(s)
+        # Re-laying out the rich-text read-out costs a few ms: while playing, 8 times a second is
+        # enough to read it; a paused or stepped frame always updates it.
+        now = time.monotonic()
+        if not s.get("playing") or now - self._readout_at >= READOUT_INTERVAL_S:
+            self._readout_at = now
+            self._readout(s)
 
     def _draw_target(self, s: dict) -> None:
         self.target_curve.opts["antialias"] = s["k"] <= SMOOTH_K
