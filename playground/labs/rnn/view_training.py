@@ -57,6 +57,9 @@ class TrainingPanel(QWidget):
         self.grad_bar = pg.ColorBarItem(values=(-6, 0), colorMap=pg.colormap.get("viridis"), interactive=False,
                                         width=14)
         self.grad_bar.setImageItem(self.grad_image, insert_in=self.grad_plot.item)
+        self._grad_hist = np.zeros((0, 0))
+        self._grad_first = 1
+        self.grad_plot.scene().sigMouseMoved.connect(self._on_grad_hovered)
         self.now_plot = ThemedPlot(text("grad_now_title"), "time step t", "‖∂L/∂h_t‖")
         self.now_plot.item.setLogMode(y=True)
         self.now_curve = self.now_plot.item.plot([], [], symbol="o", symbolSize=5)
@@ -167,6 +170,7 @@ class TrainingPanel(QWidget):
         logs = np.where(np.isfinite(logs), logs, lo)  # no gradient at all shows as the darkest colour
         rows, cols = logs.shape
         first = epoch - rows + 1
+        self._grad_hist, self._grad_first = hist, first
         self.grad_image.setImage(logs, autoLevels=False)  # rows: epochs (up), columns: time steps
         self.grad_image.setRect(QRectF(0.5, first - 0.5, cols, rows))
         self.grad_bar.setLevels((lo, max(hi, lo + 1e-6)))
@@ -175,6 +179,19 @@ class TrainingPanel(QWidget):
         y0 = float(np.floor((first - 0.5) / step) * step)
         self._set_range("grad", self.grad_plot, (0.5, cols + 0.5), (y0, y0 + nice_ceiling(epoch + 0.5 - y0)))
         self.note.setText(self._ratio_text(g, s))
+
+    def grad_value_text(self, x: float, y: float) -> str:
+        """The gradient heat map's value under a point: "epoch e, step t: ‖∂L/∂h_t‖ = v"."""
+        t, row = int(round(x)), int(round(y)) - self._grad_first
+        rows, cols = self._grad_hist.shape
+        if not (1 <= t <= cols and 0 <= row < rows):
+            return ""
+        return f"epoch {row + self._grad_first}, step {t}: ‖∂L/∂h_{t}‖ = {self._grad_hist[row, t - 1]:.3g}"
+
+    def _on_grad_hovered(self, pos) -> None:
+        vb = self.grad_plot.item.getViewBox()
+        p = vb.mapSceneToView(pos)
+        self.grad_plot.setToolTip(self.grad_value_text(p.x(), p.y()) if vb.sceneBoundingRect().contains(pos) else "")
 
     def _ratio_text(self, g: np.ndarray, s: dict) -> str:
         if len(g) < 2 or not np.all(np.isfinite(g)) or g[-1] <= 0:

@@ -136,6 +136,7 @@ class UnrollPanel(QWidget):
         self.heat_cursor = pg.InfiniteLine(angle=90, movable=False)
         self.heat.item.addItem(self.heat_cursor)
         self.heat.scene().sigMouseClicked.connect(self._on_heat_clicked)
+        self.heat.scene().sigMouseMoved.connect(self._on_heat_hovered)
 
         self.detail = QLabel(text("detail_empty"))
         self.detail.setObjectName("unroll_detail")
@@ -341,6 +342,21 @@ class UnrollPanel(QWidget):
 
     def _on_heat_clicked(self, ev) -> None:
         self._click_step(self.heat, ev, lambda y: True)
+
+    def heat_value_text(self, x: float, y: float) -> str:
+        """What the heat map shows at a point (view coordinates): "h_t[unit] = value", or "" there."""
+        if self.run is None:
+            return ""
+        t, unit = int(round(x)), int(round(y))
+        h = self.run["h"]
+        if not (1 <= t <= min(self.t, len(h)) and 0 <= unit < h.shape[1]):
+            return ""
+        return f"h_{t}[{unit + 1}] = {h[t - 1, unit]:+.4f}"
+
+    def _on_heat_hovered(self, pos) -> None:
+        vb = self.heat.item.getViewBox()
+        p = vb.mapSceneToView(pos)
+        self.heat.setToolTip(self.heat_value_text(p.x(), p.y()) if vb.sceneBoundingRect().contains(pos) else "")
 
     def box_point(self, t: int) -> QPointF:
         """Where step t's box is, in diagram view coordinates (for tests)."""

@@ -262,3 +262,17 @@ def test_the_step_panel_says_which_character_or_symbol_comes_in(lab):
     assert html.escape(expected) in view.unroll.detail.text()
     view.panel.set_value_interactively("task", "memory")
     assert "symbol" in view.unroll.detail.text() and "to remember" in view.unroll.detail.text()
+
+
+def test_hovering_the_heat_maps_tells_the_value_underneath(lab):
+    view, controller = lab
+    for _ in range(4):
+        view.local_transport("step")
+    h = view.unroll.run["h"]
+    assert view.unroll.heat_value_text(3, 1) == f"h_3[2] = {h[2, 1]:+.4f}"
+    assert view.unroll.heat_value_text(9, 1) == ""  # not computed yet
+    controller.step(6)
+    view.tabs.setCurrentIndex(TAB_TRAINING)
+    g = controller.session.grad_rows[-1]
+    assert view.training.grad_value_text(20, 6) == f"epoch 6, step 20: ‖∂L/∂h_20‖ = {g[19]:.3g}"
+    assert view.training.grad_value_text(25, 6) == ""
