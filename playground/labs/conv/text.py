@@ -9,7 +9,7 @@ STRINGS = {
         "lesson": (
             "<p><b>Convolution tab:</b> press <b>Step</b> (→) or <b>Play</b> (Space) and the kernel slides over the "
             "input; <b>Back</b> (←) undoes a step. Hover an output cell to see its window, the element-wise "
-            "products, their sum and the bias. Click a cell of the input or the kernel to type a value.</p>"
+            "products, their sum and the bias. Click a cell of the input or the kernel and type a value; Enter moves on to the next cell.</p>"
             "<p><b>The lecture's example</b> (<i>réseaux convolutifs</i>): the 4×4 input 4 1 2 5 / 3 5 3 2 / "
             "5 1 3 3 / 0 2 1 2 and the kernel 1 0 1 / 0 1 1 / 1 0 1. Without padding the output is 2×2 "
             "(o = 4 − 3 + 1); the slide's window 1 2 5 / 5 3 2 / 1 3 3 gives its 15 (1+5+3+2+1+3), the "
@@ -44,8 +44,8 @@ STRINGS = {
         "lesson": (
             "<p><b>Onglet Convolution :</b> <b>Pas</b> (→) ou <b>Lecture</b> (Espace) fait glisser le noyau sur "
             "l'entrée ; <b>Retour</b> (←) revient d'un pas. Survolez une case de sortie : sa fenêtre, les produits "
-            "terme à terme, leur somme et le biais s'affichent. Cliquez une case de l'entrée ou du noyau pour la "
-            "modifier.</p>"
+            "terme à terme, leur somme et le biais s'affichent. Cliquez une case de l'entrée ou du noyau et tapez "
+            "une valeur ; Entrée passe à la case suivante.</p>"
             "<p><b>L'exemple du cours</b> (<i>réseaux convolutifs</i>) : l'entrée 4×4 4 1 2 5 / 3 5 3 2 / 5 1 3 3 / "
             "0 2 1 2 et le noyau 1 0 1 / 0 1 1 / 1 0 1. Sans remplissage la sortie est 2×2 (o = 4 − 3 + 1) ; la "
             "fenêtre 1 2 5 / 5 3 2 / 1 3 3 de la diapositive donne son 15 (1+5+3+2+1+3), la case en haut à droite. "

@@ -551,7 +551,10 @@ class ConvStepper(QWidget, _Transport):
         target = self._cell_target(name, r, c)
         if target is None:
             return
-        self._editing = (name,) + target
+        self._open_editor(name, target, scene_pos)
+
+    def _open_editor(self, name: str, target: tuple[int, int], scene_pos) -> None:
+        self._editing = (name,) + tuple(target)
         arr = self.x if name == "input" else self.w
         ch = max(0, self.channel.currentIndex())
         self.editor.setText(format_value(float(arr[ch][target])))
@@ -606,6 +609,30 @@ class ConvStepper(QWidget, _Transport):
         self.editor.hide()
         self.editor.setStyleSheet("")
         self.edit_cell(name, r, c, v)
+        # Typing a whole grid: Enter moves on to the next cell (row by row); Escape stops.
+        n = self.x.shape[1] if name == "input" else self.w.shape[1]
+        nxt = divmod(r * n + c + 1, n)
+        shown = self._shown_cell(name, *nxt) if nxt[0] < n else None
+        if shown is not None:
+            scene = self.canvas.cell_center_scene(name, *shown)
+            if scene is not None:
+                self._open_editor(name, nxt, scene)
+
+    def _shown_cell(self, name: str, r: int, c: int):
+        """Where array cell (r, c) of the input or kernel is drawn (the inverse of _cell_target)."""
+        cfg = self.config()
+        if name == "kernel":
+            k = cfg.kernel
+            return (k - 1 - r, k - 1 - c) if cfg.transposed else (r, c)
+        if self.result is None:
+            return r, c
+        if cfg.transposed:
+            q = cfg.dilation * (cfg.kernel - 1) - cfg.padding
+            rr, cc = q + r * cfg.stride, q + c * cfg.stride
+        else:
+            rr, cc = r + cfg.padding, c + cfg.padding
+        m = self.result["shown"].shape[1]
+        return (rr, cc) if 0 <= rr < m and 0 <= cc < m else None
 
     def eventFilter(self, obj, event) -> bool:
         from PySide6.QtCore import QEvent

@@ -99,6 +99,12 @@ def test_clicking_a_cell_and_typing_a_value_edits_the_input(lab, qtbot):
     s.editor.setText("10")
     qtbot.keyClick(s.editor, Qt.Key_Return)
     assert s.x[0, 0, 0] == 10 and s.result["output"][0, 0] == 22 + 6
+    assert s.editor.isVisible() and s._editing == ("input", 0, 1)  # Enter moves on: a grid is typed row by row
+    s.editor.setText("2")
+    qtbot.keyClick(s.editor, Qt.Key_Return)
+    assert s.x[0, 0, 1] == 2 and s._editing == ("input", 0, 2)
+    qtbot.keyClick(s.editor, Qt.Key_Escape)
+    assert not s.editor.isVisible() and s._editing is None
     qtbot.mouseClick(s.canvas.viewport(), Qt.LeftButton, pos=s.canvas.mapFromScene(scene))
     s.editor.setText("abc")
     qtbot.keyClick(s.editor, Qt.Key_Return)
