@@ -18,15 +18,19 @@ the package, not a traceback.
 """
 from __future__ import annotations
 
+import gzip
+import io
 import os
-import stat
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from playground.core.files import FileProblem, read_limited
+
 __all__ = ["SliceError", "SliceVolume", "read_slice", "write_mask", "MAX_BYTES", "KINDS"]
 
 MAX_BYTES = 256 * 1024 * 1024  # an abdominal CT volume is 30 to 150 MB; a video or a disk image is refused
+MAX_UNPACKED = 1024 * 1024 * 1024  # a .nii.gz may unpack to this much, no more (a gzip bomb is refused)
 MAX_PIXELS = 4096 * 4096
 KINDS = ("png", "tiff", "dicom", "nifti")
 
@@ -59,35 +63,19 @@ class SliceVolume:
         return self.data[int(k)]
 
 
-def _check_file(path: str) -> int:
-    name = os.path.basename(path) or path
+def _read_bytes(path: str) -> bytes:
+    """The whole file, through the app's one safe reader: regular files only, at most MAX_BYTES."""
     try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        raise SliceError(f"{name} does not exist") from None
-    except OSError as exc:
-        raise SliceError(f"{name} cannot be read: {exc.strerror or exc}") from None
-    if not stat.S_ISREG(st.st_mode):
-        raise SliceError(f"{name} is not a regular file")
-    if st.st_size > MAX_BYTES:
-        raise SliceError(f"{name} is {st.st_size / 2**20:.0f} MiB: too large for one CT slice or volume "
-                         f"(at most {MAX_BYTES // 2**20} MiB)")
-    if st.st_size == 0:
-        raise SliceError(f"{name} is empty")
-    return st.st_size
+        raw = read_limited(path, MAX_BYTES, "a CT slice")
+    except FileProblem as exc:
+        raise SliceError(str(exc)) from None
+    if not raw:
+        raise SliceError(f"{os.path.basename(path) or path} is empty")
+    return raw
 
 
-def _read_head(path: str, n: int = 512) -> bytes:
-    try:
-        with open(path, "rb") as f:
-            return f.read(n)
-    except OSError as exc:
-        raise SliceError(f"{os.path.basename(path)} cannot be read: {exc.strerror or exc}") from None
-
-
-def sniff(path: str) -> str | None:
-    """The file's kind from its first bytes (and its name for NIfTI), or None."""
-    head = _read_head(path)
+def sniff(head: bytes, path: str = "") -> str | None:
+    """The file's kind from its first bytes (and its name for a DICOM without preamble), or None."""
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
         return "png"
     if head[:4] in (b"II*\x00", b"MM\x00*"):
@@ -96,28 +84,27 @@ def sniff(path: str) -> str | None:
         return "dicom"
     if head[:2] == b"\x1f\x8b" or (len(head) >= 348 and head[344:348] in (b"n+1\x00", b"ni1\x00")):
         return "nifti"
-    if head[:4] in (b"\x5c\x01\x00\x00", b"\x00\x00\x01\x5c"):
-        return "nifti"
-    low = path.lower()
-    if low.endswith((".dcm", ".dicom")):
+    if head[:4] in (b"\x5c\x01\x00\x00", b"\x00\x00\x01\x5c", b"\x1c\x02\x00\x00", b"\x00\x00\x02\x1c"):
+        return "nifti"  # a NIfTI-1 or NIfTI-2 header without its magic where we looked
+    if path.lower().endswith((".dcm", ".dicom")):
         return "dicom"  # DICOM without the 128-byte preamble
     return None
 
 
 def read_slice(path: str) -> SliceVolume:
     path = os.fspath(path)
-    _check_file(path)
+    raw = _read_bytes(path)
     name = os.path.basename(path)
-    kind = sniff(path)
+    kind = sniff(raw[:512], path)
     if kind is None:
         raise SliceError(f"{name} is not an image this lab reads (PNG, TIFF, DICOM or NIfTI)")
     try:
         if kind in ("png", "tiff"):
-            vol = _read_raster(path, kind)
+            vol = _read_raster(path, raw, kind)
         elif kind == "dicom":
-            vol = _read_dicom(path)
+            vol = _read_dicom(path, raw)
         else:
-            vol = _read_nifti(path)
+            vol = _read_nifti(path, raw)
     except SliceError:
         raise
     except MemoryError:
@@ -146,10 +133,10 @@ def _need(module: str, package: str):
                          f"'neural-playground[medical]'") from None
 
 
-def _read_raster(path: str, kind: str) -> SliceVolume:
+def _read_raster(path: str, raw: bytes, kind: str) -> SliceVolume:
     Image = _need("PIL.Image", "pillow")
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
-    with Image.open(path) as im:
+    with Image.open(io.BytesIO(raw)) as im:
         mode = im.mode
         if mode in ("RGB", "RGBA", "P", "CMYK", "YCbCr", "LAB", "HSV"):
             arr = np.asarray(im.convert("RGB"), dtype=np.float32)
@@ -175,12 +162,12 @@ def _read_raster(path: str, kind: str) -> SliceVolume:
     return SliceVolume(hu[None], kind, path, note)
 
 
-def _read_dicom(path: str) -> SliceVolume:
+def _read_dicom(path: str, raw: bytes) -> SliceVolume:
     pydicom = _need("pydicom", "pydicom")
     name = os.path.basename(path)
-    preamble = _read_head(path, 132)[128:132] == b"DICM"
+    preamble = raw[128:132] == b"DICM"
     try:
-        ds = pydicom.dcmread(path, force=True)
+        ds = pydicom.dcmread(io.BytesIO(raw), force=True)
     except Exception as exc:  # noqa: BLE001
         raise SliceError(f"{name} is not a readable DICOM file ({exc})") from None
     if not preamble and not any(k in ds for k in ("SOPClassUID", "Modality", "PixelData", "Rows")):
@@ -218,13 +205,26 @@ def _read_dicom(path: str) -> SliceVolume:
     return SliceVolume(hu.astype(np.float32), "dicom", path, note, window, meta={"modality": modality})
 
 
-def _read_nifti(path: str) -> SliceVolume:
+def _read_nifti(path: str, raw: bytes) -> SliceVolume:
     nib = _need("nibabel", "nibabel")
     name = os.path.basename(path)
-    try:
-        img = nib.load(path)
-    except Exception as exc:  # noqa: BLE001
-        raise SliceError(f"{name} is not a readable NIfTI file ({exc})") from None
+    if raw[:2] == b"\x1f\x8b":
+        try:
+            with gzip.GzipFile(fileobj=io.BytesIO(raw)) as g:
+                raw = g.read(MAX_UNPACKED + 1)
+        except (OSError, EOFError) as exc:
+            raise SliceError(f"{name} is not a readable gzip file ({exc})") from None
+        if len(raw) > MAX_UNPACKED:
+            raise SliceError(f"{name} unpacks to more than {MAX_UNPACKED // 2**20} MiB: too large for this lab")
+    img = None
+    for kind in (nib.Nifti1Image, nib.Nifti2Image):
+        try:
+            img = kind.from_bytes(raw)
+            break
+        except Exception:  # noqa: BLE001 - try the other header version, then say what it is not
+            continue
+    if img is None:
+        raise SliceError(f"{name} is not a readable single-file NIfTI image (.nii or .nii.gz)")
     shape = tuple(int(s) for s in img.shape)
     dims = [s for s in shape]
     while len(dims) > 3 and dims[-1] == 1:  # a trailing singleton time axis is still 3-D

@@ -397,6 +397,11 @@ class SegmentLab(LabView):
             self._drawn = {}
             self.show_snapshot(self.last_snapshot)
 
+    def start_session(self, *args, **kwargs) -> None:
+        super().start_session(*args, **kwargs)
+        if self.own.volume is not None and kwargs.get("data") is None:
+            self.own._remember()  # a new session (another device, a reopened file) keeps the open slice
+
     # --- experiment files: the opened slice and its window travel with the experiment ----------------------
     def file_state(self) -> dict:
         """The opened slice's path, slice index and window: the experiment's `data` section, kept by

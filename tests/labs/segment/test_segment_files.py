@@ -109,8 +109,26 @@ def test_folders_missing_files_and_huge_files_are_refused(tmp_path, monkeypatch)
     p = tmp_path / "big.nii"
     p.write_bytes(b"\0" * 4096)
     monkeypatch.setattr(slice_io, "MAX_BYTES", 1000)
-    with pytest.raises(SliceError, match="too large"):
+    with pytest.raises(SliceError, match="more than the 1000 bytes allowed"):
         read_slice(str(p))
+
+
+def test_a_named_pipe_is_refused_without_hanging(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.dcm"
+    os.mkfifo(fifo)
+    with pytest.raises(SliceError, match="not a regular file"):
+        read_slice(str(fifo))
+
+
+def test_a_gzip_bomb_is_refused(tmp_path, monkeypatch):
+    import gzip
+
+    monkeypatch.setattr(slice_io, "MAX_UNPACKED", 10_000)
+    (tmp_path / "bomb.nii.gz").write_bytes(gzip.compress(b"\0" * 100_000))
+    with pytest.raises(SliceError, match="unpacks to more than"):
+        read_slice(str(tmp_path / "bomb.nii.gz"))
 
 
 def test_masks_are_written_as_png_and_nifti_and_read_back(tmp_path):
