@@ -162,13 +162,13 @@ def _tent_start(spec: NetSpec, k: int, rng: np.random.Generator) -> dict:
         W[:len(reader), :len(w_in)] = np.outer(reader, w_in)
         b[:len(b_in)] = b_in
         reader = np.array([2.0, -4.0]) if len(w_in) == 2 else np.array([1.0])
+    if spec.output == "sigmoid":  # classify: the logit 8s - 4, so that s = 0 and s = 1 read as 0 and 1
+        last = spec.n_layers - 1
+        params[f"layer{last}.weight"] *= 8.0
+        params[f"layer{last}.bias"] = 8.0 * params[f"layer{last}.bias"] - 4.0
     for name in params:
         params[name] = params[name] + rng.normal(0.0, TENT_NOISE, params[name].shape)
     return params
-
-
-def _sigmoid(z: np.ndarray) -> np.ndarray:
-    return 0.5 * (1.0 + np.tanh(0.5 * z))
 
 
 class _Trained:
@@ -277,10 +277,10 @@ class DepthSession(TrainingSession):
 
     # --- measures ---------------------------------------------------------------------------------
     def drawn_output(self, net: _Trained, x: np.ndarray) -> np.ndarray:
-        """What the lab draws and scores: f for a fit, the probability sigmoid(f) for classify."""
+        """What the lab draws and scores: f for a fit, the probability sigmoid(f) for classify (the
+        engine's output unit applies the sigmoid; the pieces are counted on f, the logit)."""
         with np.errstate(over="ignore", invalid="ignore"):
-            out = net.engine.predict(np.asarray(x, dtype=float).reshape(-1, 1))[:, 0]
-        return _sigmoid(out) if net.spec.output == "sigmoid" else out
+            return net.engine.predict(np.asarray(x, dtype=float).reshape(-1, 1))[:, 0]
 
     def risk(self, values_on_sample: np.ndarray) -> float:
         """Telgarsky's risk: the fraction of the 2^k points whose label [g(x_i) >= 1/2] is wrong."""

@@ -105,6 +105,15 @@ def test_the_classify_task_uses_the_theorems_sample_and_a_sigmoid():
     net = snap["nets"]["shallow"]
     assert np.all((net["curve_y"] >= 0) & (net["curve_y"] <= 1))
     assert len(net["knees_x"]) == net["pieces"] - 1
+    # The risk by hand: the logit is the piecewise-linear curve through the counted knots; a point
+    # is called 1 where it is >= 0.
+    for name in depth.TRAINED:
+        counted = s.nets[name].count()
+        logit = np.interp(s.sample_x, counted.knots_x, counted.knots_y)
+        assert snap["nets"][name]["risk"] == np.mean((logit >= 0) != (s.sample_y == 1))
+    # Started at the tent construction, the deep net classifies the 2^k points without error.
+    t = _session(k=4, task="classify", init="tent", deep_width=2, deep_layers=4)
+    assert t.measures("deep")["risk"] == 0.0
 
 
 def test_headless_exact_reports_pieces_mse_risk_and_params():
