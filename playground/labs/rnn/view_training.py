@@ -27,6 +27,13 @@ def _decades(values: np.ndarray) -> tuple[float, float] | None:
     return float(lo), float(hi if hi > lo else lo + 1)
 
 
+def _finite(x, y) -> tuple[np.ndarray, np.ndarray]:
+    """Only the points with a finite value: a diverged run draws what is left, with no NaN warnings."""
+    x, y = np.asarray(x, float), np.asarray(y, float)
+    keep = np.isfinite(y)
+    return x[keep], y[keep]
+
+
 def _nice_top(v: float) -> float:
     """The smallest of 1, 2, 5 times a power of ten at or above v (an axis top that reads well)."""
     if not np.isfinite(v) or v <= 0:
@@ -119,11 +126,11 @@ class TrainingPanel(QWidget):
             T = len(pred)
             ts = np.arange(1, T + 1, dtype=float)
             if kind == "regress_each":
-                self.target_curve.setData(ts, targets.astype(float))
-                self.pred_curve.setData(ts, pred)
+                self.target_curve.setData(*_finite(ts, targets.astype(float)))
+                self.pred_curve.setData(*_finite(ts, pred))
             else:  # only the last step is scored: its target is one point
-                self.target_curve.setData([float(T)], targets.astype(float)[-1:])
-                self.pred_curve.setData(ts, pred)
+                self.target_curve.setData(*_finite([float(T)], targets.astype(float)[-1:]))
+                self.pred_curve.setData(*_finite(ts, pred))
             item.setLabel("left", "value")
         else:
             probs = np.asarray(s.get("probabilities", np.zeros((0, 1))), float)
@@ -132,11 +139,11 @@ class TrainingPanel(QWidget):
             if kind == "classify_last":
                 # the probability the output gives the symbol to recall, at every step (scored: the last)
                 target = int(targets.reshape(-1)[-1]) if targets.size else 0
-                self.pred_curve.setData(ts, probs[:, target] if T else [])
+                self.pred_curve.setData(*_finite(ts, probs[:, target] if T else []))
                 self.target_curve.setData([float(T)], [1.0])
             else:
                 t_idx = targets.reshape(-1)[:T].astype(int)
-                self.pred_curve.setData(ts, probs[np.arange(T), t_idx] if T else [])
+                self.pred_curve.setData(*_finite(ts, probs[np.arange(T), t_idx] if T else []))
                 self.target_curve.setData(ts, np.ones(T))
             item.setLabel("left", "p(target)")
         if kind.startswith("regress"):
@@ -153,7 +160,7 @@ class TrainingPanel(QWidget):
         g = np.asarray(s.get("grad_norms", []), float)
         T = len(g)
         with np.errstate(divide="ignore", invalid="ignore"):
-            self.now_curve.setData(np.arange(1, T + 1, dtype=float), np.where(g > 0, g, np.nan), connect="finite")
+            self.now_curve.setData(*_finite(np.arange(1, T + 1, dtype=float), np.where(g > 0, g, np.nan)))
         decades = _decades(g)
         if decades is not None:
             self._set_range("now", self.now_plot, (0.5, T + 0.5), decades)
@@ -212,7 +219,7 @@ class TrainingPanel(QWidget):
                 f"{len(g)} steps.{clip_text}")
 
     def _show_connectivity(self, s: dict) -> None:
-        conn = np.asarray(s.get("connectivity", []), float)
+        conn = np.nan_to_num(np.asarray(s.get("connectivity", []), float), nan=0.0, posinf=0.0, neginf=0.0)
         t = int(s.get("probe_step", len(conn) - 1)) + 1
         n = len(conn)
         self.conn_bars.setOpts(x=np.arange(1, n + 1, dtype=float), height=conn, width=0.8)

@@ -276,3 +276,22 @@ def test_hovering_the_heat_maps_tells_the_value_underneath(lab):
     g = controller.session.grad_rows[-1]
     assert view.training.grad_value_text(20, 6) == f"epoch 6, step 20: ‖∂L/∂h_20‖ = {g[19]:.3g}"
     assert view.training.grad_value_text(25, 6) == ""
+
+
+def test_a_diverged_run_draws_on_every_tab_without_warnings(qtbot):
+    import warnings
+
+    result, snap = core.run_headless({"cell": "relu", "lr": 10, "optimizer": "sgd", "clip": False, "hidden": 32,
+                                      "length": 50}, 50)
+    assert result["diverged"] and "lower the learning rate" in result["message"]
+    view = RnnLab(get_lab("rnn"), None, LIGHT)
+    qtbot.addWidget(view)
+    view.show()
+    view.set_params({"cell": "relu", "hidden": 32, "length": 50})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        view.receive_snapshot(snap)
+        for i in range(view.tabs.count()):
+            view.tabs.setCurrentIndex(i)
+            view.local_transport("step")
+            view.grab()
