@@ -62,6 +62,7 @@ class NumbaMLP:
 
     device = "cpu"
     kind = "numba"
+    label = "numba · cpu"
 
     def __init__(self, spec: NetSpec, params: dict[str, np.ndarray], seed: int = 0):
         self.spec = spec

@@ -23,6 +23,7 @@ class TorchMLP:
         self.spec = spec
         self.device = torch.device(device)
         self.dtype = torch.float32 if self.device.type == "mps" else torch.float64
+        self.label = f"torch · {self.device.type}"
         self.layout = param_shapes(spec)
         self.tensors = {name: torch.zeros(shape, dtype=self.dtype, device=self.device, requires_grad=True)
                         for name, shape, _ in self.layout}

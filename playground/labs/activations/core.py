@@ -146,7 +146,8 @@ class ActivationsSession(TrainingSession):
 
     @property
     def engine(self) -> str:
-        return engine_label(self.device)
+        trainers = getattr(self, "trainers", None)  # wide layers train on torch even on the CPU
+        return next(iter(trainers.values())).engine if trainers else engine_label(self.device)
 
     # --- building ------------------------------------------------------------------------------------
     def _build(self) -> None:

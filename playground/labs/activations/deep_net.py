@@ -16,7 +16,7 @@ import math
 
 import numpy as np
 
-from playground.core.nets.mlp import engine_label, make_engine
+from playground.core.nets.mlp import make_engine
 from playground.core.nets.mlp_spec import NetSpec
 from playground.core.train.session import SessionError, check_shape
 
@@ -68,7 +68,7 @@ class DeepTrainer:
         self.act_params = dict(act_params)
         self.spec = deep_spec(activation, depth, width, act_params)
         self.net = make_engine(self.spec, init_weights(self.spec, init, seed), device=device, seed=seed)
-        self.engine = engine_label(device)
+        self.engine = self.net.label  # the compiled path, or torch for wide layers (see mlp.py)
         self.x = np.ascontiguousarray(x, dtype=float)
         self.t = np.asarray(y, dtype=float).reshape(-1, 1)
         self.y = self.t[:, 0]

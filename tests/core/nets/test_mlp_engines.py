@@ -46,6 +46,16 @@ def test_make_engine_gives_the_compiled_path_on_the_cpu_and_torch_otherwise():
     assert engine_label("cpu") == "numba · cpu" and engine_label("cuda") == "torch · cuda"
 
 
+def test_wide_layers_take_the_torch_path_on_the_cpu_too():
+    # BLAS beats compiled loops once a layer is wide (mlp.py's measurements)
+    wide = NetSpec(n_in=2, hidden=[64, 64], activations=["relu", "relu"])
+    params = init_params(wide, "he", np.random.default_rng(0))
+    net = make_engine(wide, params)
+    assert isinstance(net, TorchMLP) and net.label == "torch · cpu"
+    narrow = NetSpec(n_in=2, hidden=[16] * 8, activations=["relu"] * 8)
+    assert make_engine(narrow, init_params(narrow, "he", np.random.default_rng(0))).label == "numba · cpu"
+
+
 @pytest.mark.parametrize("act", TRAINABLE)
 def test_gradients_match_torch_autograd_for_every_activation(act):
     spec = NetSpec(n_in=3, hidden=[5, 4], activations=[act, act], n_out=1, output="tanh", loss="squared")
