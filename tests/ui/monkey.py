@@ -40,10 +40,10 @@ FREEZE_NOTE_S = 0.25  # gaps worth listing
 FREEZE_FAIL_S = 1.0  # a GUI thread blocked this long is a failure...
 # ...when it was busy itself for at least this share of the bound. On a machine with more runnable
 # processes than cores (shared CI, several engineers' tests) a 1.2 s gap may hold 0.2 s of our own
-# work: that is the machine, said in the report but not failed. A gap with little CPU that lasts
-# FREEZE_ALWAYS_S (a blocking pipe write, a lock) fails whatever the load.
+# work: that is the machine, said in the report but not failed. On a machine that is not busy every
+# gap over the bound fails, CPU or not (a blocking pipe write, a lock); a GUI thread stuck for good is
+# the watchdog's (DEADLOCK_S) and a silent worker the probe's, whatever the load.
 FREEZE_CPU_SHARE = 0.5
-FREEZE_ALWAYS_S = 3.0
 PROBE_TIMEOUT_S = 45.0  # a reopened session must answer within this (a restart imports torch)
 DEADLOCK_S = 60.0  # no tick at all for this long: the GUI thread is stuck for good
 LIST_GARBAGE = ["", ",,,", " , ,", "zzz", "1,,x", "-1", "a b c", "nan", "1e308"]
@@ -76,6 +76,18 @@ def _worker_stack(pid: int | None) -> str:
         return ""
     frames = [line.strip() for line in out.splitlines() if line.strip().startswith(("Thread", "  ", ""))]
     return " / ".join(f for f in frames if f)[:1500]
+
+
+def _process_cpu(pid: int | None) -> float:
+    """CPU seconds (user + system) a process has used, from /proc/PID/stat; 0 if unknown."""
+    if pid is None:
+        return 0.0
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 def _machine_busy() -> bool:
@@ -261,7 +273,7 @@ class Monkey:
         if gap > FREEZE_FAIL_S and not self._excused:
             if self.action.split(" ")[0] in self.freeze_exempt:
                 r.freezes_exempt.append(entry)
-            elif cpu_gap < FREEZE_CPU_SHARE * FREEZE_FAIL_S and gap < FREEZE_ALWAYS_S and _machine_busy():
+            elif cpu_gap < FREEZE_CPU_SHARE * FREEZE_FAIL_S and _machine_busy():
                 r.freezes_starved.append(entry)
             else:
                 r.freezes_fail.append(entry)
@@ -618,15 +630,22 @@ class Monkey:
             return
         self.report.probes += 1
         before = self._answers
+        pid = self.win.controller.pid
+        cpu0, t0 = _process_cpu(pid), time.perf_counter()
         view.resume_session(self.win.device)
         deadline = time.perf_counter() + PROBE_TIMEOUT_S
         while self._answers == before and time.perf_counter() < deadline:
             self.pump(0.05)
         if self._answers == before:
-            stack = _worker_stack(self.win.controller.pid)
+            share = (_process_cpu(pid) - cpu0) / max(1e-9, time.perf_counter() - t0)
+            # Busy (it computes: an epoch or a frame of this lab takes that long) or hung (it waits
+            # on something with no CPU at all: a deadlock), told apart by the worker's CPU time.
+            state = (f"busy computing, {share:.0%} of a CPU" if share > 0.05 else
+                     f"HUNG: idle ({share:.0%} of a CPU) yet silent")
+            stack = _worker_stack(pid)
             self._find(f"the worker did not answer within {PROBE_TIMEOUT_S:.0f} s ({why} probe, "
-                       f"alive={self.win.controller.is_alive()}); the last actions: "
-                       + " | ".join(self._recent) + (f"; worker stack: {stack}" if stack else ""))
+                       f"alive={self.win.controller.is_alive()}, {state}) in lab {view.info.id}; the last "
+                       "actions: " + " | ".join(self._recent) + (f"; worker stack: {stack}" if stack else ""))
             # a fresh worker, so that the rest of the run still tests something
             self.kill_worker()
             self.pump(0.2)
