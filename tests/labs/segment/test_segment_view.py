@@ -225,3 +225,32 @@ def test_it_fits_a_1280_px_projector_in_presentation_mode(qtbot):
     QApplication.processEvents()
     needed = view.content.minimumSizeHint().width() + view.side_scroll.minimumWidth()
     assert needed <= 1280 - 40, needed
+
+
+def test_save_and_reopen_through_the_window_and_its_worker(qtbot, tmp_path):
+    """The one test through the real worker process: weights, step, the opened slice and its window
+    come back from the experiment file."""
+    from frames import wait_for_frame
+    from playground.ui.main_window import MainWindow
+
+    win = MainWindow(lab_id="segment", restore=False)
+    qtbot.addWidget(win)
+    win.show()
+    c = win.controller
+    wait_for_frame(qtbot, c, lambda s: "slice" in s, timeout=120000)
+    own = win.current.own
+    own.open_path(str(make_dicom(tmp_path / "mine.dcm", np.full((64, 64), 1100, np.uint16))))
+    own.preset.setCurrentIndex(own.preset.findData("liver"))
+    c.step(3)
+    frame = wait_for_frame(qtbot, c, lambda s: s.get("epoch") == 3 and s.get("saved_data") and "state" in s,
+                           timeout=60000)
+    assert win.save_path(str(tmp_path / "e.npexp.json"))
+    win.open_lab("perceptron")
+    wait_for_frame(qtbot, c, lambda s: "slice" not in s, timeout=60000)
+    assert win.open_path(str(tmp_path / "e.npexp.json"))
+    back = wait_for_frame(qtbot, c, lambda s: s.get("epoch") == 3 and "slice" in s, timeout=60000)
+    for k, v in frame["state"].items():
+        assert np.array_equal(back["state"][k], v), k
+    own = win.current.own
+    assert own.volume.path == str(tmp_path / "mine.dcm") and own.window() == (150.0, 30.0)
+    win.close()
