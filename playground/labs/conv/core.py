@@ -86,6 +86,9 @@ CLI_EXTRA = (
 )
 
 SESSION = "playground.labs.conv.core:ConvSession"
+# The stepper's settings: computed in the window, kept by the session only for saving.
+STEPPER_PARAMS = ("input", "kernel", "kernel_preset", "padding", "padding_mode", "stride", "dilation",
+                  "output_padding", "bias", "stepper_channels", "pool", "pool_kernel", "pool_stride")
 FEATURE_EXAMPLES = 1  # feature maps sent for the selected example only: a frame stays small
 
 
@@ -289,7 +292,16 @@ class ConvSession(TrainingSession):
             self.drawn_probs = self._probs(self.drawn[None, None])
             return {}
         if name == "stepper":
-            self.stepper_values = _stepper_values(kwargs.get("input"), kwargs.get("kernel"))
+            values = _stepper_values(kwargs.get("input"), kwargs.get("kernel"))
+            settings = kwargs.get("settings") or {}
+            if not isinstance(settings, dict) or set(settings) - set(STEPPER_PARAMS):
+                raise SessionError("stepper: settings must name stepper parameters only")
+            clean = validate_all(PARAMS, {**self.params, **settings})
+            c, n, k = clean["stepper_channels"], clean["input"], clean["kernel"]
+            if values["input"].shape != (c, n, n) or values["kernel"].shape != (c, k, k):
+                raise SessionError(f"stepper: values of shape {values['input'].shape} and {values['kernel'].shape} "
+                                   f"do not match the settings (input {n}, kernel {k}, {c} channels)")
+            self.params, self.stepper_values = clean, values  # live: the CNN is untouched
             return {}
         raise SessionError(f"the conv lab has no action {name!r}")
 

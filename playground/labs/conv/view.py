@@ -74,8 +74,16 @@ class ConvLab(LabView):
         # Kept for saving, never applied: the stepper runs here and must not reset the CNN. The
         # values themselves (typed cells, an opened image) ride in the session's state for saving.
         self._params.update(self.stepper.settings())
-        if self.controller is not None and self.last_snapshot is not None:
-            self.controller.custom("stepper", input=self.stepper.x.tolist(), kernel=self.stepper.w.tolist())
+        if self.controller is not None:
+            # The session keeps the settings with the values, so that a frame's parameters and
+            # state always describe the same stepper (a save takes both from one frame).
+            self.controller.custom("stepper", input=self.stepper.x.tolist(), kernel=self.stepper.w.tolist(),
+                                   settings=self.stepper.settings())
+
+    def _on_params_changed(self, values: dict) -> None:
+        super()._on_params_changed(values)
+        if "seed" in values:
+            self.stepper.seed = int(values["seed"])  # the next random input follows the seed
 
     def set_params(self, values: dict) -> None:
         super().set_params(values)

@@ -107,6 +107,20 @@ def test_stepper_values_ride_in_the_state_and_come_back():
     s = ConvSession({"channels": [4], "mlp_hidden": 16, "input": 5, "stepper_channels": 3})
     x, w = np.random.default_rng(0).normal(size=(3, 5, 5)), np.ones((3, 3, 3))
     s.custom("stepper", input=x.tolist(), kernel=w.tolist())
+    s.custom("stepper", input=np.ones((1, 9, 9)).tolist(), kernel=np.ones((1, 5, 5)).tolist(),
+             settings={"input": 9, "kernel": 5, "stepper_channels": 1, "padding": 2})
+    snap = s.snapshot()
+    from playground.labs.conv.core import expected_state
+
+    assert snap["params"]["input"] == 9 and snap["params"]["padding"] == 2  # params and state agree:
+    assert {k: tuple(np.shape(v)) for k, v in snap["state"].items()} == expected_state(snap["params"])
+    with pytest.raises(SessionError, match="do not match"):
+        s.custom("stepper", input=np.ones((1, 9, 9)).tolist(), kernel=np.ones((1, 5, 5)).tolist(),
+                 settings={"input": 8})
+    with pytest.raises(SessionError, match="stepper parameters only"):
+        s.custom("stepper", input=np.ones((1, 9, 9)).tolist(), kernel=np.ones((1, 5, 5)).tolist(),
+                 settings={"lr": 1.0})
+    s.custom("stepper", input=x.tolist(), kernel=w.tolist(), settings={"input": 5, "kernel": 3, "stepper_channels": 3})
     t = ConvSession({"channels": [4], "mlp_hidden": 16, "input": 5, "stepper_channels": 3})
     t.load_state(s.state())
     snap = t.snapshot()

@@ -224,7 +224,9 @@ def test_save_and_reopen_brings_back_the_stepper_the_weights_and_the_curves(qtbo
     s.edit_cell("kernel", 0, 0, 7.5)
     snap = view.last_snapshot
     path = tmp_path / "conv.npexp.json"
-    save_experiment(path, "conv", view.params(), snap["state"], snap["epoch"], view={"curves": snap["curves"]})
+    # As the window saves: the frame's own parameters with its weights (they describe one stepper).
+    assert snap["params"]["input"] == 16 and snap["params"]["padding_mode"] == "circular"
+    save_experiment(path, "conv", snap["params"], snap["state"], snap["epoch"], view={"curves": snap["curves"]})
 
     exp = load_experiment(path)
     other, c2 = make()
