@@ -439,6 +439,8 @@ def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[
         session.reset()
     if extra.get("unroll") is not None:
         result = _unroll_result(session.params, int(extra["unroll"]), session.text)
+        # the exported figure shows the whole unroll: T steps, all of them computed
+        session.apply({"length": int(extra["unroll"]), "unroll_step": int(extra["unroll"])})
         return result, session.snapshot()
     from playground.core.train.session import train_headless
 

@@ -255,6 +255,9 @@ class RnnLab(LabView):
 
     # --- the LabView contract ------------------------------------------------------------------------------
     def show_snapshot(self, s: dict) -> None:
+        if self.controller is None and isinstance(s.get("params"), dict) and s["params"] != self._params:
+            # no worker (an export from the command line): show the settings the frame was made with
+            self.set_params({k: v for k, v in s["params"].items() if k in self._params})
         # only the tab on show is drawn; the others draw the newest frame when they are opened
         tab = self.tabs.currentIndex()
         if tab == TAB_RACE and s.get("experiment") == "race":

@@ -24,6 +24,7 @@ from playground.ui.widgets.plots import ThemedPlot, diverging_lut
 __all__ = ["UnrollPanel", "detail_html", "MAX_SLIDERS"]
 
 CURRENT = "#D55E00"
+BOX = 0.6  # a cell's width and height in data units
 MAX_SLIDERS = 48
 SLIDER_RANGE = 3.0  # weights from -3 to 3 in steps of 0.01
 _NAMES = {"weight_ih_l0": "W_x", "weight_hh_l0": "W_h", "bias_ih_l0": "b_ih", "bias_hh_l0": "b_hh",
@@ -106,13 +107,14 @@ class UnrollPanel(QWidget):
         vb.setMenuEnabled(False)
         self.loop = pg.PlotCurveItem()
         self.links = pg.PlotCurveItem()
-        self.boxes = pg.ScatterPlotItem(pxMode=False, symbol="s")
+        # the cells are bars (rectangles in data units), which export to PNG and SVG as drawn
+        self.boxes = pg.BarGraphItem(x=[], height=[], width=BOX)
         self.io_points = pg.ScatterPlotItem(pxMode=True, symbol="o")  # round whatever the aspect
         # the computed steps and the current one are drawn over the chain by items of their own, so
         # a step changes two small point sets instead of restyling every box
-        self.done_boxes = pg.ScatterPlotItem(pxMode=False, symbol="s")
+        self.done_boxes = pg.BarGraphItem(x=[], height=[], width=BOX)
         self.done_io = pg.ScatterPlotItem(pxMode=True, symbol="o")
-        self.current_box = pg.ScatterPlotItem(pxMode=False, symbol="s")
+        self.current_box = pg.BarGraphItem(x=[], height=[], width=BOX)
         for it in (self.links, self.loop, self.boxes, self.io_points, self.done_io, self.done_boxes, self.current_box):
             item.addItem(it)
         self._labels: dict[tuple, pg.TextItem] = {}
@@ -227,9 +229,9 @@ class UnrollPanel(QWidget):
             self._build_diagram()
         xs = np.arange(1, T + 1, dtype=float)
         done = xs[:t]
-        self.done_boxes.setData(x=done, y=np.zeros(len(done)))
+        self.done_boxes.setOpts(x=done, y0=-BOX / 2, height=np.full(len(done), BOX), width=BOX)
         self.done_io.setData(x=np.r_[done, done], y=np.r_[np.full(len(done), -1.0), np.ones(len(done))])
-        self.current_box.setData(x=[float(t)] if t else [], y=[0.0] if t else [])
+        self.current_box.setOpts(x=[float(t)] if t else [], y0=-BOX / 2, height=[BOX] if t else [], width=BOX)
         for lab in self._current_labels:
             lab.setColor(th.foreground)
         self._current_labels = []
@@ -245,15 +247,11 @@ class UnrollPanel(QWidget):
         fg = pg.mkColor(th.foreground)
         xs = np.arange(1, T + 1, dtype=float)
         # the folded cell at x = -2 with its self-loop, then "≡" and the unrolled chain from x = 1
-        self.boxes.setData(x=np.r_[-2.0, xs], y=np.zeros(T + 1), size=0.6,
-                           brush=[pg.mkBrush(th.accent)] + [pg.mkBrush(th.background)] * T,
+        self.boxes.setOpts(x=np.r_[-2.0, xs], y0=-BOX / 2, height=np.full(T + 1, BOX), width=BOX,
+                           brushes=[pg.mkBrush(th.accent)] + [pg.mkBrush(th.background)] * T,
                            pen=pg.mkPen(fg, width=th.scale))
-        for item in (self.done_boxes, self.current_box):
-            item.setSize(0.6)
-        self.done_boxes.setBrush(pg.mkBrush(th.accent))
-        self.done_boxes.setPen(pg.mkPen(fg, width=th.scale))
-        self.current_box.setBrush(pg.mkBrush(th.accent))
-        self.current_box.setPen(pg.mkPen(CURRENT, width=3 * th.scale))
+        self.done_boxes.setOpts(brush=pg.mkBrush(th.accent), pen=pg.mkPen(fg, width=th.scale))
+        self.current_box.setOpts(brush=pg.mkBrush(th.accent), pen=pg.mkPen(CURRENT, width=3 * th.scale))
         # the self-loop leaves the box on the right and comes back into it: h_{t-1} feeds h_t
         ang = np.linspace(-0.8 * np.pi, 0.8 * np.pi, 60)
         self.loop.setData(-1.55 + 0.4 * np.cos(ang), 0.55 * np.sin(ang))

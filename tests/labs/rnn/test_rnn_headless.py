@@ -72,6 +72,21 @@ def test_export_writes_the_main_figure(tmp_path, _cli, qapp):
     assert fig.read_bytes()[:4] == b"\x89PNG" and fig.stat().st_size > 5000
 
 
+def test_an_unroll_export_shows_the_whole_unroll_of_the_settings_asked(tmp_path, _cli, qapp):
+    from playground.labs.rnn.view import RnnLab
+    from playground.registry import get_lab
+    from playground.ui.theme import LIGHT
+
+    fig = tmp_path / "unroll.png"
+    assert _cli("--unroll", "8", "--cell", "gru", "--task", "memory", "--export", str(fig)).returncode == 0
+    assert fig.stat().st_size > 5000
+    _result, snap = run_headless({"cell": "gru", "task": "memory"}, 0, {"unroll": 8})
+    view = RnnLab(get_lab("rnn"), None, LIGHT)
+    view.receive_snapshot(snap)
+    assert view.params()["cell"] == "gru" and view.step == 8 and view.unroll.length == 8
+    view.close()
+
+
 @pytest.mark.parametrize("task", TASKS)
 def test_every_task_builds_a_batch_and_trains_a_step(task):
     info = task_info(task)
