@@ -50,7 +50,8 @@ LR_STEPS = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 PARAMS: list[Param] = [
     Param("target", "Target", "choice", "sin", choices=targets.PRESETS + CUSTOM,
           choice_labels=targets.PRESET_LABELS + ("Formula (typed)", "Drawn with the mouse", "Imported CSV points"),
-          help="The function to fit; formula, drawn and csv come from the lab's own controls."),
+          help="The function to fit. A formula is typed in the window or given with --formula, CSV points "
+               "come from Import CSV or --data, a drawn target from the mouse."),
     Param("x_min", "Range: from x =", "float", 0.0, -1000.0, 1000.0),
     Param("x_max", "Range: to x =", "float", 1.0, -1000.0, 1000.0),
     Param("points", "Sample points", "int", 100, 2, targets.MAX_POINTS, help="Samples the network trains on."),
