@@ -105,15 +105,24 @@ def test_the_classify_task_uses_the_theorems_sample_and_a_sigmoid():
     net = snap["nets"]["shallow"]
     assert np.all((net["curve_y"] >= 0) & (net["curve_y"] <= 1))
     assert len(net["knees_x"]) == net["pieces"] - 1
-    # The risk by hand: the logit is the piecewise-linear curve through the counted knots; a point
-    # is called 1 where it is >= 0.
+    # The risk and the curve, read off the counted knots, against the engine's own forward pass.
     for name in depth.TRAINED:
-        counted = s.nets[name].count()
-        logit = np.interp(s.sample_x, counted.knots_x, counted.knots_y)
-        assert snap["nets"][name]["risk"] == np.mean((logit >= 0) != (s.sample_y == 1))
+        prob = s.nets[name].engine.predict(s.sample_x.reshape(-1, 1))[:, 0]
+        assert snap["nets"][name]["risk"] == np.mean((prob >= 0.5) != (s.sample_y == 1))
+        x = snap["nets"][name]["curve_x"]
+        assert np.allclose(snap["nets"][name]["curve_y"], s.nets[name].engine.predict(x.reshape(-1, 1))[:, 0],
+                           atol=1e-9)
     # Started at the tent construction, the deep net classifies the 2^k points without error.
     t = _session(k=4, task="classify", init="tent", deep_width=2, deep_layers=4)
     assert t.measures("deep")["risk"] == 0.0
+
+
+def test_the_error_read_off_the_knots_is_the_engines_error():
+    s = _session(k=5, seed=1)
+    s.step(20)
+    for name in depth.TRAINED:
+        out = s.nets[name].engine.predict(s.eval_x.reshape(-1, 1))[:, 0]
+        assert s.measures(name)["mse"] == pytest.approx(float(np.mean((out - s.eval_y) ** 2)), rel=1e-9)
 
 
 def test_headless_exact_reports_pieces_mse_risk_and_params():
