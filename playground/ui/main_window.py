@@ -295,6 +295,9 @@ class MainWindow(QMainWindow):
             view.side_scroll.setVisible(self.controls_action.isChecked())
         else:
             view = self.views[lab_id]
+            if id(view) in getattr(self, "_stale_theme", ()):
+                self._stale_theme.discard(id(view))
+                view.apply_theme(self.themes.theme)  # restyled lazily: see _on_theme_changed
         self.current = view
         self.compare_action.setText("Compare configurations…")
         if hasattr(self, "_list_before_compare"):  # leaving a comparison: the lab list as it was
@@ -592,9 +595,12 @@ class MainWindow(QMainWindow):
             view.side_scroll.setVisible(on)
 
     def _on_theme_changed(self, theme) -> None:
+        """Restyle the lab on show now; the others when they are next shown. Restyling all eight
+        labs at once froze the window for one to three seconds on a theme or presentation switch."""
         self.settings.setValue("theme/dark", theme.dark)
-        for view in self.views.values():
-            view.apply_theme(theme)
+        if self.current is not None:
+            self.current.apply_theme(theme)
+        self._stale_theme = {id(v) for v in self.views.values() if v is not self.current}
         if getattr(self, "lesson", None) is not None:
             self.lesson.apply_theme(theme)
 

@@ -57,9 +57,6 @@ def test_random_actions_over_every_lab_raise_nothing_freeze_nothing_and_lose_no_
         pytest.xfail("; ".join(sorted({_known(f) for f in report.findings})))
 
 
-@pytest.mark.xfail(strict=True, reason="a theme or presentation switch restyles every open lab at "
-                   "once: 1-3 s GUI freeze with all labs open (MainWindow._on_theme_changed + "
-                   "apply_to_app); reported to the lead, owner: UI/theme")
 def test_theme_switch_with_every_lab_open_stays_responsive(monkey):
     for lab_id in monkey.labs:
         monkey._do("open lab " + lab_id, lambda lab_id=lab_id: monkey.open_lab(lab_id))
