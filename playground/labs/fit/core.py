@@ -251,6 +251,7 @@ class FitSession(TrainingSession):
         self._make_data()
         same_data = before is not None and before == self._data_signature()
         self.spec = net_spec(p)
+        self._check_cost()
         weights = jobs.initial_weights(self.spec, p["init"], int(p["seed"]), float(self.x.min()), float(self.x.max()))
         self.net = make_engine(self.spec, weights, self.device, seed=int(p["seed"]))
         self.net.configure(lr=p["lr"], optimizer=p["optimizer"])
@@ -265,6 +266,17 @@ class FitSession(TrainingSession):
             self._clear_bounded()
         if not same_data or self.heights is None or len(self.heights) != p["bins"]:
             self._default_heights()
+
+    def _check_cost(self) -> None:
+        """Refuse a network, data and batch whose one epoch would hold the worker for seconds."""
+        p = self.params
+        flop = jobs.epoch_flop(self.spec, len(self.x), int(p["batch_size"]))
+        if flop > jobs.MAX_EPOCH_FLOP:
+            batch = "full batch" if p["batch_size"] <= 0 else f"batches of {p['batch_size']}"
+            raise SessionError(
+                f"{p['depth']} × {p['units']} units on {len(self.x)} points in {batch} is about "
+                f"{flop / 1e9:.0f} billion operations per epoch, too slow to stay responsive: use fewer "
+                f"points, larger batches or a smaller network")
 
     def _clear_sweep(self) -> None:
         self.sweep_mse = np.full(_sweep_shape(self.params), -1.0)
@@ -283,6 +295,8 @@ class FitSession(TrainingSession):
 
     def _apply_live(self, changed: dict) -> None:
         p = self.params
+        if "batch_size" in changed:
+            self._check_cost()
         self.net.configure(lr=p["lr"], optimizer=p["optimizer"])
         if {"sweep_max", "sweep_activations"} & set(changed):
             if self.job is not None and self.job.kind == "sweep":

@@ -46,6 +46,19 @@ def net_spec(hidden: list[int], acts: list[str]) -> NetSpec:
     return NetSpec(n_in=1, hidden=list(hidden), activations=list(acts), n_out=1, output="linear", loss="squared")
 
 
+MAX_EPOCH_FLOP = 3e9  # about a second of the compiled engine here: the worker must stay responsive
+
+
+def epoch_flop(spec: NetSpec, points: int, batch: int) -> float:
+    """Rough arithmetic of one epoch: forward and backward over every point (about 6 per weight and
+    point) plus one optimiser update of every parameter per batch (about 10 per parameter)."""
+    units = spec.units()
+    weights = sum(units[l] * spec.pre_width(l) for l in range(spec.n_layers))
+    params = weights + sum(spec.pre_width(l) for l in range(spec.n_layers))
+    updates = -(-int(points) // max(1, int(batch) if 0 < batch < points else int(points)))
+    return 6.0 * weights * points + 10.0 * params * updates
+
+
 def errors(engine, trainer: Trainer) -> tuple[float, float]:
     """(MSE on the samples, sup-norm error against the clean target on the dense grid)."""
     with np.errstate(all="ignore"):
@@ -183,4 +196,4 @@ def bounded_width(depth_max: int, epochs: int, trainer: Trainer) -> Job:
     return Job("bounded", configs, (2, depth_max), epochs, trainer)
 
 
-__all__ += ["sweep_widths", "width_sweep", "bounded_width", "BOUNDED_WIDTH", "new_engine"]
+__all__ += ["epoch_flop", "MAX_EPOCH_FLOP", "sweep_widths", "width_sweep", "bounded_width", "BOUNDED_WIDTH", "new_engine"]

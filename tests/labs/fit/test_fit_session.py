@@ -237,3 +237,16 @@ def test_the_kolmogorov_arnold_adam_is_torchs_adam_and_the_fit_improves():
     # the numpy forward the snapshots use is the torch one
     np.testing.assert_allclose(ka.forward(job.state(), job.x.numpy()), job._forward(job.x).detach().numpy(), atol=1e-12)
     assert ka.snapshot(job.state(), "sincos")["mse"] < ka.snapshot(ka.init_state(3), "sincos")["mse"] / 2
+
+
+def test_a_network_too_slow_for_the_worker_is_refused_and_nothing_changes():
+    s = FitSession({"depth": 8, "units": 256, "points": 100})
+    s.step(1)
+    with pytest.raises(SessionError, match="billion operations per epoch"):
+        s.apply({"points": 5000})
+    assert s.params["points"] == 100 and len(s.x) == 100 and s.epoch == 1
+    with pytest.raises(SessionError, match="batches of 1"):
+        s.apply({"batch_size": 1, "points": 2000})
+    with pytest.raises(SessionError, match="batches of 1"):
+        FitSession({"depth": 8, "units": 256, "points": 1000, "batch_size": 1})
+    FitSession({"units": 256, "points": 5000, "batch_size": 1})  # one wide layer is fine
