@@ -317,7 +317,10 @@ class FitSession(TrainingSession):
     def engine(self) -> str:
         return _engine_name(self.net, self.device)
 
-    def _errors(self) -> tuple[float, float]:
+    def _errors(self, epoch: int | None = None) -> tuple[float, float]:
+        """(MSE on the samples, sup error on the grid) of the network now, which is that of `epoch`
+        (default: the current one); remembered so a frame right after reuses it."""
+        self._errors_key = (self.epoch if epoch is None else epoch, self._data_version, id(self.net))
         with np.errstate(all="ignore"):
             out = self.net.predict(self.x.reshape(-1, 1))[:, 0]
             mse = float(np.mean((out - self.y) ** 2))
@@ -361,7 +364,7 @@ class FitSession(TrainingSession):
         self.loss = self.mse
         self._hist_mse.append(self.mse)
         if sup_due(self.epoch + 1):
-            self.mse, self.sup = self._errors()
+            self.mse, self.sup = self._errors(self.epoch + 1)  # the base class counts the epoch after
         self._hist_sup.append(self.sup)
 
     def _advance_job(self) -> None:
@@ -603,7 +606,8 @@ class FitSession(TrainingSession):
 
     def _snapshot(self) -> dict[str, Any]:
         p = self.params
-        self.mse, self.sup = self._errors()
+        if getattr(self, "_errors_key", None) != (self.epoch, self._data_version, id(self.net)):
+            self.mse, self.sup = self._errors()  # a dense-grid pass: skipped when just measured
         snap: dict[str, Any] = {
             "target": p["target"], "formula": self.formula_text,
             "x": self.x.copy(), "y": self.y.copy(), "grid_x": self.grid_x.copy(), "clean": self.clean.copy(),
