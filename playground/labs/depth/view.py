@@ -172,6 +172,7 @@ class DepthLab(LabView):
             chart.add(T["shallow"], COLORS["shallow"])
             chart.plot.legend.hide()  # the colours are the target plot's legend; no room here
         self._drawn_k = None
+        self._marks_key = self._risk_key = None
         self._readout_at = -1e9
         self.apply_theme(self.theme)
         return w
@@ -256,7 +257,7 @@ class DepthLab(LabView):
         self.block_caption.setFont(f)
         for chart in (self.loss_chart, self.pieces_chart):
             chart.apply_theme(theme)
-        self._drawn_k = None
+        self._drawn_k = self._marks_key = self._risk_key = None
         if self.last_snapshot is not None:
             self.show_snapshot(self.last_snapshot)
 
@@ -337,6 +338,11 @@ class DepthLab(LabView):
         self.line_labels["target"].setText(f"2^{s['k']} = {2 ** s['k']:,}")
 
     def _draw_marks(self, s: dict) -> None:
+        # Redrawn only when a count moves: an unchanged plot is not repainted at all.
+        key = tuple((m["params"], m["pieces"]) for m in (s["exact"], s["recurrent"], *s["nets"].values()))
+        if key == self._marks_key:
+            return
+        self._marks_key = key
         for name in ("exact", "recurrent"):
             m = s[name]
             self.marks[name].setData([m["params"]], [max(1, m["pieces"])])
@@ -347,6 +353,10 @@ class DepthLab(LabView):
         rows = [s["exact"], s["recurrent"], s["nets"]["deep"], s["nets"]["shallow"]]
         risks = np.array([r["risk"] for r in rows], dtype=float)
         floors = np.array([r["risk_lower_bound"] for r in rows], dtype=float)
+        key = (tuple(risks), tuple(floors))
+        if key == self._risk_key:
+            return
+        self._risk_key = key
         x = np.arange(4, dtype=float)
         self.bars.setOpts(x0=np.zeros(4), y=x, width=risks, height=0.6)
         self.risk_points.setData(risks, x)
