@@ -9,8 +9,9 @@ regular file, and never reads more than `max_bytes` + 1 bytes whatever the file 
     from playground.core.files import FileProblem, read_limited
     raw = read_limited(path, 64 * 2**20, "a CSV file")   # bytes, or FileProblem with one sentence
 
-`FileProblem` is an OSError-free ValueError whose message names the file and says what is wrong
-("data.csv is a named pipe (FIFO), not a regular file"); callers turn it into their own error type.
+Every failure, OS errors included, is one `FileProblem` (a ValueError) whose message names the file
+and says what is wrong ("data.csv is a named pipe (FIFO), not a regular file, so it cannot be a CSV
+file of points"); callers turn it into their own error type.
 Qt-free and dependency-free: experiment files, CSVs, images and DICOM/NIfTI loaders all call it.
 """
 from __future__ import annotations

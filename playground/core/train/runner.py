@@ -182,6 +182,8 @@ class Runner:
         """How long the worker may block waiting for a command before the next tick is needed."""
         if self.quit:
             return 0.0
+        if self.session is None:
+            return 0.5  # nothing to train or draw: sleep until a command comes (no busy loop)
         if self.playing:
             if self.max_rate is None:
                 return 0.0
