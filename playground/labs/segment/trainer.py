@@ -20,7 +20,16 @@ from playground.labs.segment.metrics import iou_per_slice
 from playground.labs.segment.phantom import to_input
 from playground.labs.segment.unet import build_unet
 
-__all__ = ["Trainer", "boxes_of", "box_channel"]
+__all__ = ["Trainer", "boxes_of", "box_channel", "drive"]
+
+
+def drive(gen):
+    """Run a chunked job (a generator that yields between chunks) to its end; return its value."""
+    while True:
+        try:
+            next(gen)
+        except StopIteration as done:
+            return done.value
 
 
 def boxes_of(masks: np.ndarray, rng: np.random.Generator | None, jitter: float = 0.15) -> np.ndarray:
@@ -86,40 +95,65 @@ class Trainer:
         ch = torch.from_numpy(box_channel(boxes, x.shape[2], x.shape[3])[:, None]).to(self.device)
         return torch.cat([x, ch], dim=1)  # (n, 2, H, W)
 
-    def step(self, idx: np.ndarray | None = None) -> float:
+    def step(self, idx: np.ndarray | None = None, chunk: int | None = None) -> float:
         """One Adam step on a random batch (or the given slice indices); returns the loss."""
+        return drive(self.step_chunks(idx, chunk))
+
+    def step_chunks(self, idx: np.ndarray | None = None, chunk: int | None = None):
+        """One Adam step as a generator that yields between chunks of at most `chunk` slices
+        (gradients accumulate across them) and returns the batch's loss: a large batch of large slices
+        then never holds the worker for seconds in one piece."""
         n = len(self.x)
         if idx is None:
             idx = self.rng.choice(n, min(self.batch_size, n), replace=False)
-        xb, yb = self.x[idx], self.y[idx]
         boxes = boxes_of(self.masks[idx], self.rng) if self.prompted else None
+        chunk = len(idx) if not chunk else max(1, int(chunk))
         self.net.train()
-        logits = self.net(self._inputs(xb, boxes))
-        if self.prompted:
-            logits = logits + _outside(boxes, logits)
-        loss = self.dice_loss(logits, yb) + self.bce(logits, yb)
         self.opt.zero_grad(set_to_none=True)
-        loss.backward()
+        total = 0.0
+        for start in range(0, len(idx), chunk):
+            if start:
+                yield
+            part = idx[start:start + chunk]
+            xb, yb = self.x[part], self.y[part]
+            b = None if boxes is None else boxes[start:start + chunk]
+            logits = self.net(self._inputs(xb, b))
+            if self.prompted:
+                logits = logits + _outside(b, logits)
+            # each chunk's share of the batch's mean loss: the accumulated gradient is the batch's
+            loss = (self.dice_loss(logits, yb) + self.bce(logits, yb)) * (len(part) / len(idx))
+            loss.backward()
+            total += float(loss.detach())
         self.opt.step()
-        return float(loss.detach())
+        return total
 
     @torch.no_grad()
     def predict(self, hu: np.ndarray, boxes: np.ndarray | None = None, chunk: int = 64) -> np.ndarray:
         """Probabilities (n, H, W) float32 for HU slices (n, H, W); boxes (n, 4) for a prompted model."""
+        return drive(self.predict_chunks(hu, boxes, chunk))
+
+    def predict_chunks(self, hu: np.ndarray, boxes: np.ndarray | None = None, chunk: int = 64):
         self.net.eval()
         out = []
         for i in range(0, len(hu), chunk):
-            x = torch.from_numpy(to_input(hu[i:i + chunk])[:, None]).to(self.device)
-            b = None if boxes is None else boxes[i:i + chunk]
-            logits = self.net(self._inputs(x, b))
-            if self.prompted:
-                logits = logits + _outside(b, logits)
-            out.append(torch.sigmoid(logits)[:, 0].float().cpu().numpy())
+            if i:
+                yield
+            with torch.no_grad():
+                x = torch.from_numpy(to_input(hu[i:i + chunk])[:, None]).to(self.device)
+                b = None if boxes is None else boxes[i:i + chunk]
+                logits = self.net(self._inputs(x, b))
+                if self.prompted:
+                    logits = logits + _outside(b, logits)
+                out.append(torch.sigmoid(logits)[:, 0].float().cpu().numpy())
         return np.concatenate(out) if out else np.zeros((0,) + hu.shape[1:], np.float32)
 
-    def evaluate(self, hu: np.ndarray, masks: np.ndarray, boxes: np.ndarray | None = None):
+    def evaluate(self, hu: np.ndarray, masks: np.ndarray, boxes: np.ndarray | None = None, chunk: int = 64):
         """(Dice per slice by MONAI's DiceMetric, IoU per slice, probabilities)."""
-        prob = self.predict(hu, boxes)
+        return drive(self.evaluate_chunks(hu, masks, boxes, chunk))
+
+    def evaluate_chunks(self, hu: np.ndarray, masks: np.ndarray, boxes: np.ndarray | None = None,
+                        chunk: int = 64):
+        prob = yield from self.predict_chunks(hu, boxes, chunk)
         pred = torch.from_numpy((prob > 0.5)[:, None].astype(np.float32))
         truth = torch.from_numpy(masks[:, None].astype(np.float32))
         self.metric.reset()

@@ -180,3 +180,18 @@ def test_an_experiment_file_keeps_the_opened_slice_and_refuses_a_bad_one(tmp_pat
         load_experiment(str(tmp_path / "bad.npexp.json"))
     with pytest.raises(SessionError, match="slice index"):
         s.custom("remember_file", path="x", slice=-1)
+
+
+def test_large_settings_train_in_pieces_so_the_worker_stays_responsive():
+    s = SegmentSession({"size": 96, "depth": 2, "base_channels": 32, "batch_size": 16, "train_slices": 32,
+                        "test_slices": 8})
+    assert s._chunk == 8 and s._split  # 16 slices of 96 px at 32 channels: two pieces a step
+    s.step(1)
+    assert s.epoch == 0 and s.loss is None  # half a step: gradients accumulating, nothing counted
+    s.step(1)
+    assert s.epoch == 1 and math.isfinite(s.loss)
+    calls = 0
+    while s.epoch < s.per_epoch:  # then an evaluation, in pieces too
+        s.step(1)
+        calls += 1
+    assert len(s.curves_["step"]) == 2 and calls > 2 * (s.per_epoch - 1)
