@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from playground.labs.conv.text import TEXT
 from playground.labs.conv.view_params import ParamCountPanel
 from playground.labs.conv.view_rf import ReceptiveFieldPanel
-from playground.labs.conv.view_stepper import ConvStepper, PoolStepper
+from playground.labs.conv.view_pool import PoolStepper
+from playground.labs.conv.view_stepper import ConvStepper
 from playground.labs.conv.view_train import TrainPanel
 from playground.ui.lab_view import LabView
 from playground.ui.theme import Theme

@@ -1,5 +1,5 @@
-"""The convolution stepper and the pooling stepper: the kernel slides over the input with Step, Back
-and Play, or follows the mouse, and every product and sum is written out.
+"""The convolution stepper: the kernel slides over the input with Step, Back and Play, or follows the
+mouse, and every product and sum is written out.
 
 All numbers come from conv_math (numpy, in this process, microseconds). The stepper keeps its input
 (C, n, n) and kernel (C, k, k) arrays; each change recomputes the output and redraws one GridCanvas.
@@ -11,17 +11,16 @@ import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QGridLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget)
 
-from playground.labs.conv.conv_math import (PADDING_MODES, ConvConfig, ConvError, pool2d, pool_output_size,
-                                            run_conv, shift_experiment, window)
+from playground.labs.conv.conv_math import PADDING_MODES, ConvConfig, ConvError, run_conv, window
 from playground.labs.conv.presets import CASES, KERNELS, LECTURE_INPUT, case_input, kernel_preset
 from playground.labs.conv.sample import sample_image
 from playground.labs.conv.text import TEXT
 from playground.labs.conv.view_grid import Grid, GridCanvas, format_value, value_colors
 from playground.ui.theme import Theme
 
-__all__ = ["ConvStepper", "PoolStepper", "load_image_file"]
+__all__ = ["ConvStepper", "load_image_file", "Transport", "spin", "WINDOW"]
 
 WINDOW = "#D55E00"  # vermillion: the kernel's window and the current output cell
 CHANNEL_TINTS = ((213, 40, 40), (30, 150, 60), (40, 80, 220))
@@ -44,7 +43,7 @@ def load_image_file(path: str, n: int, grey: bool) -> np.ndarray:
     return out.mean(axis=0, keepdims=True) if grey else out
 
 
-def _spin(lo: int, hi: int, value: int) -> QSpinBox:
+def spin(lo: int, hi: int, value: int) -> QSpinBox:
     s = QSpinBox()
     s.setRange(lo, hi)
     s.setValue(value)
@@ -53,7 +52,7 @@ def _spin(lo: int, hi: int, value: int) -> QSpinBox:
     return s
 
 
-class _Transport:
+class Transport:
     """Step / Back / Play / Reset over `count()` positions; None means "all done, nothing highlighted"."""
 
     def _setup_transport(self) -> None:
@@ -104,7 +103,7 @@ class _Transport:
         return self.timer.isActive()
 
 
-class ConvStepper(QWidget, _Transport):
+class ConvStepper(QWidget, Transport):
     changed = Signal()  # settings or values changed (the lab keeps them in its parameters)
 
     def __init__(self, theme: Theme, parent=None):
@@ -130,19 +129,19 @@ class ConvStepper(QWidget, _Transport):
         for key, label in SOURCES:
             self.source_box.addItem(label, key)
         self.source_box.setCurrentIndex(1)
-        self.size = _spin(1, 32, 4)
-        self.ksize = _spin(1, 7, 3)
+        self.size = spin(1, 32, 4)
+        self.ksize = spin(1, 7, 3)
         self.kpreset = QComboBox()
         for key, label in KERNELS.items():
             self.kpreset.addItem(label, key)
-        self.padding = _spin(0, 6, 0)
+        self.padding = spin(0, 6, 0)
         self.mode = QComboBox()
         for m in PADDING_MODES:
             self.mode.addItem(m, m)
-        self.stride = _spin(1, 4, 1)
-        self.dilation = _spin(1, 4, 1)
+        self.stride = spin(1, 4, 1)
+        self.dilation = spin(1, 4, 1)
         self.transposed = QCheckBox("transposed convolution")
-        self.out_pad = _spin(0, 3, 0)
+        self.out_pad = spin(0, 3, 0)
         self.bias_box = QDoubleSpinBox()
         self.bias_box.setRange(-100, 100)
         self.bias_box.setDecimals(2)
@@ -642,156 +641,3 @@ class ConvStepper(QWidget, _Transport):
             self.editor.hide()
             return True
         return False
-
-
-class PoolStepper(QWidget, _Transport):
-    """Max or average pooling of the stepper's input, stepped the same way, and the shift experiment."""
-
-    def __init__(self, stepper: ConvStepper, theme: Theme, parent=None):
-        super().__init__(parent)
-        self._setup_transport()
-        self.stepper = stepper
-        self.theme = theme
-        self.hover: tuple[int, int] | None = None
-        self.kind = QComboBox()
-        self.kind.addItem("max pooling", "max")
-        self.kind.addItem("average pooling", "avg")
-        self.ksize = _spin(1, 8, 2)
-        self.stride = _spin(1, 8, 2)
-        self.kind.setFocusPolicy(Qt.ClickFocus)
-        for name, w in (("kind", self.kind), ("kernel", self.ksize), ("stride", self.stride)):
-            w.setObjectName(f"pool_{name}")
-        row = QHBoxLayout()
-        for label, w in (("Pooling", self.kind), ("Window", self.ksize), ("Stride", self.stride)):
-            row.addWidget(QLabel(label))
-            row.addWidget(w)
-        row.addStretch(1)
-        self.canvas = GridCanvas("")
-        self.canvas.setMinimumSize(420, 220)
-        self.shift_canvas = GridCanvas("")
-        self.shift_canvas.setMinimumSize(420, 160)
-        self.info = QLabel("")
-        self.info.setObjectName("pool_info")
-        self.info.setWordWrap(True)
-        self.info.setTextFormat(Qt.RichText)
-        self.shift_info = QLabel("")
-        self.shift_info.setObjectName("pool_shift")
-        self.shift_info.setWordWrap(True)
-        self.shift_info.setTextFormat(Qt.RichText)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(row)
-        layout.addWidget(self.canvas, 3)
-        layout.addWidget(self.info)
-        layout.addWidget(QLabel(f"<b>{TEXT['shift_title']}</b>"))
-        layout.addWidget(self.shift_canvas, 2)
-        layout.addWidget(self.shift_info)
-        for w in (self.ksize, self.stride):
-            w.valueChanged.connect(lambda _v: self.recompute())
-        self.kind.currentIndexChanged.connect(lambda _i: self.recompute())
-        self.canvas.cell_hovered.connect(self._on_hover)
-        stepper.changed.connect(self.recompute)
-        self.pooled: np.ndarray | None = None
-        self.error = ""
-        self.recompute()
-
-    def source(self) -> np.ndarray:
-        ch = max(0, self.stepper.channel.currentIndex())
-        return self.stepper.x[ch]
-
-    def recompute(self) -> None:
-        x = self.source()
-        k, s = self.ksize.value(), self.stride.value()
-        try:
-            self.pooled = pool2d(x, k, s, self.kind.currentData())
-            self.error = ""
-        except ConvError as exc:
-            self.pooled, self.error = None, str(exc)
-        if self.pos is not None and self.pos >= self.count():
-            self.pos = None
-        self.redraw()
-
-    def count(self) -> int:
-        return 0 if self.pooled is None else int(self.pooled.size)
-
-    def current_cell(self):
-        if self.pooled is None:
-            return None
-        if self.hover is not None:
-            return self.hover
-        return None if self.pos is None else divmod(self.pos, self.pooled.shape[1])
-
-    def redraw(self) -> None:
-        x = self.source()
-        n = x.shape[0]
-        inp = Grid("input", TEXT["input"], x)
-        grids = [inp]
-        k, s = self.ksize.value(), self.stride.value()
-        kind = self.kind.currentData()
-        if self.pooled is not None:
-            o = self.pooled.shape[0]
-            colors = value_colors(self.pooled, self.theme)
-            shown = self.pooled.copy()
-            if self.pos is not None and self.hover is None:
-                later = np.arange(self.pooled.size).reshape(self.pooled.shape) > self.pos
-                colors[later] = value_colors(np.zeros((1, 1)), self.theme)[0, 0]
-                shown = np.where(later, np.nan, shown)
-            out = Grid("output", TEXT["pooled"], shown, n + 3, 0, colors=colors, note=f"{o} × {o}")
-            grids.append(out)
-            cell = self.current_cell()
-            if cell is not None:
-                r, c = cell
-                inp.highlight.append((r * s, c * s, r * s + k - 1, c * s + k - 1, WINDOW, 2.5))
-                out.highlight.append((r, c, r, c, WINDOW, 3.0))
-                win = x[r * s:r * s + k, c * s:c * s + k]
-                vals = ", ".join(format_value(v) for v in win.ravel()) if win.size <= 36 else f"{win.size} values"
-                what = "max" if kind == "max" else "mean"
-                self.info.setText(f"pooled[{r}, {c}] = {what}({vals}) = <b>{format_value(float(self.pooled[r, c]))}</b>")
-            else:
-                self.info.setText(f"o = ⌊(i − k) / s⌋ + 1 = ⌊({n} − {k}) / {s}⌋ + 1 = {pool_output_size(n, k, s)}. "
-                                  "Hover a pooled cell, or Step (→).")
-        else:
-            self.info.setText(TEXT["cannot"].format(why=self.error))
-        self.canvas.set_grids(grids, self.theme, "" if self.pooled is not None else TEXT["cannot"].format(why=self.error))
-        self._draw_shift(x, k, s, kind)
-
-    def _draw_shift(self, x, k, s, kind) -> None:
-        w = self.stepper.w[max(0, self.stepper.channel.currentIndex())]
-        try:
-            e = shift_experiment(x, w, kind, k, s)
-        except ConvError as exc:
-            self.shift_canvas.set_grids([], self.theme, TEXT["cannot"].format(why=f"the shift experiment: {exc}"))
-            self.shift_info.setText("The shift experiment needs the stepper's kernel (no padding) to fit the input "
-                                    "and the pooling window to fit its output.")
-            self.last_shift = None
-            return
-        self.last_shift = e
-        y0 = e["conv"]
-        o, q = y0.shape[0], e["pooled"].shape[0]
-        scale = max(float(np.max(np.abs(y0))), 1e-12)
-        # Each pair drawn at the size of the convolution's output, with room for its label.
-        gap = max(o + 2, 9)
-        cell = o / max(q, 1)
-        g = [Grid("conv", "convolution", y0, 0, 0, colors=value_colors(y0, self.theme, scale)),
-             Grid("conv_shifted", "shifted by 1 px", e["conv_shifted"], gap, 0,
-                  colors=value_colors(e["conv_shifted"], self.theme, scale)),
-             Grid("pool", "pooled", e["pooled"], 2 * gap + 1, 0, colors=value_colors(e["pooled"], self.theme, scale),
-                  cell=cell),
-             Grid("pool_shifted", "pooled, shifted", e["pooled_shifted"], 3 * gap + 1, 0,
-                  colors=value_colors(e["pooled_shifted"], self.theme, scale), cell=cell)]
-        self.shift_canvas.set_grids(g, self.theme)
-        self.shift_info.setText(TEXT["shift_line"].format(conv=e["conv_change"], conv_cells=e["conv_cells_changed"],
-                                                          pool=e["pool_change"], pool_cells=e["pool_cells_changed"],
-                                                          kind=kind))
-
-    def _on_hover(self, name: str, r: int, c: int) -> None:
-        new = (r, c) if name == "output" else None
-        if new != self.hover:
-            self.hover = new
-            self.redraw()
-
-    def apply_theme(self, theme: Theme) -> None:
-        self.theme = theme
-        self.canvas.apply_theme(theme)
-        self.shift_canvas.apply_theme(theme)
-        self.redraw()
