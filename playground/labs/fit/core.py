@@ -621,9 +621,13 @@ class FitSession(TrainingSession):
             cx = np.linspace(self.grid_x[0], self.grid_x[-1], CONTRIB_GRID)
             with np.errstate(all="ignore"):
                 _, hidden = self.net.predict(cx.reshape(-1, 1), hidden=True)
-            w_out = self.net.params()["layer1.weight"][:, 0]
+                w_out = self.net.params()["layer1.weight"][:, 0]
+                terms = theory.cybenko_terms(hidden[0], w_out)
+                # a diverged network's terms overflow float32: they travel clipped, drawn as they are
+                big = float(np.finfo(np.float32).max)
+                terms = np.clip(np.nan_to_num(terms, nan=0.0), -big, big)
             snap["contrib_x"] = cx
-            snap["contrib"] = theory.cybenko_terms(hidden[0], w_out).astype(np.float32)
+            snap["contrib"] = terms.astype(np.float32)
             snap["out_bias"] = float(self.net.params()["layer1.bias"][0])
         job = self.job or self.ka_job
         if job is not None:

@@ -214,7 +214,9 @@ class FitPanel(QWidget):
         if self.hovered is not None and self.hovered >= len(shown):
             self.hovered = None
         self._draw_hovered(shown)
-        total = np.nan_to_num(contrib.sum(axis=0) + s["out_bias"], nan=0.0, posinf=0.0, neginf=0.0)
+        with np.errstate(all="ignore"):  # a diverged network's terms may overflow: drawn, not warned
+            total = np.nan_to_num(contrib.astype(float).sum(axis=0) + s["out_bias"], nan=0.0, posinf=0.0,
+                                  neginf=0.0)
         self.sum_curve.setData(cx, total)
         self._units_range(cx, shown, total)
         more = f" (the first {MAX_DRAWN_UNITS} of {len(contrib)} drawn)" if len(contrib) > MAX_DRAWN_UNITS else ""

@@ -254,16 +254,18 @@ class BumpsTab(QWidget):
     def errors(self) -> tuple[float, float]:
         s = self.snap
         lo, hi, n, unit, k = self._settings()
-        on_samples = theory.bump_curve(s["x"], lo, hi, self.heights, unit, k)
-        on_grid = theory.bump_curve(s["grid_x"], lo, hi, self.heights, unit, k)
-        return float(np.mean((on_samples - s["y"]) ** 2)), float(np.max(np.abs(on_grid - s["clean"])))
+        with np.errstate(all="ignore"):  # heights dragged far off give inf, shown as such
+            on_samples = theory.bump_curve(s["x"], lo, hi, self.heights, unit, k)
+            on_grid = theory.bump_curve(s["grid_x"], lo, hi, self.heights, unit, k)
+            return float(np.mean((on_samples - s["y"]) ** 2)), float(np.max(np.abs(on_grid - s["clean"])))
 
     def _redraw(self) -> None:
         s = self.snap
         lo, hi, n, unit, k = self._settings()
         grid = s["grid_x"]
         basis = theory.bump_basis(grid, lo, hi, n, unit, k)
-        self.bumps.setData(grid, basis @ self.heights)
+        with np.errstate(all="ignore"):
+            self.bumps.setData(grid, np.nan_to_num(basis @ self.heights))
         centres = lo + (np.arange(n) + 0.5) * (hi - lo) / n
         self.handles.setData(centres, self.heights)
         while len(self.single) < n:
@@ -272,8 +274,9 @@ class BumpsTab(QWidget):
             col.setAlpha(90)
             c.setPen(pg.mkPen(col, width=1))
             self.single.append(c)
-        for i, c in enumerate(self.single):
-            c.setData(grid, basis[:, i] * self.heights[i]) if i < n else c.setData([], [])
+        with np.errstate(all="ignore"):
+            for i, c in enumerate(self.single):
+                c.setData(grid, np.nan_to_num(basis[:, i] * self.heights[i])) if i < n else c.setData([], [])
         mse, sup = self.errors()
         self.readout.setText(f"<b>Bumps</b> ({n} bins, {2 * n} {unit} units): MSE {mse:.2e}, sup error {sup:.3f}"
                              f"<br>{getattr(self, '_net_note', '')}")
