@@ -12,24 +12,96 @@ ones (the activations lab's 256 units) BLAS matrix products win, and the CPU get
 Measured on the activations lab (float64, one thread): 5 x 32 units 139 epochs/s compiled vs 96 torch,
 5 x 64 50 vs 78, 20 x 256 0.7 vs 3.0. The switch is at 2,048 multiply-adds per example in the widest
 layer (about 45 x 45 units); classify's widest (16 x 16) is far below it.
+
+The first start on a machine compiles the CPU kernels (about 25 s of CPU; numba then caches them on
+disk and later starts load them in under a second). The window must not wait for that: the worker
+calls `start_warm_up(fallback=True)`, which compiles the kernels in a separate process (on the other
+core: a compiling thread would fight the training loop for Python's GIL and take minutes), then
+loads them from the disk cache in a background thread; until they are ready a network built in the worker gets the torch path on the CPU, which gives
+the same numbers (the two paths are tested to agree step by step). The next network built after
+that (a Reset, a new lab, a structural change) gets the compiled path. The command line and the
+tests do not ask for the fallback: they simply compile on first use.
 """
 from __future__ import annotations
+
+import threading
 
 import numpy as np
 
 from playground.core.nets.mlp_spec import NetSpec
 
-__all__ = ["make_engine", "engine_label", "COMPILED_MAX_LAYER"]
+__all__ = ["make_engine", "engine_label", "COMPILED_MAX_LAYER", "start_warm_up", "compiled_ready"]
 
 COMPILED_MAX_LAYER = 2048  # multiply-adds per example of the widest layer up to which the CPU compiles
+WARM_WAIT_S = 1.5  # how long a new network waits for the kernels (a warm cache loads in about 0.7 s)
+COMPILING_NOTE = " (compiling the fast engine: Reset uses it once ready)"
+
+_ready = threading.Event()
+_warm_thread: threading.Thread | None = None
+_fallback = False
+_warm_error: str | None = None
+
+
+def _warm() -> None:
+    global _warm_error
+    try:
+        from playground.core.nets.mlp_numba import NumbaMLP
+        from playground.core.nets.mlp_spec import init_params
+
+        spec = NetSpec(n_in=2, hidden=[3], activations=["tanh"], n_out=1)
+        net = NumbaMLP(spec, init_params(spec, "uniform", np.random.default_rng(0)))
+        x, t = np.zeros((4, 2)), np.zeros((4, 1))
+        net.set_data(x, t)
+        net.train_epoch(np.arange(4), 2)  # one entry point compiles every pass at once
+        net.evaluate(x, t)
+    except Exception as exc:  # noqa: BLE001 - the torch path keeps working; the reason is kept
+        _warm_error = f"{type(exc).__name__}: {exc}"
+        return
+    _ready.set()
+
+
+def _compile_elsewhere_then_load() -> None:
+    """Compile in a child process (it writes numba's disk cache), then load the cache here."""
+    import subprocess
+    import sys
+
+    try:
+        code = "from playground.core.nets.mlp import _warm; _warm()"
+        subprocess.run([sys.executable, "-c", code], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, timeout=900, check=False)
+    except (OSError, subprocess.SubprocessError):
+        pass  # a frozen app cannot run "-c": compiling here below still works, only slower
+    _warm()
+
+
+def start_warm_up(fallback: bool = True) -> None:
+    """Compile or load the CPU kernels in the background (once per process). With `fallback`,
+    networks built before they are ready use the torch path instead of waiting."""
+    global _warm_thread, _fallback
+    _fallback = fallback
+    if _warm_thread is None:
+        _warm_thread = threading.Thread(target=_compile_elsewhere_then_load, name="playground-numba-warm-up",
+                                        daemon=True)
+        _warm_thread.start()
+
+
+def compiled_ready(wait: float = 0.0) -> bool:
+    return _ready.wait(wait) if wait > 0 else _ready.is_set()
 
 
 def make_engine(spec: NetSpec, params: dict[str, np.ndarray], device: str = "cpu", seed: int = 0):
-    """An engine for `spec` starting from `params`; torch is imported only for a torch device."""
+    """An engine for `spec` starting from `params`; torch is imported only for a torch device (or, in
+    the worker, for the CPU while the compiled kernels are still being built)."""
     if device == "cpu" and _widest_layer(spec) <= COMPILED_MAX_LAYER:
-        from playground.core.nets.mlp_numba import NumbaMLP
+        if not _fallback or compiled_ready(WARM_WAIT_S):
+            from playground.core.nets.mlp_numba import NumbaMLP
 
-        return NumbaMLP(spec, params, seed=seed)
+            return NumbaMLP(spec, params, seed=seed)
+        from playground.core.nets.mlp_torch import TorchMLP
+
+        engine = TorchMLP(spec, params, device="cpu", seed=seed)
+        engine.label += COMPILING_NOTE
+        return engine
     from playground.core.nets.mlp_torch import TorchMLP
 
     return TorchMLP(spec, params, device="cpu" if device == "torch" else device, seed=seed)

@@ -202,6 +202,11 @@ def worker_main(reader, writer) -> None:
     try:
         send([{"ev": "ready", "run": 0, "info": {**probe_devices(), "pid": os.getpid(),
                                                   "python": sys.version.split()[0]}}])
+        from playground.core.nets.mlp import start_warm_up
+
+        # The compiled CPU kernels load (or, the first time on a machine, compile) in the background;
+        # meanwhile networks train on torch's CPU path, so the first frame never waits for numba.
+        start_warm_up(fallback=True)
         runner = Runner()
         while not runner.quit:
             try:

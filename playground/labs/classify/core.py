@@ -289,7 +289,7 @@ class ClassifySession(TrainingSession):
 
     @property
     def engine(self) -> str:
-        return engine_label(self.device)
+        return getattr(self.net, "label", engine_label(self.device))
 
     def _losses(self) -> tuple[float, float]:
         train = self.net.evaluate(self.f_train, self.t_train)[0] if len(self.f_train) else math.nan

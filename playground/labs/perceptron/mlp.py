@@ -44,8 +44,8 @@ class XorMLP:
         self.spec = NetSpec(n_in=2, hidden=[self.hidden], activations=[activation], n_out=1,
                             output="sigmoid", loss="cross_entropy")
         self.device = device
-        self.engine = engine_label(device).split(" · ")[0]
         self.net = make_engine(self.spec, _to_engine(init_weights(self.hidden, seed)), device=device, seed=seed)
+        self.engine = getattr(self.net, "label", engine_label(device)).replace(f" · {device}", "", 1)
         self.lr = float(lr)
 
     @property

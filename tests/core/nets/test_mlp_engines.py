@@ -329,3 +329,26 @@ def test_cuda_gradients_match_the_compiled_cpu_path():
     x = np.linspace(-1, 1, 30).reshape(-1, 1)
     _assert_close(make_engine(spec, params).gradients(x, x ** 2),
                   make_engine(spec, params, device="cuda").gradients(x, x ** 2))
+
+
+def test_in_the_worker_a_network_built_before_the_kernels_are_ready_trains_on_torch(monkeypatch):
+    """The first start compiles the CPU kernels in the background; the window never waits for it."""
+    import threading
+
+    import numpy as np
+
+    from playground.core.nets import mlp
+    from playground.core.nets.mlp_spec import NetSpec, init_params
+
+    spec = NetSpec(n_in=2, hidden=[3], activations=["tanh"], n_out=1)
+    weights = init_params(spec, "uniform", np.random.default_rng(0))
+    monkeypatch.setattr(mlp, "_fallback", True)
+    monkeypatch.setattr(mlp, "_ready", threading.Event())
+    monkeypatch.setattr(mlp, "WARM_WAIT_S", 0.0)
+    early = mlp.make_engine(spec, weights)
+    assert type(early).__name__ == "TorchMLP" and "compiling" in early.label
+    mlp._ready.set()
+    late = mlp.make_engine(spec, weights)
+    assert type(late).__name__ == "NumbaMLP" and late.label == "numba · cpu"
+    x = np.random.default_rng(1).normal(size=(8, 2))
+    np.testing.assert_allclose(early.predict(x), late.predict(x), atol=1e-12)
