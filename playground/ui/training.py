@@ -44,7 +44,9 @@ class TrainingController(QObject):
     playing_changed = Signal(bool)
 
     POLL_MS = 8
-    MAX_PENDING = 512  # unwritten commands before the worker counts as hung (it reads in a thread)
+    # Unwritten commands before the worker counts as hung (it reads in a thread, so only a stuck or
+    # still-starting process lets them pile up; a storm of slider moves is far below this).
+    MAX_PENDING = 4096
 
     def __init__(self, parent=None, start: bool = True):
         super().__init__(parent)
