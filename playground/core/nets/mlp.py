@@ -33,10 +33,11 @@ from playground.core.nets.mlp_spec import NetSpec
 __all__ = ["make_engine", "engine_label", "COMPILED_MAX_LAYER", "start_warm_up", "compiled_ready"]
 
 COMPILED_MAX_LAYER = 2048  # multiply-adds per example of the widest layer up to which the CPU compiles
-WARM_WAIT_S = 1.5  # how long a new network waits for the kernels (a warm cache loads in about 0.7 s)
+WARM_WAIT_S = 6.0  # how long a new network waits for the kernels (a warm cache loads in about 0.7 s)
 COMPILING_NOTE = " (compiling the fast engine: Reset uses it once ready)"
 
 _ready = threading.Event()
+_decided = threading.Event()  # set once the warm-up knows whether the disk cache holds the kernels
 _warm_thread: threading.Thread | None = None
 _fallback = False
 _warm_error: str | None = None
@@ -60,11 +61,33 @@ def _warm() -> None:
     _ready.set()
 
 
+def _cache_on_disk() -> bool:
+    """Whether numba's disk cache already holds the kernel (then loading it takes under a second)."""
+    import os
+
+    try:
+        from playground.core.nets import mlp_kernels
+
+        return os.path.exists(mlp_kernels.kernel._cache._cache_file._index_path)
+    except Exception:  # noqa: BLE001 - numba's internals moved: compile elsewhere to be safe
+        return False
+
+
+_warm_from_cache = False
+
+
 def _compile_elsewhere_then_load() -> None:
-    """Compile in a child process (it writes numba's disk cache), then load the cache here."""
+    """Load the cache if there is one; else compile in a child process (it writes numba's disk
+    cache), then load the cache here."""
     import subprocess
     import sys
 
+    global _warm_from_cache
+    _warm_from_cache = _cache_on_disk()
+    _decided.set()
+    if _warm_from_cache:
+        _warm()
+        return
     try:
         code = "from playground.core.nets.mlp import _warm; _warm()"
         subprocess.run([sys.executable, "-c", code], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
@@ -93,7 +116,9 @@ def make_engine(spec: NetSpec, params: dict[str, np.ndarray], device: str = "cpu
     """An engine for `spec` starting from `params`; torch is imported only for a torch device (or, in
     the worker, for the CPU while the compiled kernels are still being built)."""
     if device == "cpu" and _widest_layer(spec) <= COMPILED_MAX_LAYER:
-        if not _fallback or compiled_ready(WARM_WAIT_S):
+        # With a warm cache the kernels are moments away: wait for them; a cold one takes minutes.
+        if not _fallback or _ready.is_set() or (_decided.wait(WARM_WAIT_S) and _warm_from_cache
+                                                and compiled_ready(WARM_WAIT_S)):
             from playground.core.nets.mlp_numba import NumbaMLP
 
             return NumbaMLP(spec, params, seed=seed)

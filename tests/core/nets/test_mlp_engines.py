@@ -344,7 +344,10 @@ def test_in_the_worker_a_network_built_before_the_kernels_are_ready_trains_on_to
     weights = init_params(spec, "uniform", np.random.default_rng(0))
     monkeypatch.setattr(mlp, "_fallback", True)
     monkeypatch.setattr(mlp, "_ready", threading.Event())
-    monkeypatch.setattr(mlp, "WARM_WAIT_S", 0.0)
+    decided = threading.Event()
+    decided.set()
+    monkeypatch.setattr(mlp, "_decided", decided)
+    monkeypatch.setattr(mlp, "_warm_from_cache", False)  # a cold cache: no waiting at all
     early = mlp.make_engine(spec, weights)
     assert type(early).__name__ == "TorchMLP" and "compiling" in early.label
     mlp._ready.set()

@@ -7,43 +7,11 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from playground.core.train.runner import Runner
 from playground.labs.conv.view import ConvLab
 from playground.registry import get_lab
 from playground.ui.export import export_figure
 from playground.ui.theme import LIGHT
-
-
-class InProcessController:
-    def __init__(self):
-        self.runner = Runner()
-        self.view = None
-        self.errors: list[str] = []
-
-    @property
-    def session(self):
-        return self.runner.session
-
-    def _emit(self, events):
-        for ev in events:
-            if ev["ev"] == "snapshot":
-                self.runner.handle({"op": "ack"})
-                self.view.receive_snapshot(ev["data"])
-            elif ev["ev"] == "error":
-                self.errors.append(ev["message"])
-
-    def open_session(self, factory, params, device="cpu", state=None, epoch=0, curves=None):
-        self._emit(self.runner.handle({"op": "open", "factory": factory, "params": params, "device": device,
-                                       "state": state, "epoch": epoch, "curves": curves}))
-
-    def apply(self, params, structural):
-        self._emit(self.runner.handle({"op": "apply", "params": params}))
-
-    def custom(self, name, **kwargs):
-        self._emit(self.runner.handle({"op": "custom", "name": name, "kwargs": kwargs}))
-
-    def step(self, n=1):
-        self._emit(self.runner.handle({"op": "step", "n": n}))
+from in_process import InProcessController
 
 
 @pytest.fixture

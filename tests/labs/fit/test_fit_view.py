@@ -8,52 +8,11 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from frames import wait_for_frame
-from playground.core.train.runner import Runner
+from in_process import InProcessController
 from playground.labs.fit.view import FitLab
 from playground.registry import get_lab
 from playground.ui.export import export_figure
 from playground.ui.theme import DARK, LIGHT
-
-
-class InProcessController:
-    """The TrainingController's interface over a Runner in this process: every command answers at once."""
-
-    def __init__(self):
-        self.runner = Runner()
-        self.view = None
-        self.errors: list[str] = []
-        self.played = 0
-
-    @property
-    def session(self):
-        return self.runner.session
-
-    def _emit(self, events):
-        for ev in events:
-            if ev["ev"] == "snapshot":
-                self.runner.handle({"op": "ack"})
-                self.view.receive_snapshot(ev["data"])
-            elif ev["ev"] == "error":
-                self.errors.append(ev["message"])
-
-    def open_session(self, factory, params, device="cpu", state=None, epoch=0, curves=None):
-        self._emit(self.runner.handle({"op": "open", "factory": factory, "params": params, "device": device,
-                                       "state": state, "epoch": epoch, "curves": curves}))
-
-    def apply(self, params, structural):
-        self._emit(self.runner.handle({"op": "apply", "params": params}))
-
-    def custom(self, name, **kwargs):
-        self._emit(self.runner.handle({"op": "custom", "name": name, "kwargs": kwargs}))
-
-    def step(self, n=1):
-        self._emit(self.runner.handle({"op": "step", "n": n}))
-
-    def play(self):
-        self.played += 1
-
-    def pause(self):
-        self._emit(self.runner.handle({"op": "pause"}))
 
 
 @pytest.fixture
