@@ -308,3 +308,18 @@ def test_switching_labs_and_back_continues_where_the_lab_was(qtbot, window):
     window.open_lab("perceptron")
     back = wait_for_frame(qtbot, c, lambda s: "perceptron_w" in s)
     assert back["epoch"] == 5
+
+
+def test_a_log_curve_chart_frames_values_below_one(qtbot):
+    """A log-scale chart's range is in log10 units of the values (0.01 to 1 is -2 to 0), not the values."""
+    import pyqtgraph as pg
+
+    from playground.ui.widgets.plots import CurveChart
+
+    w = pg.PlotWidget()
+    qtbot.addWidget(w)
+    chart = CurveChart(w.getPlotItem(), log_y=True)
+    chart.add("err", "#0072B2")
+    chart.set("err", [1.0, 0.1, 0.01, 0.0])  # a zero is left out, not a warning
+    lo, hi = chart._y_view
+    assert lo == -2 and hi == 0

@@ -215,8 +215,11 @@ class CurveChart:
             ys = [c.yData for c in self.curves.values() if c.yData is not None and len(c.yData)]
             if not ys:
                 return
-            with np.errstate(invalid="ignore", divide="ignore"):
-                data = np.concatenate(ys)  # already log10 values in log mode
+            data = np.concatenate(ys)  # the values as given: a log axis is placed in log10 units
+            if self.log_y:
+                data = data[np.isfinite(data) & (data > 0)]
+                with np.errstate(divide="ignore"):
+                    data = np.log10(data)
             data = data[np.isfinite(data)]
             if not len(data):
                 return
