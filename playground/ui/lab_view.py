@@ -144,6 +144,10 @@ class LabView(QWidget):
                 tabs.setCurrentIndex(i)
                 return
 
+    def is_playing_locally(self) -> bool:
+        """Whether a stepper of this view is playing on its own (the Play button then says Pause)."""
+        return False
+
     def local_transport(self, action: str) -> bool:
         """Play/Step/Back/Reset for a stepper shown now; True when handled here, not by the worker."""
         return False

@@ -394,8 +394,21 @@ class MainWindow(QMainWindow):
 
     # --- transport --------------------------------------------------------------------------------------
     # A lab's stepper (the convolution slide, the RNN unroll) takes the transport first when shown.
+    def _local(self, action: str) -> bool:
+        """Give the transport to the lab's stepper if it takes it; keep the Play button honest."""
+        if self.current is None or not self.current.local_transport(action):
+            return False
+        self._sync_local_play()
+        return True
+
+    def _sync_local_play(self) -> None:
+        playing = self.current is not None and self.current.is_playing_locally()
+        self._on_playing_changed(playing or self.controller.playing)
+        if playing:  # the stepper stops by itself at its end: look again shortly
+            QTimer.singleShot(200, self._sync_local_play)
+
     def toggle_play(self) -> None:
-        if self.current is None or self.current.local_transport("play"):
+        if self.current is None or self._local("play"):
             return
         if self.current.trains:
             self.controller.toggle()
@@ -414,7 +427,7 @@ class MainWindow(QMainWindow):
         if self._lesson_keys():
             self.lesson.next()
             return
-        if self.current is None or self.current.local_transport("step"):
+        if self.current is None or self._local("step"):
             return
         if self.current.trains:
             self.controller.step(1)
@@ -429,10 +442,10 @@ class MainWindow(QMainWindow):
             self.lesson.previous()
             return
         if self.current is not None:
-            self.current.local_transport("back")
+            self._local("back")
 
     def reset(self) -> None:
-        if self.current is None or self.current.local_transport("reset"):
+        if self.current is None or self._local("reset"):
             return
         if self.current.trains:
             self.current.on_reset()

@@ -323,3 +323,17 @@ def test_a_log_curve_chart_frames_values_below_one(qtbot):
     chart.set("err", [1.0, 0.1, 0.01, 0.0])  # a zero is left out, not a warning
     lo, hi = chart._y_view
     assert lo == -2 and hi == 0
+
+
+def test_the_play_button_says_pause_while_a_stepper_plays_locally(qtbot):
+    from playground.ui.main_window import MainWindow
+
+    win = MainWindow(lab_id="conv", restore=False)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.current.local_steps
+    win.toggle_play()  # the convolution stepper slides the kernel itself, no worker involved
+    assert win.current.is_playing_locally() and win.play_action.text() == "Pause"
+    win.toggle_play()
+    assert not win.current.is_playing_locally() and win.play_action.text() == "Play"
+    win.close()

@@ -52,6 +52,9 @@ class ConvLab(LabView):
         return self.tabs
 
     # --- the transport ------------------------------------------------------------------------------------
+    def is_playing_locally(self) -> bool:
+        return any(s.timer.isActive() for s in (self.stepper, self.pooling))
+
     def local_transport(self, action: str) -> bool:
         current = self.tabs.currentWidget()
         if current is self.stepper or current is self.pooling:

@@ -116,6 +116,9 @@ class RnnLab(LabView):
             if self.controller is not None:
                 self.controller.apply({"unroll_step": self.unroll.t}, structural=False)
 
+    def is_playing_locally(self) -> bool:
+        return self.play_timer.isActive()
+
     def local_transport(self, action: str) -> bool:
         if self.tabs.currentIndex() != TAB_UNROLL:
             return False
