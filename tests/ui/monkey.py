@@ -539,10 +539,32 @@ class Monkey:
             return
         if final or self.rng.random() < 0.5:
             before = len(self.report.messages)
-            if not self.win.open_path(path):
+            # a file over the window's limit is read by the worker and answers later: _open waits
+            if not self._open(path):
                 self._find(f"the window refused a file it saved: {self.report.messages[before:]}")
                 return
         self.report.reopened_files += 1
+
+    def _open(self, path: str) -> bool:
+        """Open as File > Open does. A large file is read by the worker behind a progress dialog
+        (open_path answers None): wait for its answer; refused means the window said so."""
+        before = len(self.report.messages)
+        t0 = time.perf_counter()
+        result = self.win.open_path(path)
+        self._open_gui_s = time.perf_counter() - t0  # how long the GUI thread itself was held
+        if result is not None:
+            return bool(result)
+        deadline = time.perf_counter() + PROBE_TIMEOUT_S
+        while (getattr(self.win, "open_progress", None) is not None and len(self.report.messages) == before
+               and time.perf_counter() < deadline):
+            self.pump(0.02)
+        if getattr(self.win, "open_progress", None) is not None and len(self.report.messages) == before:
+            self._find(f"opening {os.path.basename(path)} in the worker neither finished nor failed "
+                       f"within {PROBE_TIMEOUT_S:.0f} s")
+            return False
+        return not any(title.startswith("Could not open") for title, _ in self.report.messages[before:])
+
+    _open_gui_s = 0.0
 
     def open_broken(self) -> str:
         """A damaged or wrong file must be refused with a message, and change nothing."""
@@ -591,8 +613,8 @@ class Monkey:
                 f.write("this is not an experiment {")
         title_before = self.win.windowTitle()
         t0 = time.perf_counter()
-        opened = self.win.open_path(path)
-        took = time.perf_counter() - t0
+        opened = self._open(path)
+        took = self._open_gui_s
         if opened and kind != "wrong lab":
             self._find(f"a broken file ({kind}) was opened")
         elif opened:
