@@ -704,8 +704,9 @@ class MainWindow(QMainWindow):
         return True
 
     # Files up to this size are read on the GUI thread (under about 50 ms); larger ones by the worker,
-    # behind a progress dialog, since json parsing holds the GIL and would freeze the window.
-    OPEN_ON_GUI_BYTES = 2 * 2**20
+    # behind a progress dialog, since json parsing holds the GIL and would freeze the window. (At 2 MiB
+    # a weights file just under the limit froze the window 1 s on a busy machine.)
+    OPEN_ON_GUI_BYTES = 512 * 2**10
 
     def current_frame(self) -> dict | None:
         """The newest frame if it shows the model as it is now (taken after every command sent: its

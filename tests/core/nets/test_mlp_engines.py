@@ -355,3 +355,25 @@ def test_in_the_worker_a_network_built_before_the_kernels_are_ready_trains_on_to
     assert type(late).__name__ == "NumbaMLP" and late.label == "numba · cpu"
     x = np.random.default_rng(1).normal(size=(8, 2))
     np.testing.assert_allclose(early.predict(x), late.predict(x), atol=1e-12)
+
+
+@pytest.mark.parametrize("act", ["tanh", "relu", "sigmoid", "leaky_relu", "prelu", "elu", "maxout", "gelu",
+                                 "silu", "softplus", "linear"])
+@pytest.mark.parametrize("output", ["tanh", "sigmoid", "softmax", "linear"])
+def test_big_predictions_through_blas_equal_the_compiled_pass(act, output):
+    """The window's heatmaps (10,000 points) go through numpy's matrix products: same numbers."""
+    import numpy as np
+
+    from playground.core.nets import mlp_numba
+    from playground.core.nets.mlp_spec import NetSpec, init_params
+
+    spec = NetSpec(n_in=3, hidden=[5, 4], activations=[act, act], n_out=3 if output == "softmax" else 1,
+                   output=output, loss="cross_entropy" if output in ("softmax", "sigmoid") else "squared")
+    net = mlp_numba.NumbaMLP(spec, init_params(spec, "xavier", np.random.default_rng(3)))
+    x = np.random.default_rng(4).normal(scale=2.0, size=(mlp_numba.BLAS_ROWS, 3))
+    big_out, big_hidden = net.predict(x, hidden=True)
+    small = [net.predict(x[i:i + 1000], hidden=True) for i in range(0, len(x), 1000)]
+    np.testing.assert_allclose(big_out, np.concatenate([o for o, _ in small]), atol=1e-6)
+    for h in range(2):
+        np.testing.assert_allclose(big_hidden[h], np.concatenate([hs[h] for _, hs in small]), atol=1e-6)
+    np.testing.assert_allclose(net.predict(x), big_out, atol=0)
