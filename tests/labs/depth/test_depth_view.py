@@ -8,12 +8,12 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from frames import wait_for_frame
-from playground.core.train.runner import Runner
 from playground.labs.depth import core as depth
 from playground.labs.depth.view import DepthLab
 from playground.registry import get_lab
 from playground.ui.export import export_figure
 from playground.ui.theme import DARK, LIGHT
+from in_process import InProcessController
 
 
 def _points(item) -> int:
@@ -21,40 +21,11 @@ def _points(item) -> int:
     return 0 if x is None else len(x)
 
 
-class _InProcess:
-    """The controller's interface over a Runner in this process: every command answers at once."""
-
-    def __init__(self):
-        self.runner = Runner()
-        self.view = None
-        self.errors: list[str] = []
-
-    @property
-    def session(self):
-        return self.runner.session
-
-    def _emit(self, events):
-        for ev in events:
-            if ev["ev"] == "snapshot":
-                self.runner.handle({"op": "ack"})
-                self.view.receive_snapshot(ev["data"])
-            elif ev["ev"] == "error":
-                self.errors.append(ev["message"])
-
-    def open_session(self, factory, params, device="cpu", state=None, epoch=0, curves=None):
-        self._emit(self.runner.handle({"op": "open", "factory": factory, "params": params, "device": device,
-                                       "state": state, "epoch": epoch, "curves": curves}))
-
-    def apply(self, params, structural):
-        self._emit(self.runner.handle({"op": "apply", "params": params}))
-
-    def step(self, n=1):
-        self._emit(self.runner.handle({"op": "step", "n": n}))
 
 
 @pytest.fixture
 def lab(qtbot):
-    controller = _InProcess()
+    controller = InProcessController()
     view = DepthLab(get_lab("depth"), controller, LIGHT)
     controller.view = view
     qtbot.addWidget(view)

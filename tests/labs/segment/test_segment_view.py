@@ -9,62 +9,22 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from playground.core.train.runner import Runner
 from playground.labs.segment.view import TAB_DATA, TAB_OWN, TAB_SHIFT, TAB_TRAIN, SegmentLab
 from playground.registry import LabInfo
 from playground.ui.export import export_figure
 from playground.ui.theme import LIGHT
 from test_segment_files import make_dicom
+from in_process import InProcessController
 
 INFO = LabInfo("segment", "Liver segmentation", "medical", "", "playground.labs.segment.view:SegmentLab",
                "playground.labs.segment.core")
 SMALL = {"size": 64, "train_slices": 32, "test_slices": 8, "batch_size": 8}
 
 
-class InProcessController:
-    """The TrainingController's interface over a Runner in this process: every command answers at once."""
-
-    def __init__(self):
-        self.runner = Runner()
-        self.view = None
-        self.errors: list[str] = []
-        self.playing = False
-
-    def _emit(self, events):
-        for ev in events:
-            if ev["ev"] == "snapshot":
-                self.runner.handle({"op": "ack"})
-                self.view.receive_snapshot(ev["data"])
-            elif ev["ev"] == "error":
-                self.errors.append(ev["message"])
-
-    def open_session(self, factory, params, device="cpu", state=None, epoch=0, curves=None):
-        self._emit(self.runner.handle({"op": "open", "factory": factory, "params": params, "device": device,
-                                       "state": state, "epoch": epoch, "curves": curves}))
-
-    def apply(self, params, structural):
-        self._emit(self.runner.handle({"op": "apply", "params": params}))
-
-    def custom(self, name, **kwargs):
-        self._emit(self.runner.handle({"op": "custom", "name": name, "kwargs": kwargs}))
-
-    def step(self, n=1):
-        self._emit(self.runner.handle({"op": "step", "n": n}))
-
-    def reset(self, seed=None):
-        self._emit(self.runner.handle({"op": "reset"}))
-
-    def play(self, max_ticks=400):
-        self._emit(self.runner.handle({"op": "play"}))
-        for _ in range(max_ticks):
-            if not self.runner.playing:
-                break
-            self._emit(self.runner.tick())
-        self._emit(self.runner.handle({"op": "pause"}))
 
 
 def _lab(qtbot, params=None):
-    c = InProcessController()
+    c = InProcessController(ticks=400)
     view = SegmentLab(INFO, c, LIGHT)
     c.view = view
     qtbot.addWidget(view)
@@ -247,7 +207,7 @@ def test_save_and_reopen_through_the_window_and_its_worker(qtbot, tmp_path):
     assert win.save_path(str(tmp_path / "e.npexp.json"))
     win.open_lab("perceptron")
     wait_for_frame(qtbot, c, lambda s: "slice" not in s, timeout=60000)
-    assert win.open_path(str(tmp_path / "e.npexp.json"))
+    assert win.open_path(str(tmp_path / "e.npexp.json")) is not False  # True, or None: opening in the worker
     back = wait_for_frame(qtbot, c, lambda s: s.get("epoch") == 3 and "slice" in s, timeout=60000)
     for k, v in frame["state"].items():
         assert np.array_equal(back["state"][k], v), k
