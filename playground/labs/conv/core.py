@@ -81,6 +81,9 @@ CLI_EXTRA = (
     ("--transposed", {"action": "store_true", "help": "a transposed convolution instead of a direct one"}),
     ("--rf", {"metavar": "LAYERS", "default": None,
               "help": "receptive-field table for --input, e.g. 3x3,3x3,pool2,3x3s2,3x3d2"}),
+    ("--rf-input", {"metavar": "N", "type": int, "default": None,
+                    "help": "the input side for --rf's table when it is larger than the stepper's 32, "
+                            "1 to 4096, e.g. the lecture's 100 (default: --input)"}),
     ("--train", {"choices": DATASETS, "default": None,
                  "help": "train the CNN (and the MLP) on this data set for --epochs epochs"}),
 )
@@ -459,7 +462,10 @@ def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[
     result: dict = {"lab": "conv", "settings": p}
     result.update(_stepper_result(p, extra.get("transposed", False)))
     if extra.get("rf"):
-        result.update(_rf_result(extra["rf"], p["input"]))
+        side = p["input"] if extra.get("rf_input") is None else int(extra["rf_input"])
+        if not 1 <= side <= 4096:
+            raise SessionError(f"--rf-input: {side} is outside 1 to 4096")
+        result.update(_rf_result(extra["rf"], side))
     return result, {"stepper": result}
 
 

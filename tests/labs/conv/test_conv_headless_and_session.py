@@ -139,3 +139,21 @@ def test_a_stack_that_shrinks_the_image_to_nothing_is_refused_with_a_reason():
         s.apply({"conv_kernel": 2})
     assert s.params["conv_kernel"] == 3
     np.testing.assert_array_equal(s.state()["cnn.convs.0.weight"], before)
+
+
+def test_the_lectures_100_pixel_question_needs_50_stacked_3x3_convolutions(tmp_path):
+    """--rf-input takes the receptive-field table past the stepper's 32 px: r = 1 + 2L reaches 100 at L = 50."""
+    import json
+    import subprocess
+    import sys
+
+    out = tmp_path / "rf.json"
+    res = subprocess.run([sys.executable, "-m", "playground", "run", "conv", "--rf-input", "100",
+                          "--rf", ",".join(["3x3"] * 50), "--json", str(out)], capture_output=True, text=True,
+                         timeout=120)
+    assert res.returncode == 0, res.stderr
+    rf = json.loads(out.read_text())["rf"]
+    assert [r["rf"] for r in rf][:3] == [3, 5, 7] and rf[48]["rf"] == 99 and rf[49]["rf"] == 101
+    bad = subprocess.run([sys.executable, "-m", "playground", "run", "conv", "--rf-input", "0", "--rf", "3x3"],
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "--rf-input" in bad.stderr and "Traceback" not in bad.stderr
