@@ -20,10 +20,10 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
-                               QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QMessageBox, QPushButton,
-                               QSpinBox, QWidget)
+                               QFileDialog, QFormLayout, QLineEdit, QMessageBox, QSpinBox, QWidget)
 
 from playground.core.video import VIDEO_FORMATS, VideoEncoder, VideoError
+from playground.ui.export import file_row
 
 __all__ = ["render_frame", "Recorder", "RecordDialog", "record_run", "qimage_to_rgb"]
 
@@ -219,11 +219,7 @@ class RecordDialog(QDialog):
         self.play.setChecked(trains)
         self.play.setEnabled(trains)
         self.path = QLineEdit(os.path.join(default_dir or os.getcwd(), "animation.gif"))
-        browse = QPushButton("Browse…")
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.path, 1)
-        row.addWidget(browse)
+        row = file_row(self.path, self._browse)
         form = QFormLayout(self)
         form.addRow("Figure", self.figure)
         form.addRow("Format", self.format)

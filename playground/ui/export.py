@@ -168,6 +168,16 @@ def export_widget_png(widget: QWidget, path: str) -> None:
 _WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="png-writer")
 
 
+def file_row(path: QLineEdit, browse) -> QHBoxLayout:
+    """A file name field with its Browse… button, as the export and record dialogs show it."""
+    button = QPushButton("Browse…")
+    button.clicked.connect(browse)
+    row = QHBoxLayout()
+    row.addWidget(path, 1)
+    row.addWidget(button)
+    return row
+
+
 class ExportDialog(QDialog):
     """Choose a figure, a format, a width and a file; reports errors without closing."""
 
@@ -188,11 +198,7 @@ class ExportDialog(QDialog):
         self.width.setValue(1920)
         self.width.setSuffix(" px")
         self.path = QLineEdit(os.path.join(default_dir or os.getcwd(), "figure.png"))
-        browse = QPushButton("Browse…")
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.path, 1)
-        row.addWidget(browse)
+        row = file_row(self.path, self._browse)
         form = QFormLayout(self)
         form.addRow("Figure", self.figure)
         form.addRow("Format", self.format)
