@@ -110,6 +110,24 @@ class _BoxViewBox(pg.ViewBox):
             self.box_drawn.emit(x0, y0, x1, y1)
 
 
+def _bare_image_plot(widget: pg.PlotWidget, title: str, locked_mouse: bool = True) -> pg.PlotItem:
+    """A plot that is just an image: no axes, menu or buttons, square pixels, rows downwards."""
+    item = widget.getPlotItem()
+    item._np_title = title
+    item.setMenuEnabled(False)
+    item.hideButtons()
+    item.hideAxis("left")
+    item.hideAxis("bottom")
+    widget.vb = item.getViewBox()
+    widget.vb.setAspectLocked(True)
+    widget.vb.invertY(True)
+    if locked_mouse:
+        widget.vb.setMouseEnabled(False, False)
+    widget.image = pg.ImageItem()
+    item.addItem(widget.image)
+    return item
+
+
 class SliceCanvas(pg.PlotWidget):
     """A CT slice (HU through a window) with outlines, a box, and a title."""
 
@@ -118,18 +136,9 @@ class SliceCanvas(pg.PlotWidget):
     def __init__(self, title: str = "", parent=None):
         self.vb = _BoxViewBox()
         super().__init__(parent=parent, viewBox=self.vb)
-        item = self.getPlotItem()
-        item._np_title = title
-        item.setMenuEnabled(False)
-        item.hideButtons()
-        item.hideAxis("left")
-        item.hideAxis("bottom")
-        self.vb.setAspectLocked(True)
-        self.vb.invertY(True)
-        self.image = pg.ImageItem()
+        item = _bare_image_plot(self, title, locked_mouse=False)  # the mouse draws boxes here
         self.overlay = pg.ImageItem()
         self.overlay.setZValue(10)
-        item.addItem(self.image)
         item.addItem(self.overlay)
         self.vb.box_drawn.connect(self.box_drawn)
         self.window = (400.0, 40.0)
@@ -195,18 +204,7 @@ class ProbabilityMap(pg.PlotWidget):
 
     def __init__(self, title: str = "", parent=None):
         super().__init__(parent=parent)
-        item = self.getPlotItem()
-        item._np_title = title
-        item.setMenuEnabled(False)
-        item.hideButtons()
-        item.hideAxis("left")
-        item.hideAxis("bottom")
-        self.vb = item.getViewBox()
-        self.vb.setAspectLocked(True)
-        self.vb.invertY(True)
-        self.vb.setMouseEnabled(False, False)
-        self.image = pg.ImageItem()
-        item.addItem(self.image)
+        item = _bare_image_plot(self, title)
         self.bar = pg.ColorBarItem(values=(0, 1), colorMap=pg.colormap.get("inferno"), interactive=False,
                                    width=14)
         self.bar.setImageItem(self.image, insert_in=item)
@@ -243,18 +241,7 @@ class SliceStrip(pg.PlotWidget):
 
     def __init__(self, title: str = "", parent=None):
         super().__init__(parent=parent)
-        item = self.getPlotItem()
-        item._np_title = title
-        item.setMenuEnabled(False)
-        item.hideButtons()
-        item.hideAxis("left")
-        item.hideAxis("bottom")
-        self.vb = item.getViewBox()
-        self.vb.setAspectLocked(True)
-        self.vb.invertY(True)
-        self.vb.setMouseEnabled(False, False)
-        self.image = pg.ImageItem()
-        item.addItem(self.image)
+        item = _bare_image_plot(self, title)
         self.labels: list[pg.TextItem] = []
         self.indices: list[int] = []
         self._tile = 1
