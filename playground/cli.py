@@ -35,7 +35,30 @@ class CliError(Exception):
     pass
 
 
+def _language_in(argv: list[str]) -> str | None:
+    """`--language fr` (or `--language=fr`) anywhere on the line: read before any parser is built,
+    because the help texts are written in it."""
+    for i, arg in enumerate(argv):
+        if arg == "--language" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--language="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def add_language_option(parser: argparse.ArgumentParser) -> None:
+    from playground.core.i18n import LANGUAGES, tr
+
+    parser.add_argument("--language", choices=LANGUAGES, metavar="LANG",
+                        help=tr("language of the texts, figures and messages: en or fr "
+                                "(default: PLAYGROUND_LANGUAGE, else the system's)"))
+
+
 def main(argv: list[str]) -> int:
+    from playground.core import i18n
+
+    asked = _language_in(argv)
+    i18n.set_language(asked or os.environ.get("PLAYGROUND_LANGUAGE") or i18n.system_language())
     if argv and argv[0] == "run":
         return _guard(lambda: run_command(argv[1:]))
     if argv and argv[0] == "bench":
@@ -59,6 +82,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--presentation", action="store_true",
                         help="start in presentation mode (default: off)")
     parser.add_argument("--dark", action="store_true", help="start with the dark theme (default: off)")
+    add_language_option(parser)
     args = parser.parse_args(argv)
     if args.screenshot is not None:  # "" is a mistake, not "no screenshot"
         _check_writable(parser, args.screenshot, (".png",))
@@ -72,12 +96,14 @@ def main(argv: list[str]) -> int:
         parser.error(f"--train-seconds: {args.train_seconds:g} must be between 0 and 600")
     from playground.ui.app import run_app
 
+    # The window: a language asked for wins, else the one remembered, else the system's.
+    language = args.language or os.environ.get("PLAYGROUND_LANGUAGE") or None
     return run_app(lab=args.lab, screenshot=args.screenshot, train_seconds=args.train_seconds,
-                   presentation=args.presentation, dark=args.dark, size=size)
+                   presentation=args.presentation, dark=args.dark, size=size, language=language)
 
 
 MAIN_USAGE = """playground [--lab LAB] [--screenshot OUT.png] [--train-seconds S] [--size WxH]
-                  [--presentation] [--dark]
+                  [--presentation] [--dark] [--language LANG]
        playground run LAB [lab options] [--epochs N] [--json OUT.json] [--export FILE]
        playground bench [LAB] [lab options] [--seconds S] [--json OUT.json]
        playground --version"""
@@ -180,6 +206,7 @@ def run_command(argv: list[str]) -> int:
                         help="animation frames, spread evenly over the epochs (default: up to 10 s of film)")
     parser.add_argument("--device", default="cpu", choices=("cpu", "cuda", "mps"), metavar="DEVICE",
                         help="where to train: cpu, cuda or mps (default cpu)")
+    add_language_option(parser)
     _add_param_options(parser, core)
     for flag, spec in getattr(core, "CLI_EXTRA", ()):
         parser.add_argument(flag, **spec)
@@ -378,6 +405,7 @@ def bench_command(argv: list[str]) -> int:
     parser.add_argument("--json", metavar="OUT.json", help="also write the figures as JSON (default: not written)")
     parser.add_argument("--compare", type=int, default=0, metavar="N",
                         help="measure N copies of the configuration side by side, 2 to 4 (default: one)")
+    add_language_option(parser)
     _add_param_options(parser, core)
     args = parser.parse_args(argv)
     params = _collect_params(parser, args, core)

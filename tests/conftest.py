@@ -7,6 +7,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PLAYGROUND_SETTINGS_DIR"] = tempfile.mkdtemp(prefix="playground-tests-")
+# English unless a test asks for French: the tests read the window's texts.
+os.environ["PLAYGROUND_LANGUAGE"] = "en"
 # The worker process is spawned: it must find the test helper sessions on the same path.
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "helpers"))
 

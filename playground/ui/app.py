@@ -97,6 +97,12 @@ def make_app():
     app.setApplicationName("Neural Playground")
     app.setOrganizationName("NeuralPlayground")
     app.setDesktopFileName("neural-playground")
+    # Figures made from the command line come out in its language (`--language fr`); the window
+    # installs its own choice again when it opens.
+    from playground.core.i18n import language
+    from playground.ui.i18n import install_language
+
+    install_language(language())
     return app
 
 
@@ -122,7 +128,8 @@ def install_excepthook(win) -> None:
 
 
 def run_app(lab: str | None = None, screenshot: str | None = None, train_seconds: float = 1.5,
-            presentation: bool = False, dark: bool = False, size: tuple[int, int] = (1440, 900)) -> int:
+            presentation: bool = False, dark: bool = False, size: tuple[int, int] = (1440, 900),
+            language: str | None = None) -> int:
     t_start = time.perf_counter()
     app = make_app()
     from PySide6.QtCore import QTimer
@@ -134,7 +141,7 @@ def run_app(lab: str | None = None, screenshot: str | None = None, train_seconds
         import tempfile
 
         os.environ.setdefault("PLAYGROUND_SETTINGS_DIR", tempfile.mkdtemp(prefix="playground-"))
-    win = MainWindow(lab_id=lab, restore=not screenshot)
+    win = MainWindow(lab_id=lab, restore=not screenshot, language=language)
     install_excepthook(win)
     if dark:
         win.dark_action.setChecked(True)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePo
 
 from playground.core.train.params import by_name, classify_change, defaults
 from playground.registry import LabInfo
+from playground.ui.i18n import tab_key, tr
 from playground.ui.theme import Theme
 from playground.ui.training import resume_point
 from playground.ui.widgets.param_panel import ParamPanel
@@ -58,7 +59,7 @@ class LabView(QWidget):
         self._refusal: str | None = None
         if controller is not None and hasattr(controller, "error_raised"):
             controller.error_raised.connect(self._on_session_error)
-        self.lesson = QLabel(self.lesson_html)
+        self.lesson = QLabel(self.lesson_text())
         self.lesson.setObjectName("lesson")
         self.lesson.setWordWrap(True)
         self.lesson.setTextFormat(Qt.RichText)
@@ -72,7 +73,7 @@ class LabView(QWidget):
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(6, 6, 6, 6)
-        title = QLabel(f"<b>{info.title}</b>")
+        title = QLabel(f"<b>{tr(info.title)}</b>")
         title.setObjectName("lab_title")
         side_layout.addWidget(title)
         # The read-out (epoch, losses, accuracy) first: it must stay in sight however many controls
@@ -122,6 +123,11 @@ class LabView(QWidget):
     def on_reset(self) -> None:
         pass
 
+    def lesson_text(self) -> str:
+        """The lesson under the controls, in the window's language: `lesson_html` (marked
+        QT_TR_NOOP where it is written) through tr(); a lab with its own texts overrides this."""
+        return tr(self.lesson_html)
+
     def _tabs(self):
         from PySide6.QtWidgets import QTabWidget
 
@@ -132,7 +138,7 @@ class LabView(QWidget):
     def view_state(self) -> str:
         """The tab on show (what a scene remembers); "" for a lab with one view."""
         tabs = self._tabs()
-        return tabs.tabText(tabs.currentIndex()) if tabs is not None else ""
+        return tab_key(tabs, tabs.currentIndex()) if tabs is not None else ""
 
     def show_view(self, name: str) -> None:
         """Show the tab called `name` (a scene's view); unknown names leave the view as it is."""
@@ -140,7 +146,7 @@ class LabView(QWidget):
         if tabs is None or not name:
             return
         for i in range(tabs.count()):
-            if tabs.tabText(i) == name:
+            if name in (tab_key(tabs, i), tabs.tabText(i)):
                 tabs.setCurrentIndex(i)
                 return
 

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QLabel, QMainWindow, QMes
 
 from playground import __version__
 from playground.registry import CHAPTERS, LABS, get_lab
+from playground.core.i18n import LANGUAGE_NAMES, LANGUAGES
 from playground.ui.export import ExportDialog
+from playground.ui.i18n import QT_TR_NOOP, install_language, startup_language, tr
 from playground.ui.settings import app_settings
 from playground.ui.theme import ThemeManager, apply_to_app
 from playground.ui.training import TrainingController
@@ -27,10 +29,11 @@ from playground.ui.training import TrainingController
 __all__ = ["MainWindow", "SPEEDS", "frame_fits_params", "restored_curves"]
 
 # Epochs per second the speed control offers; None = as fast as the machine allows.
-SPEEDS = ((1, "1 epoch/s"), (5, "5 epochs/s"), (20, "20 epochs/s"), (100, "100 epochs/s"),
-          (500, "500 epochs/s"), (None, "Full speed"))
+SPEEDS = ((1, QT_TR_NOOP("1 epoch/s")), (5, QT_TR_NOOP("5 epochs/s")), (20, QT_TR_NOOP("20 epochs/s")),
+          (100, QT_TR_NOOP("100 epochs/s")), (500, QT_TR_NOOP("500 epochs/s")), (None, QT_TR_NOOP("Full speed")))
+DEVICES = (("cpu", QT_TR_NOOP("CPU")), ("cuda", QT_TR_NOOP("CUDA GPU")), ("mps", QT_TR_NOOP("Apple MPS")))
 DEFAULT_SPEED_INDEX = 3
-EXPERIMENT_FILTER = "Neural Playground experiment (*.npexp.json *.json)"
+EXPERIMENT_FILTER = QT_TR_NOOP("Neural Playground experiment (*.npexp.json *.json)")
 
 
 def _plain(value):
@@ -73,13 +76,17 @@ class MainWindow(QMainWindow):
     lab_opened = Signal(str)
 
     def __init__(self, lab_id: str | None = None, controller: TrainingController | None = None,
-                 restore: bool = True):
+                 restore: bool = True, language: str | None = None):
         super().__init__()
         self.setWindowTitle("Neural Playground")
         icon = _icon_path()
         if icon:
             self.setWindowIcon(QIcon(icon))
         self.settings = app_settings()
+        # Before anything is built: every text below is made in this language.
+        saved = self.settings.value("ui/language", None) if restore else None
+        self.language = install_language(language or startup_language(saved))
+        self._parked: dict[str, tuple] = {}  # lab views dropped by a language switch, rebuilt on opening
         dark = restore and self.settings.value("theme/dark", False, type=bool)
         self.themes = ThemeManager(dark=dark)
         apply_to_app(self.themes.theme)
@@ -106,8 +113,7 @@ class MainWindow(QMainWindow):
 
         self.lesson = LessonMode(self)
         self.lesson.apply_theme(self.themes.theme)
-        self._view_menu.insertAction(self.labs_action, self.lesson.toggle_action)
-        self._view_menu.insertAction(self.labs_action, self.lesson.panel_action)
+        self._add_lesson_actions()
 
         c = self.controller
         c.snapshot_ready.connect(self._on_snapshot_ready)
@@ -141,13 +147,14 @@ class MainWindow(QMainWindow):
             labs = [lab for lab in LABS if lab.chapter == key]
             if not labs:
                 continue  # only chapters with a lab appear
-            chapter = QTreeWidgetItem([en])
-            chapter.setToolTip(0, fr)
+            chapter = QTreeWidgetItem([fr if self.language == "fr" else en])
+            if self.language != "fr":  # the lecture's own (French) chapter name; in French it is the name
+                chapter.setToolTip(0, fr)
             chapter.setFlags(Qt.ItemIsEnabled)
             tree.addTopLevelItem(chapter)
             for lab in labs:
-                item = QTreeWidgetItem([lab.title])
-                item.setToolTip(0, lab.summary)
+                item = QTreeWidgetItem([tr(lab.title)])
+                item.setToolTip(0, tr(lab.summary))
                 item.setData(0, Qt.UserRole, lab.id)
                 chapter.addChild(item)
                 self._lab_items[lab.id] = item
@@ -157,52 +164,55 @@ class MainWindow(QMainWindow):
         self.sidebar = tree
 
     def _action(self, text: str, slot, shortcut=None, checkable=False, tip: str = "") -> QAction:
-        a = QAction(text, self)
+        """An action whose English `text` and `tip` stay with it, so a language switch retranslates it."""
+        a = QAction(tr(text), self)
+        a.setProperty("tr_text", text)
+        a.setProperty("tr_tip", tip)
         if shortcut:
             a.setShortcut(QKeySequence(shortcut))
             a.setShortcutContext(Qt.WindowShortcut)
         a.setCheckable(checkable)
         if tip:
-            a.setToolTip(tip)
-            a.setStatusTip(tip)
+            a.setToolTip(tr(tip))
+            a.setStatusTip(tr(tip))
         a.triggered.connect(slot)
         self.addAction(a)  # shortcuts work even when the toolbar or menu is hidden (full screen)
         return a
 
     def _build_actions(self) -> None:
         st = self.style()
-        self.play_action = self._action("Play", self.toggle_play, Qt.Key_Space, tip="Play / pause training (Space)")
+        self.play_action = self._action(QT_TR_NOOP("Play"), self.toggle_play, Qt.Key_Space, tip=QT_TR_NOOP("Play / pause training (Space)"))
         self.play_action.setIcon(st.standardIcon(QStyle.SP_MediaPlay))
-        self.step_action = self._action("Step", self.step_once, Qt.Key_Right, tip="Train one epoch (Right arrow)")
+        self.step_action = self._action(QT_TR_NOOP("Step"), self.step_once, Qt.Key_Right, tip=QT_TR_NOOP("Train one epoch (Right arrow)"))
         self.step_action.setIcon(st.standardIcon(QStyle.SP_MediaSeekForward))
-        self.back_action = self._action("Back", self.step_back, Qt.Key_Left,
-                                        tip="One step back in a stepper (Left arrow)")
+        self.back_action = self._action(QT_TR_NOOP("Back"), self.step_back, Qt.Key_Left,
+                                        tip=QT_TR_NOOP("One step back in a stepper (Left arrow)"))
         self.back_action.setIcon(st.standardIcon(QStyle.SP_MediaSeekBackward))
-        self.reset_action = self._action("Reset", self.reset, Qt.Key_R, tip="New initial weights from the seed (R)")
+        self.reset_action = self._action(QT_TR_NOOP("Reset"), self.reset, Qt.Key_R, tip=QT_TR_NOOP("New initial weights from the seed (R)"))
         self.reset_action.setIcon(st.standardIcon(QStyle.SP_BrowserReload))
-        self.export_action = self._action("Export figure…", self.export_dialog, "Ctrl+E")
-        self.record_action = self._action("Record animation…", self.record_dialog, "Ctrl+Shift+E",
-                                          tip="Record a figure or the whole lab as GIF or MP4 (Ctrl+Shift+E)")
-        self.save_action = self._action("Save experiment…", self.save_dialog, "Ctrl+S")
-        self.open_action = self._action("Open experiment…", self.open_dialog, "Ctrl+O")
-        self.quit_action = self._action("Quit", self.close, "Ctrl+Q")
-        self.present_action = self._action("Presentation mode", self.toggle_presentation, Qt.Key_F5,
-                                           checkable=True, tip="Big fonts, thick lines, full screen (F5)")
-        self.dark_action = self._action("Dark theme", lambda on: self.themes.set_dark(on), checkable=True)
-        self.labs_action = self._action("Lab list", lambda on: self.sidebar.setVisible(on), "Ctrl+L",
-                                        checkable=True, tip="Show or hide the list of labs (Ctrl+L)")
+        self.export_action = self._action(QT_TR_NOOP("Export figure…"), self.export_dialog, "Ctrl+E")
+        self.record_action = self._action(QT_TR_NOOP("Record animation…"), self.record_dialog, "Ctrl+Shift+E",
+                                          tip=QT_TR_NOOP("Record a figure or the whole lab as GIF or MP4 (Ctrl+Shift+E)"))
+        self.save_action = self._action(QT_TR_NOOP("Save experiment…"), self.save_dialog, "Ctrl+S")
+        self.open_action = self._action(QT_TR_NOOP("Open experiment…"), self.open_dialog, "Ctrl+O")
+        self.quit_action = self._action(QT_TR_NOOP("Quit"), self.close, "Ctrl+Q")
+        self.present_action = self._action(QT_TR_NOOP("Presentation mode"), self.toggle_presentation, Qt.Key_F5,
+                                           checkable=True, tip=QT_TR_NOOP("Big fonts, thick lines, full screen (F5)"))
+        self.dark_action = self._action(QT_TR_NOOP("Dark theme"), lambda on: self.themes.set_dark(on), checkable=True)
+        self.labs_action = self._action(QT_TR_NOOP("Lab list"), lambda on: self.sidebar.setVisible(on), "Ctrl+L",
+                                        checkable=True, tip=QT_TR_NOOP("Show or hide the list of labs (Ctrl+L)"))
         self.labs_action.setChecked(True)
-        self.controls_action = self._action("Controls panel", self._set_controls_visible, "Ctrl+K",
-                                            checkable=True, tip="Show or hide the lab's controls (Ctrl+K)")
+        self.controls_action = self._action(QT_TR_NOOP("Controls panel"), self._set_controls_visible, "Ctrl+K",
+                                            checkable=True, tip=QT_TR_NOOP("Show or hide the lab's controls (Ctrl+K)"))
         self.controls_action.setChecked(True)
         self.dark_action.setChecked(self.themes.dark)
-        self.about_action = self._action("About Neural Playground", self.about)
-        self.compare_action = self._action("Compare configurations…", self.compare_dialog, "Ctrl+Shift+C",
-                                           tip="Two to four configurations of this lab side by side, "
-                                               "trained in lockstep (Ctrl+Shift+C)")
+        self.about_action = self._action(QT_TR_NOOP("About Neural Playground"), self.about)
+        self.compare_action = self._action(QT_TR_NOOP("Compare configurations…"), self.compare_dialog, "Ctrl+Shift+C",
+                                           tip=QT_TR_NOOP("Two to four configurations of this lab side by side, "
+                                                          "trained in lockstep (Ctrl+Shift+C)"))
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Transport")
+        bar = QToolBar(tr("Transport"))
         bar.setObjectName("transport")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
@@ -216,25 +226,27 @@ class MainWindow(QMainWindow):
         self.timeline.scrubbed.connect(self.rewind_to)
         bar.addWidget(self.timeline)
         bar.addSeparator()
-        bar.addWidget(QLabel(" Speed "))
+        self._speed_label = QLabel(" " + tr("Speed") + " ")
+        bar.addWidget(self._speed_label)
         self.speed = QComboBox()
         self.speed.setObjectName("speed")
         self.speed.setFocusPolicy(Qt.ClickFocus)  # keep Space and arrows for the transport
         for value, label in SPEEDS:
-            self.speed.addItem(label, value)
+            self.speed.addItem(tr(label), value)
         self.speed.setCurrentIndex(DEFAULT_SPEED_INDEX)
         self.speed.currentIndexChanged.connect(self._on_speed_changed)
         self.controller.set_speed(self.speed.currentData())
         bar.addWidget(self.speed)
         bar.addSeparator()
-        bar.addWidget(QLabel(" Device "))
+        self._device_label = QLabel(" " + tr("Device") + " ")
+        bar.addWidget(self._device_label)
         self.device_box = QComboBox()
         self.device_box.setObjectName("device")
         self.device_box.setFocusPolicy(Qt.ClickFocus)
-        for dev, label in (("cpu", "CPU"), ("cuda", "CUDA GPU"), ("mps", "Apple MPS")):
-            self.device_box.addItem(label, dev)
-        self._set_device_availability({"devices": ["cpu"], "unavailable": {
-            "cuda": "checking what torch sees…", "mps": "checking what torch sees…"}})
+        for dev, label in DEVICES:
+            self.device_box.addItem(tr(label), dev)
+        checking = tr("checking what torch sees…")
+        self._set_device_availability({"devices": ["cpu"], "unavailable": {"cuda": checking, "mps": checking}})
         self.device_box.currentIndexChanged.connect(self._on_device_changed)
         bar.addWidget(self.device_box)
         self.addToolBar(bar)
@@ -242,17 +254,18 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         m = self.menuBar()
-        f = m.addMenu("&File")
+        m.clear()  # a language switch builds the menus again, around the same actions
+        f = m.addMenu(tr("&File"))
         for a in (self.export_action, self.record_action, self.save_action, self.open_action):
             f.addAction(a)
         f.addSeparator()
         f.addAction(self.quit_action)
-        v = m.addMenu("&View")
+        v = m.addMenu(tr("&View"))
         self._view_menu = v
         v.addAction(self.present_action)
         v.addAction(self.labs_action)
         v.addAction(self.controls_action)
-        scale_menu = v.addMenu("Presentation scale")
+        scale_menu = v.addMenu(tr("Presentation scale"))
         group = QActionGroup(self)
         for s in (1.5, 1.8, 2.0, 2.5):
             a = QAction(f"{s:g}×", self, checkable=True)
@@ -260,27 +273,118 @@ class MainWindow(QMainWindow):
             a.triggered.connect(lambda _on, s=s: self.themes.set_presentation_scale(s))
             group.addAction(a)
             scale_menu.addAction(a)
-        self.screen_menu = v.addMenu("Present on")
+        self.screen_menu = v.addMenu(tr("Present on"))
         self.screen_menu.setToolTipsVisible(True)
         self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
         v.addAction(self.dark_action)
-        t = m.addMenu("&Training")
+        language_menu = v.addMenu(tr("Language"))
+        language_menu.setObjectName("language_menu")
+        languages = QActionGroup(self)
+        self.language_actions = {}
+        for lang in LANGUAGES:
+            a = QAction(LANGUAGE_NAMES[lang], self, checkable=True)  # each language in its own words
+            a.setChecked(lang == self.language)
+            a.triggered.connect(lambda _on, lang=lang: self.set_language(lang))
+            languages.addAction(a)
+            language_menu.addAction(a)
+            self.language_actions[lang] = a
+        t = m.addMenu(tr("&Training"))
         for a in (self.play_action, self.step_action, self.back_action, self.reset_action):
             t.addAction(a)
         t.addSeparator()
         t.addAction(self.compare_action)
-        h = m.addMenu("&Help")
+        h = m.addMenu(tr("&Help"))
         h.addAction(self.about_action)
+
+    def _add_lesson_actions(self) -> None:
+        self._view_menu.insertAction(self.labs_action, self.lesson.toggle_action)
+        self._view_menu.insertAction(self.labs_action, self.lesson.panel_action)
+
+    # --- language -----------------------------------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        """View > Language: everything the window shows, in `lang`, now; training goes on.
+
+        The menus, the transport and the open lab are built again in the new language (a lab keeps
+        its parameters, its last frame and the tab on show; the worker resumes from that frame);
+        labs opened before are rebuilt when next opened."""
+        lang = install_language(lang)
+        for code, action in getattr(self, "language_actions", {}).items():
+            action.setChecked(code == lang)
+        if lang == self.language:
+            return
+        self.language = lang
+        self.settings.setValue("ui/language", lang)
+        self._retranslate_chrome()
+        lesson = getattr(self, "lesson", None)
+        if lesson is not None and hasattr(lesson, "retranslate"):
+            lesson.retranslate()
+        self._rebuild_views()
+
+    def _retranslate_chrome(self) -> None:
+        for a in self.actions():
+            text, tip = a.property("tr_text"), a.property("tr_tip")
+            if text:
+                a.setText(tr(text))
+            if tip:
+                a.setToolTip(tr(tip))
+                a.setStatusTip(tr(tip))
+        self._on_playing_changed(self.controller.playing)
+        self.toolbar.setWindowTitle(tr("Transport"))
+        self._speed_label.setText(" " + tr("Speed") + " ")
+        self._device_label.setText(" " + tr("Device") + " ")
+        for i, (_value, label) in enumerate(SPEEDS):
+            self.speed.setItemText(i, tr(label))
+        for i, (_dev, label) in enumerate(DEVICES):
+            self.device_box.setItemText(i, tr(label))
+        if self.controller.info:
+            self._set_device_availability(self.controller.info)
+        self._build_menus()
+        if getattr(self, "lesson", None) is not None:
+            self._add_lesson_actions()
+        shown = self.sidebar.isVisible()
+        old = self.sidebar
+        self._build_sidebar()
+        splitter = old.parentWidget()
+        index = splitter.indexOf(old)
+        sizes = splitter.sizes()
+        splitter.replaceWidget(index, self.sidebar)
+        splitter.setSizes(sizes)
+        self.sidebar.setVisible(shown)
+        old.deleteLater()
+        self.status_epoch.setText(tr("epoch {epoch}", epoch=(self.controller.last_snapshot or {}).get("epoch", 0)))
+
+    def _rebuild_views(self) -> None:
+        """Every lab view goes; the open one comes back at once in the new language, the others when
+        opened. What a view knows (parameters, last frame, tab on show) is parked in between."""
+        current = self.current
+        if current is None:
+            return
+        was_playing = bool(current.trains and self.controller.playing)
+        comparing = getattr(current, "compare", False)
+        panes = [pane.params() for pane in current.panes] if comparing else None
+        for lab_id, view in list(self.views.items()):
+            if lab_id != "compare":
+                self._parked[lab_id] = (view.params(), view.last_snapshot, view.view_state())
+            self.stack.removeWidget(view)
+            view.deleteLater()
+        self.views.clear()
+        self.current = None
+        if comparing and panes:
+            self.open_compare(current.info.id, panes)
+        else:
+            self.open_lab(current.info.id)
+        if was_playing:
+            self.controller.play()
 
     def _build_status(self) -> None:
         sb = self.statusBar()
         self.status_rate = QLabel("")
-        self.status_epoch = QLabel("epoch 0")
+        self.status_epoch = QLabel(tr("epoch {epoch}", epoch=0))
         self.status_device = QLabel("CPU")
         for w in (self.status_epoch, self.status_rate, self.status_device):
             w.setContentsMargins(8, 0, 8, 0)
             sb.addPermanentWidget(w)
-        sb.showMessage("Starting the training worker (loading torch)…", 5000)
+        sb.showMessage(tr("Starting the training worker (loading torch)…"), 5000)
 
     # --- labs -------------------------------------------------------------------------------------------
     def open_lab(self, lab_id: str) -> None:
@@ -289,6 +393,11 @@ class MainWindow(QMainWindow):
             module, _, cls = info.view.partition(":")
             view_cls = getattr(importlib.import_module(module), cls)
             view = view_cls(info, self.controller, self.themes.theme)
+            parked = self._parked.pop(lab_id, None)
+            if parked is not None:  # rebuilt after a language switch: as the user left it
+                params, view.last_snapshot, tab = parked
+                view.set_params(params)
+                view.show_view(tab)
             self.views[lab_id] = view
             self.stack.addWidget(view)
             view.status_changed.connect(lambda text: self.statusBar().showMessage(text, 4000))
@@ -299,7 +408,7 @@ class MainWindow(QMainWindow):
                 self._stale_theme.discard(id(view))
                 view.apply_theme(self.themes.theme)  # restyled lazily: see _on_theme_changed
         self.current = view
-        self.compare_action.setText("Compare configurations…")
+        self.compare_action.setText(tr("Compare configurations…"))
         if hasattr(self, "_list_before_compare"):  # leaving a comparison: the lab list as it was
             shown = self.__dict__.pop("_list_before_compare")
             self.sidebar.setVisible(shown)
@@ -320,7 +429,7 @@ class MainWindow(QMainWindow):
         if item is not None:
             self.sidebar.setCurrentItem(item)
         self._resume(view)  # a lab opened before continues where it was
-        self.setWindowTitle(f"{info.title} · Neural Playground")
+        self.setWindowTitle(f"{tr(info.title)} · Neural Playground")
         self.lab_opened.emit(lab_id)
 
     def _resume(self, view) -> None:
@@ -343,11 +452,12 @@ class MainWindow(QMainWindow):
             self.open_lab(view.info.id)  # a second press leaves the comparison
             return
         if not view.trains:
-            self._message(QMessageBox.Information, "Compare", f"{view.info.title} has nothing to train.")
+            self._message(QMessageBox.Information, tr("Compare"),
+                          tr("{lab} has nothing to train.", lab=tr(view.info.title)))
             return
-        n, ok = QInputDialog.getInt(self, "Compare configurations",
-                                    "How many configurations side by side? Each keeps its own controls; "
-                                    "one transport drives all.", 2, 2, 4)
+        n, ok = QInputDialog.getInt(self, tr("Compare configurations"),
+                                    tr("How many configurations side by side? Each keeps its own controls; "
+                                       "one transport drives all."), 2, 2, 4)
         if ok:
             self.open_compare(view.info.id, [view.params() for _ in range(n)])
 
@@ -377,14 +487,14 @@ class MainWindow(QMainWindow):
         self.timeline.setVisible(True)
         self.timeline.follow(0, None)
         self.sync_back_action()
-        self.compare_action.setText("Leave comparison")
+        self.compare_action.setText(tr("Leave comparison"))
         # Two to four labs need the room: the lab list folds away while comparing (Ctrl+L).
         if not hasattr(self, "_list_before_compare"):
             self._list_before_compare = self.sidebar.isVisible()
         self.sidebar.setVisible(False)
         self.labs_action.setChecked(False)
         view.start_session(self.device)
-        self.setWindowTitle(f"Compare · {info.title} · Neural Playground")
+        self.setWindowTitle(tr("Compare · {lab} · Neural Playground", lab=tr(info.title)))
 
     def _on_lab_clicked(self, item: QTreeWidgetItem, _col: int) -> None:
         lab_id = item.data(0, Qt.UserRole)
@@ -452,7 +562,7 @@ class MainWindow(QMainWindow):
             self.controller.reset()
 
     def _on_playing_changed(self, playing: bool) -> None:
-        self.play_action.setText("Pause" if playing else "Play")
+        self.play_action.setText(tr("Pause") if playing else tr("Play"))
         self.play_action.setIcon(self.style().standardIcon(QStyle.SP_MediaPause if playing else QStyle.SP_MediaPlay))
 
     def _on_speed_changed(self, _i: int) -> None:
@@ -464,8 +574,9 @@ class MainWindow(QMainWindow):
             dev = self.device_box.itemData(i)
             ok = dev in info.get("devices", ["cpu"])
             model.item(i).setEnabled(ok)
-            why = "" if ok else info.get("unavailable", {}).get(dev, "not available")
-            self.device_box.setItemData(i, why or f"{self.device_box.itemText(i)} is available", Qt.ToolTipRole)
+            why = "" if ok else info.get("unavailable", {}).get(dev, tr("not available"))
+            self.device_box.setItemData(i, why or tr("{device} is available", device=self.device_box.itemText(i)),
+                                        Qt.ToolTipRole)
         tips = [f"{self.device_box.itemText(i)}: {self.device_box.itemData(i, Qt.ToolTipRole)}"
                 for i in range(self.device_box.count())]
         self.device_box.setToolTip("\n".join(tips))
@@ -488,21 +599,22 @@ class MainWindow(QMainWindow):
             import traceback
 
             self.controller.pause()
-            self._on_error_raised(f"The lab could not draw this frame ({type(exc).__name__}: {exc}); "
-                                  "training was paused.", traceback.format_exc())
+            self._on_error_raised(tr("The lab could not draw this frame ({error}); training was paused.",
+                                     error=f"{type(exc).__name__}: {exc}"), traceback.format_exc())
             return
         now = time.perf_counter()
         self._frame_times = [t for t in self._frame_times if now - t < 1.0] + [now]
         rate = snap.get("epochs_per_s", 0.0)
-        self.status_epoch.setText(f"epoch {snap.get('epoch', 0)}")
+        self.status_epoch.setText(tr("epoch {epoch}", epoch=snap.get("epoch", 0)))
         self.timeline.follow(snap.get("epoch", 0) or 0, snap.get("timeline_end"))
-        self.status_rate.setText(f"{rate:,.0f} epochs/s · {len(self._frame_times)} fps" if rate else "paused")
+        self.status_rate.setText(tr("{rate} epochs/s · {fps} fps", rate=f"{rate:,.0f}", fps=len(self._frame_times))
+                                 if rate else tr("paused"))
         self.status_device.setText(snap.get("engine", self.device))
 
     def _on_worker_ready(self, info: dict) -> None:
         self._set_device_availability(info)
-        torch_v = info.get("torch") or "not installed"
-        self.statusBar().showMessage(f"Worker ready (torch {torch_v}).", 3000)
+        torch_v = info.get("torch") or tr("not installed")
+        self.statusBar().showMessage(tr("Worker ready (torch {version}).", version=torch_v), 3000)
 
     def _message(self, icon, title: str, text: str, detail: str = "") -> QMessageBox:
         # One box per title at most: a message the user has not closed yet is replaced, not stacked
@@ -529,18 +641,18 @@ class MainWindow(QMainWindow):
         # A lab failing every frame must not bury the user in dialogs: at most one every 2 s.
         if time.monotonic() - self._last_error_at > 2.0:
             self._last_error_at = time.monotonic()
-            self._message(QMessageBox.Warning, "Training stopped", message, detail)
+            self._message(QMessageBox.Warning, tr("Training stopped"), message, detail)
 
     def _on_diverged(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
-        self._message(QMessageBox.Warning, "Training diverged", message)
+        self._message(QMessageBox.Warning, tr("Training diverged"), message)
 
     def _on_finished(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
 
     def _on_worker_restarted(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
-        self._message(QMessageBox.Information, "Worker restarted", message)
+        self._message(QMessageBox.Information, tr("Worker restarted"), message)
 
     # --- theme --------------------------------------------------------------------------------------------
     def toggle_presentation(self) -> None:
@@ -626,7 +738,7 @@ class MainWindow(QMainWindow):
         try:
             if dialog.exec():
                 self.settings.setValue("paths/export", os.path.dirname(dialog.path.text()))
-                self.statusBar().showMessage(f"Exported {dialog.path.text()}", 5000)
+                self.statusBar().showMessage(tr("Exported {path}", path=dialog.path.text()), 5000)
         finally:
             dialog.deleteLater()  # a child of the window: without this, every export kept its dialog
 
@@ -656,22 +768,24 @@ class MainWindow(QMainWindow):
         figures = self.current.figures()
         target = self.current if figure == RecordDialog.WHOLE else figures.get(figure)
         if target is None:
-            self._message(QMessageBox.Warning, "Record animation", f"This lab has no figure {figure!r}.")
+            self._message(QMessageBox.Warning, tr("Record animation"),
+                          tr("This lab has no figure {figure}.", figure=repr(figure)))
             return False
         try:
             recorder = Recorder(target, path, width, fps, seconds, parent=self)
         except VideoError as exc:
-            self._message(QMessageBox.Warning, "Record animation", f"{path} cannot be recorded: {exc}")
+            self._message(QMessageBox.Warning, tr("Record animation"),
+                          tr("{path} cannot be recorded: {error}", path=path, error=exc))
             return False
         self.recorder = recorder
         bar = QProgressBar()
         bar.setRange(0, recorder.planned)
-        bar.setFormat("recording %v/%m frames")
+        bar.setFormat(tr("recording %v/%m frames"))
         bar.setMaximumWidth(220)
-        stop = QPushButton("Stop")
-        stop.setToolTip("End the recording now and keep it")
-        cancel = QPushButton("Cancel")
-        cancel.setToolTip("Throw the recording away")
+        stop = QPushButton(tr("Stop"))
+        stop.setToolTip(tr("End the recording now and keep it"))
+        cancel = QPushButton(tr("Cancel"))
+        cancel.setToolTip(tr("Throw the recording away"))
         sb = self.statusBar()
         for w in (bar, stop, cancel):
             sb.addWidget(w)
@@ -680,24 +794,25 @@ class MainWindow(QMainWindow):
             for w in (bar, stop, cancel):
                 sb.removeWidget(w)
                 w.deleteLater()
-            self.record_action.setText("Record animation…")
+            self.record_action.setText(tr("Record animation…"))
 
         def on_finished(written: str, skipped: int):
             done()
-            extra = f" ({skipped} frames skipped: the encoder was behind)" if skipped else ""
-            sb.showMessage(f"Saved animation {written}{extra}", 8000)
+            extra = tr(" ({skipped} frames skipped: the encoder was behind)", skipped=skipped) if skipped else ""
+            sb.showMessage(tr("Saved animation {path}", path=written) + extra, 8000)
             self.settings.setValue("paths/export", os.path.dirname(written))
 
         def on_failed(why: str):
             done()
-            self._message(QMessageBox.Warning, "Record animation", f"{path} was not written: {why}")
+            self._message(QMessageBox.Warning, tr("Record animation"),
+                          tr("{path} was not written: {error}", path=path, error=why))
 
         recorder.progressed.connect(lambda n, _m: bar.setValue(n))
         recorder.finished.connect(on_finished)
         recorder.failed.connect(on_failed)
         stop.clicked.connect(recorder.stop)
-        cancel.clicked.connect(lambda: (recorder.cancel(), done(), sb.showMessage("Recording cancelled", 4000)))
-        self.record_action.setText("Stop recording")
+        cancel.clicked.connect(lambda: (recorder.cancel(), done(), sb.showMessage(tr("Recording cancelled"), 4000)))
+        self.record_action.setText(tr("Stop recording"))
         recorder.start()
         if play and self.current.trains and not self.controller.playing:
             self.controller.play()
@@ -727,12 +842,12 @@ class MainWindow(QMainWindow):
 
         view = self.current
         if getattr(view, "compare", False):
-            raise RuntimeError("a comparison is kept as a lesson scene (View > Lesson mode, "
-                               "Add current state), not as an experiment file; or save each "
-                               "configuration from its own lab")
+            raise RuntimeError(tr("a comparison is kept as a lesson scene (View > Lesson mode, "
+                                  "Add current state), not as an experiment file; or save each "
+                                  "configuration from its own lab"))
         snap = snap if snap is not None else self.current_frame()
         if snap is None:
-            raise RuntimeError("nothing to save yet: the lab has not shown a frame of its current settings")
+            raise RuntimeError(tr("nothing to save yet: the lab has not shown a frame of its current settings"))
         # The session's own parameters: the very ones these weights were trained with.
         params = snap["params"] if isinstance(snap.get("params"), dict) else view.params()
         save_experiment(path, view.info.id, params, snap["state"], int(snap.get("epoch", 0)),
@@ -752,7 +867,7 @@ class MainWindow(QMainWindow):
         curves = restored_curves(exp.view.get("curves"))
         self.current.start_session(self.device, exp.state, exp.epoch, curves,
                                    **({"data": exp.data} if exp.data is not None else {}))
-        self.setWindowTitle(f"{os.path.basename(path)} · {self.current.info.title} · Neural Playground")
+        self.setWindowTitle(f"{os.path.basename(path)} · {tr(self.current.info.title)} · Neural Playground")
 
     def save_dialog(self) -> None:
         if self.current is None or not self.current.trains:
@@ -763,7 +878,7 @@ class MainWindow(QMainWindow):
             self.controller.pause()
         start = os.path.join(self.settings.value("paths/experiments", os.getcwd()),
                              f"{self.current.info.id}.npexp.json")
-        path, _ = QFileDialog.getSaveFileName(self, "Save experiment", start, EXPERIMENT_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save experiment"), start, tr(EXPERIMENT_FILTER))
         if path:
             self.save_path(path)
 
@@ -774,16 +889,17 @@ class MainWindow(QMainWindow):
         snap = self.current_frame()
         if snap is None and hasattr(self.controller, "request_current"):
             lab = self.current
-            self.statusBar().showMessage(f"Saving {os.path.basename(path)}: waiting for the current weights…")
+            self.statusBar().showMessage(tr("Saving {file}: waiting for the current weights…",
+                                            file=os.path.basename(path)))
 
             def ready(frame):
                 if self.current is not lab:
-                    self._message(QMessageBox.Warning, "Could not save",
-                                  f"{path} was not saved: another lab was opened meanwhile.")
+                    self._message(QMessageBox.Warning, tr("Could not save"),
+                                  tr("{path} was not saved: another lab was opened meanwhile.", path=path))
                 elif frame is None:
-                    self._message(QMessageBox.Warning, "Could not save",
-                                  f"{path} was not saved: the training worker did not send the current "
-                                  "weights in time. Try again in a moment.")
+                    self._message(QMessageBox.Warning, tr("Could not save"),
+                                  tr("{path} was not saved: the training worker did not send the current "
+                                     "weights in time. Try again in a moment.", path=path))
                 else:
                     self._write_experiment(path, frame)
 
@@ -795,16 +911,17 @@ class MainWindow(QMainWindow):
         try:
             self.save_experiment(path, snap)
         except Exception as exc:  # noqa: BLE001 - whatever went wrong, the user reads why
-            self._message(QMessageBox.Warning, "Could not save", f"{path} was not saved: {exc}")
+            self._message(QMessageBox.Warning, tr("Could not save"),
+                          tr("{path} was not saved: {error}", path=path, error=exc))
             return False
         self.settings.setValue("paths/experiments", os.path.dirname(path))
-        self.statusBar().showMessage(f"Saved {path}", 5000)
+        self.statusBar().showMessage(tr("Saved {path}", path=path), 5000)
         return True
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open experiment",
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open experiment"),
                                               self.settings.value("paths/experiments", os.getcwd()),
-                                              EXPERIMENT_FILTER + ";;All files (*)")
+                                              tr(EXPERIMENT_FILTER) + ";;" + tr("All files (*)"))
         if path:
             self.open_path(path)
 
@@ -828,18 +945,19 @@ class MainWindow(QMainWindow):
         return True
 
     def _refused(self, path: str, exc) -> None:
-        self._message(QMessageBox.Warning, "Could not open the experiment",
-                      f"{os.path.basename(path)} was not opened: {exc}\n\nYour current work is unchanged.")
+        self._message(QMessageBox.Warning, tr("Could not open the experiment"),
+                      tr("{file} was not opened: {error}", file=os.path.basename(path), error=exc)
+                      + "\n\n" + tr("Your current work is unchanged."))
 
     def _opened(self, path: str) -> None:
         self.settings.setValue("paths/experiments", os.path.dirname(path))
-        self.statusBar().showMessage(f"Opened {path}", 5000)
+        self.statusBar().showMessage(tr("Opened {path}", path=path), 5000)
 
     def _open_in_worker(self, path: str) -> None:
         from PySide6.QtWidgets import QProgressDialog
 
-        progress = QProgressDialog(f"Reading {os.path.basename(path)}…", "Cancel", 0, 0, self)
-        progress.setWindowTitle("Open experiment")
+        progress = QProgressDialog(tr("Reading {file}…", file=os.path.basename(path)), tr("Cancel"), 0, 0, self)
+        progress.setWindowTitle(tr("Open experiment"))
         progress.setAttribute(Qt.WA_DeleteOnClose)
         progress.setMinimumDuration(500)
         progress.setWindowModality(Qt.WindowModal)
@@ -873,16 +991,17 @@ class MainWindow(QMainWindow):
         import pyqtgraph
 
         info = self.controller.info or {}
-        devices = ", ".join(info.get("devices", ["cpu"])) if info else "(worker starting)"
+        devices = ", ".join(info.get("devices", ["cpu"])) if info else tr("(worker starting)")
         cuda = info.get("cuda_name")
         return (f"<h3>Neural Playground {__version__}</h3>"
-                "<p>Interactive labs for the lecture <i>Introduction à l'apprentissage profond</i>.</p>"
+                "<p>" + tr("Interactive labs for the lecture <i>Introduction à l'apprentissage profond</i>.")
+                + "</p>"
                 f"<p>Qt {qVersion()} · PySide6 {pyside_version} · pyqtgraph {pyqtgraph.__version__}<br>"
-                f"torch {info.get('torch') or 'loading…'} · Python {info.get('python', '')}<br>"
-                f"Devices: {devices}{f' ({cuda})' if cuda else ''}</p>")
+                f"torch {info.get('torch') or tr('loading…')} · Python {info.get('python', '')}<br>"
+                + tr("Devices: {devices}", devices=devices) + (f" ({cuda})" if cuda else "") + "</p>")
 
     def about(self) -> None:
-        self._message(QMessageBox.Information, "About Neural Playground", self.about_text())
+        self._message(QMessageBox.Information, tr("About Neural Playground"), self.about_text())
 
     def closeEvent(self, event) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

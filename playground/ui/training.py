@@ -18,6 +18,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from playground.core import i18n as core_i18n
 from playground.core.train.worker import Channel, ChannelClosed, channel_pair, worker_main
 
 __all__ = ["TrainingController", "resume_point"]
@@ -188,8 +189,9 @@ class TrainingController(QObject):
                      epoch: int = 0, curves: dict | None = None, data: dict | None = None) -> None:
         self._set_playing(False)
         self.last_snapshot = None
+        # The worker writes its messages in the window's language (the core catalogue).
         cmd = {"op": "open", "factory": factory, "params": dict(params), "device": device,
-               "run": self._new_run()}
+               "run": self._new_run(), "language": core_i18n.language()}
         self._open_cmd = dict(cmd)
         if data is not None:
             cmd["data"] = data

@@ -19,6 +19,7 @@ import traceback
 from collections import deque
 from typing import Any, Callable
 
+from playground.core.i18n import set_language
 from playground.core.train.session import SessionError, TrainingSession
 from playground.core.train.params import ParamError
 
@@ -64,6 +65,8 @@ class Runner:
         if op not in ("ack", "speed", "snapshot"):
             self._last_error = None  # the user did something: a new failure is news again
         try:
+            if "language" in cmd:
+                set_language(cmd["language"])
             if op == "open":
                 return self._open(cmd)
             if op == "quit":

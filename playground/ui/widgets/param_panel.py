@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
                                QSpinBox, QWidget)
 
 from playground.core.train.params import LIST_KINDS, Param, ParamError, defaults, describe, validate
+from playground.ui.i18n import tr
 
 __all__ = ["ParamPanel", "RECENT_VALUES"]
 
@@ -50,11 +51,12 @@ class ParamPanel(QWidget):
             w = self._make(p)
             w.setObjectName(f"param_{p.name}")
             allowed = describe(p)
-            tip = "\n".join(t for t in (p.help, f"Allowed: {allowed}" if allowed else "",
-                                        "(applies live)" if p.live else "(changing it resets the model)") if t)
+            tip = "\n".join(t for t in (tr(p.help), tr("Allowed: {allowed}", allowed=allowed) if allowed else "",
+                                        tr("(applies live)") if p.live else tr("(changing it resets the model)"))
+                            if t)
             self._tips[p.name] = tip
             w.setToolTip(tip)
-            label = QLabel(p.label + (f" ({p.unit})" if p.unit else ""))
+            label = QLabel(tr(p.label) + (f" ({tr(p.unit)})" if p.unit else ""))
             label.setToolTip(tip)
             label.setBuddy(w)
             form.addRow(label, w)
@@ -72,7 +74,7 @@ class ParamPanel(QWidget):
         if p.kind == "choice":
             w = QComboBox()
             for c in p.choices:
-                w.addItem(p.label_of(c), c)
+                w.addItem(tr(p.label_of(c)), c)
             w.setCurrentIndex(p.choices.index(p.default))
             w.currentIndexChanged.connect(lambda _i, p=p, w=w: self._edited(p, w.currentData()))
             return w
@@ -113,7 +115,7 @@ class ParamPanel(QWidget):
         if p.kind in LIST_KINDS:
             # a text field of comma-separated values
             w = QLineEdit(self._list_text(p.default))
-            w.setPlaceholderText("none" if not p.min_items else "")
+            w.setPlaceholderText(tr("none") if not p.min_items else "")
             w.editingFinished.connect(lambda p=p, w=w: self._edited(p, w.text()))
             return w
         raise ValueError(f"{p.name}: the panel has no control for kind {p.kind!r}")
@@ -169,7 +171,7 @@ class ParamPanel(QWidget):
         # an editable combo keeps its own arrow: only its text field is framed
         framed = w.lineEdit() if isinstance(w, QComboBox) and w.isEditable() else w
         if reason:
-            err.setText(f"{reason}. Still using {self._shown(name, self._values.get(name))}.")
+            err.setText(tr("{reason}. Still using {value}.", reason=reason, value=self._shown(name, self._values.get(name))))
             err.show()
             framed.setStyleSheet(_INVALID_STYLE)
             w.setToolTip(f"{reason}\n\n{self._tips[name]}")
@@ -184,9 +186,9 @@ class ParamPanel(QWidget):
     def _shown(self, name: str, value) -> str:
         p = self._spec[name]
         if p.kind in LIST_KINDS:
-            return self._list_text(value) or "none"
+            return self._list_text(value) or tr("none")
         if p.kind == "choice":
-            return p.label_of(value)
+            return tr(p.label_of(value))
         if isinstance(value, float):
             return f"{value:g}"
         return str(value)
@@ -238,7 +240,7 @@ class ParamPanel(QWidget):
         shown = {k: v for k, v in values.items() if k in self._spec}
         self.set_values(shown)
         for name in shown:
-            self._mark(name, f"refused: {reason}")
+            self._mark(name, tr("refused: {reason}", reason=reason))
 
     def set_value_interactively(self, name: str, raw) -> None:
         """As if the user had entered `raw` (used by tests, the random-action test and shortcuts).
