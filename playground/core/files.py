@@ -20,6 +20,8 @@ import errno
 import os
 import stat
 
+from playground.core.i18n import N_, tr
+
 __all__ = ["FileProblem", "read_limited", "describe_size"]
 
 
@@ -27,9 +29,9 @@ class FileProblem(ValueError):
     """A file that cannot be read as asked; the message is one sentence naming it."""
 
 
-_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
-          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-          (stat.S_ISSOCK, "a socket"))
+_KINDS = ((stat.S_ISDIR, N_("a folder")), (stat.S_ISFIFO, N_("a named pipe (FIFO)")),
+          (stat.S_ISCHR, N_("a character device")), (stat.S_ISBLK, N_("a block device")),
+          (stat.S_ISSOCK, N_("a socket")))
 
 
 def describe_size(n: int) -> str:
@@ -37,10 +39,10 @@ def describe_size(n: int) -> str:
         return f"{n / 2**20:.0f} MiB"
     if n >= 1024:
         return f"{n / 1024:.0f} KiB"
-    return f"{n} bytes"
+    return tr("{n} bytes", n=n)
 
 
-def read_limited(path: str | os.PathLike, max_bytes: int, what: str = "a file") -> bytes:
+def read_limited(path: str | os.PathLike, max_bytes: int, what: str = N_("a file")) -> bytes:
     """The bytes of the regular file at `path`, at most `max_bytes` of them.
 
     Raises FileProblem (message: "<name> ...") when the path does not exist, cannot be read, is not a
@@ -48,31 +50,31 @@ def read_limited(path: str | os.PathLike, max_bytes: int, what: str = "a file") 
     `max_bytes` bytes. `what` names the expected content in messages ("an experiment file").
     """
     name = os.path.basename(os.fspath(path)) or os.fspath(path)
+    what = tr(what)  # callers mark it N_("an experiment file")
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) \
         | getattr(os, "O_NOCTTY", 0)
     try:
         # O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one.
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise FileProblem(f"{name} does not exist ({os.fspath(path)})") from None
+        raise FileProblem(tr("{name} does not exist ({path})", name=name, path=os.fspath(path))) from None
     except PermissionError:
-        raise FileProblem(f"{name} cannot be read: permission denied") from None
+        raise FileProblem(tr("{name} cannot be read: permission denied", name=name)) from None
     except IsADirectoryError:
-        raise FileProblem(f"{name} is a folder, not {what}") from None
+        raise FileProblem(tr("{name} is a folder, not {what}", name=name, what=what)) from None
     except OSError as err:
         if err.errno == errno.ENXIO:  # a socket, or a FIFO some systems refuse non-blocking
-            raise FileProblem(f"{name} is not a regular file, so it cannot be {what}") from None
-        raise FileProblem(f"{name} cannot be read: {err.strerror or err}") from None
+            raise FileProblem(tr("{name} is not a regular file, so it cannot be {what}", name=name, what=what)) from None
+        raise FileProblem(tr("{name} cannot be read: {reason}", name=name, reason=err.strerror or err)) from None
     try:
         info = os.fstat(fd)
         for test, kind in _KINDS:
             if test(info.st_mode):
-                raise FileProblem(f"{name} is {kind}, not a regular file, so it cannot be {what}")
+                raise FileProblem(tr("{name} is {kind}, not a regular file, so it cannot be {what}", name=name, kind=tr(kind), what=what))
         if not stat.S_ISREG(info.st_mode):
-            raise FileProblem(f"{name} is not a regular file, so it cannot be {what}")
+            raise FileProblem(tr("{name} is not a regular file, so it cannot be {what}", name=name, what=what))
         if info.st_size > max_bytes:
-            raise FileProblem(f"{name} is {describe_size(info.st_size)}, more than the "
-                              f"{describe_size(max_bytes)} allowed for {what}")
+            raise FileProblem(tr("{name} is {size}, more than the {allowed} allowed for {what}", name=name, size=describe_size(info.st_size), allowed=describe_size(max_bytes), what=what))
         try:
             os.set_blocking(fd, True)  # a regular file never blocks; plain reads from here
         except OSError:
@@ -87,11 +89,11 @@ def read_limited(path: str | os.PathLike, max_bytes: int, what: str = "a file") 
             chunks.append(chunk)
             total += len(chunk)
         if total > max_bytes:
-            raise FileProblem(f"{name} is more than the {describe_size(max_bytes)} allowed for {what}")
+            raise FileProblem(tr("{name} is more than the {allowed} allowed for {what}", name=name, allowed=describe_size(max_bytes), what=what))
         return b"".join(chunks)
     except PermissionError:
-        raise FileProblem(f"{name} cannot be read: permission denied") from None
+        raise FileProblem(tr("{name} cannot be read: permission denied", name=name)) from None
     except OSError as err:
-        raise FileProblem(f"{name} cannot be read: {err.strerror or err}") from None
+        raise FileProblem(tr("{name} cannot be read: {reason}", name=name, reason=err.strerror or err)) from None
     finally:
         os.close(fd)

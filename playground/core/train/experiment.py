@@ -77,6 +77,7 @@ from typing import Any, Callable, Mapping
 import numpy as np
 
 from playground import __version__
+from playground.core.i18n import N_, tr
 from playground.core.files import FileProblem, read_limited
 from playground.core.train.params import ParamError, validate_all
 
@@ -125,10 +126,9 @@ def save_experiment(path: str | os.PathLike, lab_id: str, params: Mapping[str, A
     existing file untouched) when a value cannot be stored or the file cannot be written.
     """
     if not isinstance(lab_id, str) or not lab_id:
-        raise ExperimentError("cannot save: the lab id must be a non-empty string")
+        raise ExperimentError(tr("cannot save: the lab id must be a non-empty string"))
     if isinstance(epoch, bool) or not isinstance(epoch, (int, np.integer)) or not 0 <= epoch <= MAX_EPOCH:
-        raise ExperimentError(f"cannot save: the epoch must be a whole number from 0 to {MAX_EPOCH:,}, "
-                              f"not {epoch!r}")
+        raise ExperimentError(tr("cannot save: the epoch must be a whole number from 0 to {max_epoch:,}, not {epoch!r}", max_epoch=MAX_EPOCH, epoch=epoch))
     arrays = {name: _encode_array(name, value) for name, value in state.items()}
     data_doc = None
     if data is not None:
@@ -171,18 +171,18 @@ def _finite_or_null(value: Any) -> Any:
 
 def _encode_array(name: Any, value: Any) -> dict:
     if not isinstance(name, str) or not name:
-        raise ExperimentError(f"cannot save: the weight name {name!r} is not a non-empty string")
+        raise ExperimentError(tr("cannot save: the weight name {name!r} is not a non-empty string", name=name))
     try:
         a = np.asarray(value)
     except (ValueError, TypeError):
         a = None
     if a is None or a.dtype.kind not in "biuf":
-        raise ExperimentError(f"cannot save: weights '{name}' are not a rectangular array of real numbers")
+        raise ExperimentError(tr("cannot save: weights '{name}' are not a rectangular array of real numbers", name=name))
     dtype = "float32" if a.dtype == np.float32 else "float64"
     a = a.astype(dtype)
     if not np.all(np.isfinite(a)):
         # a file we write must be one we can read back; a diverged model is not worth keeping
-        raise ExperimentError(f"cannot save: weights '{name}' contain NaN or infinite values")
+        raise ExperimentError(tr("cannot save: weights '{name}' contain NaN or infinite values", name=name))
     # tolist() of float32 gives the exact float64 value, so reading it back and casting is lossless
     return {"dtype": dtype, "shape": list(a.shape), "data": a.ravel(order="C").tolist()}
 
@@ -199,7 +199,7 @@ def _dumps(doc: dict, arrays: dict[str, dict]) -> str:
         pattern = re.compile(re.escape(json.dumps(prefix)[:-1]) + r"(\d+)@@\"")
         text = pattern.sub(lambda m: json.dumps(arrays[names[int(m.group(1))]], allow_nan=False), text)
     except (TypeError, ValueError) as err:
-        raise ExperimentError(f"cannot save: a parameter or view value is not storable as JSON ({err})") from None
+        raise ExperimentError(tr("cannot save: a parameter or view value is not storable as JSON ({err})", err=err)) from None
     return text + "\n"
 
 
@@ -224,7 +224,7 @@ def _write_atomically(path: Path, text: str) -> Path:
     target = Path(os.path.realpath(path))
     folder = target.parent
     if not folder.is_dir():
-        raise ExperimentError(f"cannot save {path.name}: the folder {folder} does not exist")
+        raise ExperimentError(tr("cannot save {name}: the folder {folder} does not exist", name=path.name, folder=folder))
     _remove_stale_temporaries(folder, target.name)
     tmp = folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
     try:
@@ -246,7 +246,7 @@ def _write_atomically(path: Path, text: str) -> Path:
             raise
     except OSError as err:
         reason = err.strerror or str(err)
-        raise ExperimentError(f"cannot save {path.name}: {reason}") from None
+        raise ExperimentError(tr("cannot save {name}: {reason}", name=path.name, reason=reason)) from None
     _fsync_folder(folder)
     return path
 
@@ -311,56 +311,52 @@ def load_experiment(path: str | os.PathLike,
     except ExperimentError:
         raise
     except Exception as err:  # noqa: BLE001 - whatever a damaged file triggers, the user reads one line
-        raise ExperimentError(f"{name} could not be read as an experiment ({type(err).__name__}: {err})") from None
+        raise ExperimentError(tr("{name} could not be read as an experiment ({kind}: {err})", name=name, kind=type(err).__name__, err=err)) from None
 
 
 def _load(path: Path, name: str, lab_lookup) -> Experiment:
     doc = _read_json(path, name)
     if not isinstance(doc, dict):
-        raise ExperimentError(f"{name} is not an experiment file: it holds {_json_type(doc)}, "
-                              f"not a JSON object")
+        raise ExperimentError(tr("{name} is not an experiment file: it holds {kind}, not a JSON object", name=name, kind=_json_type(doc)))
     if doc.get("format") != FORMAT_NAME:
-        found = "no \"format\" key" if "format" not in doc else f"format {doc['format']!r}"
-        raise ExperimentError(f"{name} is not a Neural Playground experiment: it has {found}, "
-                              f"expected {FORMAT_NAME!r}")
+        found = tr("no \"format\" key") if "format" not in doc else tr("format {format!r}", format=doc['format'])
+        raise ExperimentError(tr("{name} is not a Neural Playground experiment: it has {found}, expected {expected!r}", name=name, found=found, expected=FORMAT_NAME))
     version = doc.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise ExperimentError(f"{name} has no valid format version (found {version!r}, expected a whole number)")
+        raise ExperimentError(tr("{name} has no valid format version (found {version!r}, expected a whole number)", name=name, version=version))
     if version > FORMAT_VERSION:
-        by = f" (by Neural Playground {doc['app_version']})" if isinstance(doc.get("app_version"), str) else ""
-        raise ExperimentError(f"{name} was saved in experiment format version {version}{by}, but this app "
-                              f"reads versions up to {FORMAT_VERSION}: please update Neural Playground")
+        by = tr(" (by Neural Playground {app_version})", app_version=doc['app_version']) if isinstance(doc.get("app_version"), str) else ""
+        raise ExperimentError(tr("{name} was saved in experiment format version {version}{by}, but this app reads versions up to {newest}: please update Neural Playground", name=name, version=version, by=by, newest=FORMAT_VERSION))
     if version < 1:
-        raise ExperimentError(f"{name} has format version {version}, which never existed (versions start at 1)")
+        raise ExperimentError(tr("{name} has format version {version}, which never existed (versions start at 1)", name=name, version=version))
     doc = migrate(doc)
 
     for key in ("app_version", "saved_at"):
         if doc.get(key) is not None and not isinstance(doc[key], str):
-            raise ExperimentError(f"{name}: \"{key}\" must be a string, not {_json_type(doc[key])}")
+            raise ExperimentError(tr("{name}: \"{key}\" must be a string, not {kind}", name=name, key=key, kind=_json_type(doc[key])))
 
     lab_id = doc.get("lab")
     if not isinstance(lab_id, str) or not lab_id:
-        raise ExperimentError(f"{name} does not say which lab it belongs to (\"lab\" is missing or not a string)")
+        raise ExperimentError(tr("{name} does not say which lab it belongs to (\"lab\" is missing or not a string)", name=name))
     lab = _find_lab(lab_id, lab_lookup or _registry_lookup, name)
     lab_params = getattr(lab, "PARAMS", None)
     if lab_params is None:
-        raise ExperimentError(f"{name}: the lab {lab_id!r} declares no PARAMS, so its files cannot be checked")
+        raise ExperimentError(tr("{name}: the lab {lab_id!r} declares no PARAMS, so its files cannot be checked", name=name, lab_id=lab_id))
 
     if "params" not in doc:
-        raise ExperimentError(f"{name} has no \"params\" object")
+        raise ExperimentError(tr("{name} has no \"params\" object", name=name))
     try:
         params = validate_all(lab_params, doc["params"])
     except ParamError as err:
-        raise ExperimentError(f"{name} has a bad parameter: {err}") from None
+        raise ExperimentError(tr("{name} has a bad parameter: {err}", name=name, err=err)) from None
 
     epoch = doc.get("epoch")
     if isinstance(epoch, bool) or not isinstance(epoch, int):
-        raise ExperimentError(f"{name}: \"epoch\" must be a whole number, not {_short(epoch)}")
+        raise ExperimentError(tr("{name}: \"epoch\" must be a whole number, not {value}", name=name, value=_short(epoch)))
     if epoch < 0:
-        raise ExperimentError(f"{name}: \"epoch\" is {epoch}, but it cannot be negative")
+        raise ExperimentError(tr("{name}: \"epoch\" is {epoch}, but it cannot be negative", name=name, epoch=epoch))
     if epoch > MAX_EPOCH:
-        raise ExperimentError(f"{name}: \"epoch\" is {_short(epoch)}, more than the {MAX_EPOCH:,} "
-                              f"epochs a run can have")
+        raise ExperimentError(tr("{name}: \"epoch\" is {value}, more than the {max_epoch:,} epochs a run can have", name=name, value=_short(epoch), max_epoch=MAX_EPOCH))
 
     data = _decode_data(doc.get("data"), lab, lab_id, name)
     expected = _expected_shapes(lab, lab_id, params, name, data)
@@ -370,7 +366,7 @@ def _load(path: Path, name: str, lab_lookup) -> Experiment:
     if view is None:
         view = {}
     if not isinstance(view, dict):
-        raise ExperimentError(f"{name}: \"view\" must be an object, not {_json_type(view)}")
+        raise ExperimentError(tr("{name}: \"view\" must be an object, not {kind}", name=name, kind=_json_type(view)))
 
     return Experiment(lab=lab_id, params=params, state=state, epoch=epoch, view=view, data=data,
                       version=version, app_version=doc.get("app_version"), saved_at=doc.get("saved_at"))
@@ -381,7 +377,7 @@ def _short(value: Any) -> str:
     try:
         text = repr(value)
     except ValueError:  # an int too long for repr
-        return "a number with thousands of digits"
+        return tr("a number with thousands of digits")
     return text if len(text) <= 40 else text[:20] + "…" + text[-8:]
 
 
@@ -389,26 +385,26 @@ def _decode_data(raw: Any, lab, lab_id: str, name: str) -> dict | None:
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        raise ExperimentError(f"{name}: \"data\" must be an object or null, not {_json_type(raw)}")
+        raise ExperimentError(tr("{name}: \"data\" must be an object or null, not {kind}", name=name, kind=_json_type(raw)))
     check = getattr(lab, "check_data", None)
     if check is None:
-        raise ExperimentError(f"{name} holds its own data points, but the lab {lab_id!r} takes none")
+        raise ExperimentError(tr("{name} holds its own data points, but the lab {lab_id!r} takes none", name=name, lab_id=lab_id))
     decoded: dict[str, Any] = {}
     for key, value in raw.items():
         if isinstance(value, dict) and "data" in value and "shape" in value:
             stored = value.get("shape")
             if not isinstance(stored, list) or not all(type(n) is int and 0 <= n <= 10**7 for n in stored):
-                raise ExperimentError(f"{name}: data '{key}' has no valid shape, found {_short(stored)}")
+                raise ExperimentError(tr("{name}: data '{key}' has no valid shape, found {value}", name=name, key=key, value=_short(stored)))
             decoded[key] = _decode_array(key, value, tuple(stored), name, what="data")
         else:
             decoded[key] = value
     try:
         return check(decoded)
     except (ValueError, TypeError, KeyError) as err:
-        raise ExperimentError(f"{name} has unusable data points: {_plain_message(err)}") from None
+        raise ExperimentError(tr("{name} has unusable data points: {problem}", name=name, problem=_plain_message(err))) from None
 
 
-_CLI_ADVICE = re.compile(r",? e\.g\. --[\w-]+[ =]\S+")
+_CLI_ADVICE = re.compile(r",? (?:e\.g\.|par ex\.) --[\w-]+[ =]\S+")
 
 
 def _plain_message(err: BaseException) -> str:
@@ -421,29 +417,26 @@ def _plain_message(err: BaseException) -> str:
 def _read_json(path: Path, name: str) -> Any:
     try:
         # not st_size: a FIFO or /dev/zero would hang or read without end (core/files.py)
-        raw = read_limited(path, MAX_FILE_BYTES, "an experiment file")
+        raw = read_limited(path, MAX_FILE_BYTES, N_("an experiment file"))
     except FileProblem as err:
         raise ExperimentError(str(err)) from None
     if not raw.strip():
-        raise ExperimentError(f"{name} is empty")
+        raise ExperimentError(tr("{name} is empty", name=name))
     try:
         text = raw.decode("utf-8-sig")  # tolerate the BOM some Windows editors add
     except UnicodeDecodeError as err:
-        raise ExperimentError(f"{name} is not a text file (byte {err.start} is not UTF-8), "
-                              f"so it is not an experiment file") from None
+        raise ExperimentError(tr("{name} is not a text file (byte {start} is not UTF-8), so it is not an experiment file", name=name, start=err.start)) from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as err:
-        where = f"line {err.lineno}, column {err.colno}"
+        where = tr("line {lineno}, column {colno}", lineno=err.lineno, colno=err.colno)
         if _looks_truncated(text, err):
-            raise ExperimentError(f"{name} is truncated: the JSON stops unfinished at {where} "
-                                  f"(was the save interrupted?)") from None
-        raise ExperimentError(f"{name} is not valid JSON: {err.msg.lower()} at {where}") from None
+            raise ExperimentError(tr("{name} is truncated: the JSON stops unfinished at {where} (was the save interrupted?)", name=name, where=where)) from None
+        raise ExperimentError(tr("{name} is not valid JSON: {problem} at {where}", name=name, problem=err.msg.lower(), where=where)) from None
     except RecursionError:
-        raise ExperimentError(f"{name} is not a usable JSON file: it is nested too deeply") from None
+        raise ExperimentError(tr("{name} is not a usable JSON file: it is nested too deeply", name=name)) from None
     except ValueError as err:  # Python's own limit: an integer of more than 4,300 digits
-        raise ExperimentError(f"{name} holds a number with thousands of digits, which no setting or "
-                              f"weight can be") from None
+        raise ExperimentError(tr("{name} holds a number with thousands of digits, which no setting or weight can be", name=name)) from None
 
 
 # what may be left of a number or a true/false/null literal cut off by the end of the file
@@ -462,18 +455,17 @@ def _find_lab(lab_id: str, lookup: Callable[[str], Any], name: str):
     try:
         return lookup(lab_id)
     except KeyError as err:
-        detail = err.args[0] if err.args and isinstance(err.args[0], str) else f"unknown lab {lab_id!r}"
-        raise ExperimentError(f"{name} belongs to a lab this app does not have: {detail}") from None
+        detail = err.args[0] if err.args and isinstance(err.args[0], str) else tr("unknown lab {lab_id!r}", lab_id=lab_id)
+        raise ExperimentError(tr("{name} belongs to a lab this app does not have: {detail}", name=name, detail=detail)) from None
     except ImportError as err:
-        raise ExperimentError(f"{name} belongs to the lab {lab_id!r}, which cannot be loaded ({err})") from None
+        raise ExperimentError(tr("{name} belongs to the lab {lab_id!r}, which cannot be loaded ({err})", name=name, lab_id=lab_id, err=err)) from None
 
 
 def _expected_shapes(lab, lab_id: str, params: dict, name: str,
                      data: dict | None = None) -> dict[str, tuple[int, ...]]:
     expected_state = getattr(lab, "expected_state", None)
     if expected_state is None:
-        raise ExperimentError(f"{name}: the lab {lab_id!r} declares no expected_state(), so its weights "
-                              f"cannot be checked")
+        raise ExperimentError(tr("{name}: the lab {lab_id!r} declares no expected_state(), so its weights cannot be checked", name=name, lab_id=lab_id))
     try:
         if data is not None and len(inspect.signature(expected_state).parameters) > 1:
             shapes = expected_state(params, data)
@@ -481,56 +473,55 @@ def _expected_shapes(lab, lab_id: str, params: dict, name: str,
             shapes = expected_state(params)
     except (ValueError, TypeError, KeyError, RuntimeError) as err:
         # the lab's own check of the combination (no features at all, a race of one activation)
-        raise ExperimentError(f"{name} has parameters this lab cannot use: {_plain_message(err)}") from None
+        raise ExperimentError(tr("{name} has parameters this lab cannot use: {problem}", name=name, problem=_plain_message(err))) from None
     return {str(k): tuple(int(n) for n in shape) for k, shape in shapes.items()}
 
 
 def _decode_state(raw: Any, expected: dict[str, tuple[int, ...]], name: str) -> dict[str, np.ndarray]:
     if not isinstance(raw, dict):
-        what = "no \"state\"" if raw is None else f"a \"state\" that is {_json_type(raw)}, not an object"
-        raise ExperimentError(f"{name} has {what}, so it holds no weights")
+        what = tr("no \"state\"") if raw is None else tr("a \"state\" that is {kind}, not an object", kind=_json_type(raw))
+        raise ExperimentError(tr("{name} has {what}, so it holds no weights", name=name, what=what))
     missing = [k for k in expected if k not in raw]
     if missing:
-        raise ExperimentError(f"{name} is missing the weights {_names(missing)} that this lab needs")
+        raise ExperimentError(tr("{name} is missing the weights {names} that this lab needs", name=name, names=_names(missing)))
     extra = [k for k in raw if k not in expected]
     if extra:
-        raise ExperimentError(f"{name} has weights {_names(extra)} that this lab does not use "
-                              f"(it expects {_names(list(expected))})")
+        raise ExperimentError(tr("{name} has weights {names} that this lab does not use (it expects {expected})", name=name, names=_names(extra), expected=_names(list(expected))))
     return {k: _decode_array(k, raw[k], expected[k], name) for k in expected}
 
 
 def _decode_array(key: str, entry: Any, shape: tuple[int, ...], name: str, what: str = "weights") -> np.ndarray:
-    label = f"{name}: {what} '{key}'"
+    label = (tr("{name}: data '{key}'", name=name, key=key) if what == "data"
+             else tr("{name}: weights '{key}'", name=name, key=key))
     if not isinstance(entry, dict):
-        raise ExperimentError(f"{label} must be an object with dtype, shape and data, not {_json_type(entry)}")
+        raise ExperimentError(tr("{label} must be an object with dtype, shape and data, not {kind}", label=label, kind=_json_type(entry)))
     dtype = entry.get("dtype", "float64")
     if dtype not in _DTYPES:
-        raise ExperimentError(f"{label} have dtype {dtype!r}; only {' and '.join(_DTYPES)} are stored")
+        raise ExperimentError(tr("{label} have dtype {dtype!r}; only {dtypes} are stored", label=label, dtype=dtype, dtypes=', '.join(_DTYPES)))
     stored = entry.get("shape")
     if not isinstance(stored, list) or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0
                                                 for n in stored):
-        raise ExperimentError(f"{label} have no valid shape (a list of whole numbers >= 0), found {stored!r}")
+        raise ExperimentError(tr("{label} have no valid shape (a list of whole numbers >= 0), found {stored!r}", label=label, stored=stored))
     if tuple(stored) != shape:
-        raise ExperimentError(f"{label} have shape {tuple(stored)}, but this lab with these parameters "
-                              f"needs {shape}")
+        raise ExperimentError(tr("{label} have shape {stored}, but this lab with these parameters needs {shape}", label=label, stored=tuple(stored), shape=shape))
     data = entry.get("data")
     if not isinstance(data, list):
-        raise ExperimentError(f"{label} have no \"data\" list of numbers")
+        raise ExperimentError(tr("{label} have no \"data\" list of numbers", label=label))
     count = math.prod(shape)
     if len(data) != count:
-        raise ExperimentError(f"{label} hold {len(data)} numbers, but shape {shape} needs {count}")
+        raise ExperimentError(tr("{label} hold {n} numbers, but shape {shape} needs {count}", label=label, n=len(data), shape=shape, count=count))
     # json gives int, float (NaN/Infinity included) or other types; anything else is a hand edit
     if not all(type(x) in (int, float) for x in data):
         bad = next(x for x in data if type(x) not in (int, float))
-        raise ExperimentError(f"{label} contain {bad!r}, which is not a number")
+        raise ExperimentError(tr("{label} contain {bad!r}, which is not a number", label=label, bad=bad))
     try:
         array = np.array(data, dtype=np.float64)
     except OverflowError:
-        raise ExperimentError(f"{label} contain a number too large to store") from None
+        raise ExperimentError(tr("{label} contain a number too large to store", label=label)) from None
     if not np.all(np.isfinite(array)):
-        raise ExperimentError(f"{label} contain NaN or infinite values")
+        raise ExperimentError(tr("{label} contain NaN or infinite values", label=label))
     if array.size and np.abs(array).max() > np.finfo(dtype).max:
-        raise ExperimentError(f"{label} contain a number too large for {dtype}")
+        raise ExperimentError(tr("{label} contain a number too large for {dtype}", label=label, dtype=dtype))
     return array.astype(dtype).reshape(shape)
 
 
@@ -583,18 +574,18 @@ def _json_type(value: Any) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return "a true/false value"
+        return tr("a true/false value")
     if isinstance(value, (int, float)):
-        return "a number"
+        return tr("a number")
     if isinstance(value, str):
-        return "a string"
+        return tr("a string")
     if isinstance(value, list):
-        return "a list"
+        return tr("a list")
     if isinstance(value, dict):
-        return "an object"
+        return tr("an object")
     return type(value).__name__
 
 
 def _names(names: list) -> str:
     shown = ", ".join(f"'{n}'" for n in names[:6])
-    return shown + (f" and {len(names) - 6} more" if len(names) > 6 else "")
+    return shown + (tr(" and {n} more", n=len(names) - 6) if len(names) > 6 else "")

@@ -15,6 +15,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
+from playground.core.i18n import N_, tr
+
 __all__ = ["Param", "ParamError", "validate", "validate_all", "defaults", "by_name", "describe",
            "format_number", "LIST_KINDS"]
 
@@ -78,18 +80,21 @@ def _bounds(p: Param, v: float, raw: Any) -> None:
     # The value as the user typed it ("2147483648", not 2.14748e+09), so they recognise it.
     shown = raw.strip() if isinstance(raw, str) else format_number(p, v)
     if p.minimum is not None and v < p.minimum:
-        raise ParamError(f"{p.name}: {shown} is below the minimum {format_number(p, p.minimum)}")
+        raise ParamError(tr("{name}: {value} is below the minimum {minimum}", name=p.name, value=shown,
+                             minimum=format_number(p, p.minimum)))
     if p.maximum is not None and v > p.maximum:
-        raise ParamError(f"{p.name}: {shown} is above the maximum {format_number(p, p.maximum)}")
+        raise ParamError(tr("{name}: {value} is above the maximum {maximum}", name=p.name, value=shown,
+                             maximum=format_number(p, p.maximum)))
 
 
 def _count(p: Param, n: int) -> None:
     if p.min_items is not None and n < p.min_items:
         if p.min_items == 1:
-            raise ParamError(f"{p.name}: must not be empty; choose at least one")
-        raise ParamError(f"{p.name}: needs at least {p.min_items} different values, got {n}")
+            raise ParamError(tr("{name}: must not be empty; choose at least one", name=p.name))
+        raise ParamError(tr("{name}: needs at least {count} different values, got {n}", name=p.name,
+                             count=p.min_items, n=n))
     if p.max_items is not None and n > p.max_items:
-        raise ParamError(f"{p.name}: at most {p.max_items} values, got {n}")
+        raise ParamError(tr("{name}: at most {count} values, got {n}", name=p.name, count=p.max_items, n=n))
 
 
 def validate(p: Param, raw: Any) -> Any:
@@ -101,7 +106,7 @@ def validate(p: Param, raw: Any) -> Any:
                 raise ValueError
             v = float(raw)
             if not math.isfinite(v):
-                raise ParamError(f"{p.name}: {raw!r} is not a finite number")
+                raise ParamError(tr("{name}: {value} is not a finite number", name=p.name, value=repr(raw)))
             _bounds(p, v, raw)
             return v
         if k == "int":
@@ -127,7 +132,8 @@ def validate(p: Param, raw: Any) -> Any:
         if k == "choice":
             v = str(raw).strip().lower() if isinstance(raw, str) else raw
             if v not in p.choices:
-                raise ParamError(f"{p.name}: {raw!r} is not one of {', '.join(map(str, p.choices))}")
+                raise ParamError(tr("{name}: {value} is not one of {choices}", name=p.name, value=repr(raw),
+                                     choices=", ".join(map(str, p.choices))))
             return v
         if k == "int_list":
             items = _split(raw)
@@ -137,9 +143,11 @@ def validate(p: Param, raw: Any) -> Any:
                     raise ValueError
                 n = int(item)
                 if p.item_minimum is not None and n < p.item_minimum:
-                    raise ParamError(f"{p.name}: {n} is below the minimum {p.item_minimum}")
+                    raise ParamError(tr("{name}: {value} is below the minimum {minimum}", name=p.name, value=n,
+                                         minimum=p.item_minimum))
                 if p.item_maximum is not None and n > p.item_maximum:
-                    raise ParamError(f"{p.name}: {n} is above the maximum {p.item_maximum}")
+                    raise ParamError(tr("{name}: {value} is above the maximum {maximum}", name=p.name, value=n,
+                                         maximum=p.item_maximum))
                 out.append(n)
             _count(p, len(out))
             return out
@@ -147,7 +155,8 @@ def validate(p: Param, raw: Any) -> Any:
             items = [str(s).strip().lower() for s in _split(raw)]
             bad = [s for s in items if s not in p.choices]
             if bad:
-                raise ParamError(f"{p.name}: {bad[0]!r} is not one of {', '.join(p.choices)}")
+                raise ParamError(tr("{name}: {value} is not one of {choices}", name=p.name, value=repr(bad[0]),
+                                     choices=", ".join(p.choices)))
             if k == "multi_choice":
                 # keep the declared order and drop repeats, so equal sets compare equal
                 items = [c for c in p.choices if c in items]
@@ -157,7 +166,7 @@ def validate(p: Param, raw: Any) -> Any:
         raise
     except (TypeError, ValueError, OverflowError):
         pass
-    raise ParamError(f"{p.name}: {raw!r} is not a valid {_kind_word(k)}")
+    raise ParamError(tr("{name}: {value} is not a valid {kind}", name=p.name, value=repr(raw), kind=_kind_word(k)))
 
 
 def _split(raw: Any) -> list:
@@ -170,46 +179,50 @@ def _split(raw: Any) -> list:
 
 def describe(p: Param) -> str:
     """The parameter's constraints in words ("0 to 50", "1 to 8 values, each 1 to 16", "2 to 4 of:
-    relu, tanh, ..."), so help texts and tooltips say exactly what validate() accepts."""
+    relu, tanh, ..."), so help texts and tooltips say exactly what validate() accepts (in the
+    current language)."""
     if p.kind in ("float", "int"):
-        unit = f" {p.unit}" if p.unit else ""
+        unit = f" {tr(p.unit)}" if p.unit else ""
         if p.minimum is not None and p.maximum is not None:
-            return f"{format_number(p, p.minimum)} to {format_number(p, p.maximum)}{unit}"
+            return tr("{low} to {high}", low=format_number(p, p.minimum), high=format_number(p, p.maximum)) + unit
         if p.minimum is not None:
-            return f"at least {format_number(p, p.minimum)}{unit}"
+            return tr("at least {low}", low=format_number(p, p.minimum)) + unit
         if p.maximum is not None:
-            return f"at most {format_number(p, p.maximum)}{unit}"
+            return tr("at most {high}", high=format_number(p, p.maximum)) + unit
         return ""
     if p.kind == "bool":
-        return "true or false"
+        return tr("true or false")
     if p.kind == "choice":
-        return "one of: " + ", ".join(map(str, p.choices))
+        return tr("one of: {choices}", choices=", ".join(map(str, p.choices)))
     lo, hi = p.min_items, p.max_items
     if lo and hi and lo == hi:
-        count = f"exactly {lo}"
+        count = tr("exactly {n}", n=lo)
     elif lo and hi:
-        count = f"{lo} to {hi}"
+        count = tr("{low} to {high}", low=lo, high=hi)
     elif hi:
-        count = f"up to {hi}"
+        count = tr("up to {high}", high=hi)
     elif lo:
-        count = f"at least {lo}"
+        count = tr("at least {low}", low=lo)
     else:
-        count = "any number"
+        count = tr("any number")
     if p.kind == "int_list":
-        each = ""
         if p.item_minimum is not None and p.item_maximum is not None:
-            each = f", each {p.item_minimum} to {p.item_maximum}"
-        return f"{count} comma-separated whole numbers{each}"
+            return tr("{count} comma-separated whole numbers, each {low} to {high}", count=count,
+                      low=p.item_minimum, high=p.item_maximum)
+        return tr("{count} comma-separated whole numbers", count=count)
     names = ", ".join(map(str, p.choices))
     if p.kind == "multi_choice":
-        return f"{count} of {names} (several, comma-separated)"
-    return f"{count} comma-separated values, each one of {names}"
+        return tr("{count} of {names} (several, comma-separated)", count=count, names=names)
+    return tr("{count} comma-separated values, each one of {names}", count=count, names=names)
+
+
+_KIND_WORDS = {"float": N_("number"), "int": N_("whole number"), "bool": N_("true/false value"),
+               "choice": N_("choice"), "int_list": N_("comma-separated list of whole numbers"),
+               "multi_choice": N_("comma-separated list"), "choice_list": N_("comma-separated list")}
 
 
 def _kind_word(kind: str) -> str:
-    return {"float": "number", "int": "whole number", "bool": "true/false value", "choice": "choice",
-            "int_list": "comma-separated list of whole numbers",
-            "multi_choice": "comma-separated list", "choice_list": "comma-separated list"}.get(kind, kind)
+    return tr(_KIND_WORDS[kind]) if kind in _KIND_WORDS else kind
 
 
 def defaults(params: Sequence[Param]) -> dict:
@@ -226,11 +239,11 @@ def validate_all(params: Sequence[Param], values: dict, *, fill_defaults: bool =
                  allow_unknown: bool = False) -> dict:
     """Validate a whole parameter dict; unknown keys are an error unless allowed."""
     if not isinstance(values, dict):
-        raise ParamError("parameters must be a JSON object")
+        raise ParamError(tr("parameters must be a JSON object"))
     spec = by_name(params)
     unknown = [k for k in values if k not in spec]
     if unknown and not allow_unknown:
-        raise ParamError(f"unknown parameter {unknown[0]!r}")
+        raise ParamError(tr("unknown parameter {name}", name=repr(unknown[0])))
     out = defaults(params) if fill_defaults else {}
     for k, v in values.items():
         if k in spec:
