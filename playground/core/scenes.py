@@ -27,9 +27,10 @@ import tempfile
 from dataclasses import dataclass, field
 
 from playground.core.train.params import ParamError, validate_all
+from playground.core.i18n import N_, tr
 
 __all__ = ["Scene", "Deck", "DeckError", "load_deck", "save_deck", "lecture_deck", "lab_scenes",
-           "FORMAT_NAME", "FORMAT_VERSION", "MAX_DECK_BYTES"]
+           "FORMAT_NAME", "FORMAT_VERSION", "MAX_DECK_BYTES", "LECTURE_TITLE"]
 
 FORMAT_NAME = "neural-playground-deck"
 FORMAT_VERSION = 1
@@ -38,6 +39,8 @@ MAX_SCENES = 500
 MAX_CAPTION = 2000
 MAX_TRAIN_TO = 10_000_000  # the command line's --epochs limit
 LANGUAGES = ("en", "fr")
+# The lecture deck's title, kept in English in files; the lesson panel shows it translated.
+LECTURE_TITLE = N_("Introduction to deep learning")
 
 
 class DeckError(ValueError):
@@ -83,68 +86,69 @@ def _lab_core(lab_id: str):
     return importlib.import_module(get_lab(lab_id).core)
 
 
-def scene_from_json(raw, where: str = "scene") -> Scene:
+def scene_from_json(raw, where: str = N_("scene")) -> Scene:
     """Check one scene (a dict from a file or a lab's SCENES) and return it; DeckError if it is bad."""
     from playground.registry import lab_ids
 
+    where = tr(where)
     if not isinstance(raw, dict):
-        raise DeckError(f"{where}: must be an object")
+        raise DeckError(tr("{where}: must be an object", where=where))
     unknown = sorted(set(raw) - {"lab", "params", "caption", "view", "train_to", "compare"})
     if unknown:
-        raise DeckError(f"{where}: unknown key {unknown[0]!r}")
+        raise DeckError(tr("{where}: unknown key {unknown!r}", where=where, unknown=unknown[0]))
     lab = raw.get("lab")
     if not isinstance(lab, str) or lab not in lab_ids():
-        raise DeckError(f"{where}: {lab!r} is not a lab of this app ({', '.join(lab_ids())})")
+        raise DeckError(tr("{where}: {lab!r} is not a lab of this app ({labs})", where=where, lab=lab, labs=', '.join(lab_ids())))
     params = raw.get("params", {})
     try:
         params = validate_all(_lab_core(lab).PARAMS, params)
     except ParamError as exc:
-        raise DeckError(f"{where}: {exc}") from None
+        raise DeckError(tr("{where}: {exc}", where=where, exc=exc)) from None
     caption = raw.get("caption", {})
     if isinstance(caption, str):
         caption = {"en": caption}
     if not isinstance(caption, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in caption.items()):
-        raise DeckError(f"{where}: caption must be text, or an object of texts by language")
+        raise DeckError(tr("{where}: caption must be text, or an object of texts by language", where=where))
     long = [k for k, v in caption.items() if len(v) > MAX_CAPTION]
     if long:
-        raise DeckError(f"{where}: the {long[0]} caption is longer than {MAX_CAPTION} characters")
+        raise DeckError(tr("{where}: the {language} caption is longer than {most} characters", where=where, language=long[0], most=MAX_CAPTION))
     view = raw.get("view", "")
     if not isinstance(view, str) or len(view) > 100:
-        raise DeckError(f"{where}: view must be a tab name")
+        raise DeckError(tr("{where}: view must be a tab name", where=where))
     train_to = raw.get("train_to", 0)
     if isinstance(train_to, bool) or not isinstance(train_to, int) or not 0 <= train_to <= MAX_TRAIN_TO:
-        raise DeckError(f"{where}: train_to must be a whole number from 0 to {MAX_TRAIN_TO:,}")
+        raise DeckError(tr("{where}: train_to must be a whole number from 0 to {most:,}", where=where, most=MAX_TRAIN_TO))
     compare = raw.get("compare", [])
     if not isinstance(compare, list) or (compare and not 2 <= len(compare) <= 4):
-        raise DeckError(f"{where}: compare must list 2 to 4 parameter sets")
+        raise DeckError(tr("{where}: compare must list 2 to 4 parameter sets", where=where))
     try:
         compare = [validate_all(_lab_core(lab).PARAMS, p) for p in compare]
     except ParamError as exc:
-        raise DeckError(f"{where}: a configuration to compare: {exc}") from None
+        raise DeckError(tr("{where}: a configuration to compare: {exc}", where=where, exc=exc)) from None
     return Scene(lab, params, dict(caption), view, int(train_to), compare)
 
 
-def deck_from_json(data, where: str = "deck") -> Deck:
+def deck_from_json(data, where: str = N_("deck")) -> Deck:
+    where = tr(where)
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
-        raise DeckError(f"{where}: not a Neural Playground deck (no \"format\": \"{FORMAT_NAME}\")")
+        raise DeckError(tr("{where}: not a Neural Playground deck (no \"format\": \"{expected}\")", where=where, expected=FORMAT_NAME))
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise DeckError(f"{where}: the version must be a whole number")
+        raise DeckError(tr("{where}: the version must be a whole number", where=where))
     if version > FORMAT_VERSION:
-        raise DeckError(f"{where}: deck format version {version} is newer than this app reads "
-                        f"({FORMAT_VERSION}); update Neural Playground")
+        raise DeckError(tr("{where}: deck format version {version} is newer than this app reads ({newest}); update Neural Playground", where=where, version=version, newest=FORMAT_VERSION))
     if version < 1:
-        raise DeckError(f"{where}: deck format version {version} does not exist")
+        raise DeckError(tr("{where}: deck format version {version} does not exist", where=where, version=version))
     title = data.get("title", "")
     if not isinstance(title, str) or len(title) > 200:
-        raise DeckError(f"{where}: the title must be text of at most 200 characters")
+        raise DeckError(tr("{where}: the title must be text of at most 200 characters", where=where))
     scenes = data.get("scenes")
     if not isinstance(scenes, list) or not scenes:
-        raise DeckError(f"{where}: a deck needs a list of at least one scene")
+        raise DeckError(tr("{where}: a deck needs a list of at least one scene", where=where))
     if len(scenes) > MAX_SCENES:
-        raise DeckError(f"{where}: {len(scenes)} scenes is more than {MAX_SCENES}")
-    return Deck(title, [scene_from_json(s, f"{where}, scene {i + 1}") for i, s in enumerate(scenes)])
+        raise DeckError(tr("{where}: {n} scenes is more than {most}", where=where, n=len(scenes), most=MAX_SCENES))
+    return Deck(title, [scene_from_json(s, tr("{where}, scene {n}", where=where, n=i + 1)) for i, s in enumerate(scenes)])
 
 
 def _read_bounded(path: str) -> bytes:
@@ -153,18 +157,18 @@ def _read_bounded(path: str) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise DeckError(f"{name}: cannot be opened ({exc.strerror or exc})") from None
+        raise DeckError(tr("{name}: cannot be opened ({reason})", name=name, reason=exc.strerror or exc)) from None
     try:
         import stat
 
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise DeckError(f"{name}: not a regular file")
+            raise DeckError(tr("{name}: not a regular file", name=name))
         with os.fdopen(fd, "rb", closefd=False) as f:
             data = f.read(MAX_DECK_BYTES + 1)
     finally:
         os.close(fd)
     if len(data) > MAX_DECK_BYTES:
-        raise DeckError(f"{name}: larger than {MAX_DECK_BYTES // 1_000_000} MB; not a deck")
+        raise DeckError(tr("{name}: larger than {most} MB; not a deck", name=name, most=MAX_DECK_BYTES // 1000000))
     return data
 
 
@@ -175,9 +179,9 @@ def load_deck(path: str) -> Deck:
     try:
         obj = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
-        raise DeckError(f"{name}: not UTF-8 text") from None
+        raise DeckError(tr("{name}: not UTF-8 text", name=name)) from None
     except (json.JSONDecodeError, RecursionError, ValueError) as exc:
-        raise DeckError(f"{name}: not valid JSON ({str(exc)[:120]})") from None
+        raise DeckError(tr("{name}: not valid JSON ({problem})", name=name, problem=str(exc)[:120])) from None
     return deck_from_json(obj, name)
 
 
@@ -186,7 +190,7 @@ def save_deck(path: str, deck: Deck) -> None:
     text = json.dumps(deck.to_json(), indent=1, ensure_ascii=False, allow_nan=False)
     folder = os.path.dirname(os.path.abspath(path)) or "."
     if not os.path.isdir(folder):
-        raise DeckError(f"the folder {folder} does not exist")
+        raise DeckError(tr("the folder {folder} does not exist", folder=folder))
     fd, tmp = tempfile.mkstemp(prefix=".deck-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
@@ -198,7 +202,7 @@ def save_deck(path: str, deck: Deck) -> None:
         os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except OSError as exc:
-        raise DeckError(f"{path} was not saved: {exc.strerror or exc}") from None
+        raise DeckError(tr("{path} was not saved: {reason}", path=path, reason=exc.strerror or exc)) from None
     finally:
         if os.path.exists(tmp):
             os.remove(tmp)
@@ -215,7 +219,7 @@ def lab_scenes(lab_id: str) -> list[Scene]:
         if exc.name == module:
             return []
         raise
-    return [scene_from_json(s, f"{lab_id} scene {i + 1}") for i, s in enumerate(raw)]
+    return [scene_from_json(s, tr("{lab} scene {n}", lab=lab_id, n=i + 1)) for i, s in enumerate(raw)]
 
 
 def lecture_deck() -> Deck:
@@ -223,4 +227,4 @@ def lecture_deck() -> Deck:
     from playground.registry import lab_ids
 
     scenes = [s for lab in lab_ids() for s in lab_scenes(lab)]
-    return Deck("Introduction à l'apprentissage profond / Introduction to deep learning", scenes)
+    return Deck(LECTURE_TITLE, scenes)

@@ -14,9 +14,11 @@ import tempfile
 
 import numpy as np
 
+from playground.core.i18n import N_, tr
+
 __all__ = ["VideoEncoder", "VideoError", "VIDEO_FORMATS", "probe_video"]
 
-VIDEO_FORMATS = {"gif": "GIF animation", "mp4": "MP4 video (H.264)"}
+VIDEO_FORMATS = {"gif": N_("GIF animation"), "mp4": N_("MP4 video (H.264)")}
 MAX_SIDE = 7680  # what H.264 levels and GIF viewers handle
 
 
@@ -28,7 +30,7 @@ def _ffmpeg():
     try:
         import imageio_ffmpeg
     except ImportError as exc:  # pragma: no cover - a dependency of the app
-        raise VideoError("animations need imageio-ffmpeg: pip install imageio-ffmpeg") from exc
+        raise VideoError(tr("animations need imageio-ffmpeg: pip install imageio-ffmpeg")) from exc
     return imageio_ffmpeg
 
 
@@ -38,19 +40,19 @@ class VideoEncoder:
     def __init__(self, path: str, fps: float = 15.0):
         ext = os.path.splitext(path)[1].lower().lstrip(".")
         if ext not in VIDEO_FORMATS:
-            raise VideoError(f"{path}: an animation must end in .gif or .mp4")
+            raise VideoError(tr("{path}: an animation must end in .gif or .mp4", path=path))
         if not 1 <= fps <= 60:
-            raise VideoError(f"frame rate {fps:g} is outside 1 to 60 frames per second")
+            raise VideoError(tr("frame rate {fps:g} is outside 1 to 60 frames per second", fps=fps))
         folder = os.path.dirname(os.path.abspath(path)) or "."
         if not os.path.isdir(folder):
-            raise VideoError(f"the folder {folder} does not exist")
+            raise VideoError(tr("the folder {folder} does not exist", folder=folder))
         if os.path.isdir(path):
-            raise VideoError(f"{path} is a folder")
+            raise VideoError(tr("{path} is a folder", path=path))
         self.path, self.ext, self.fps = path, ext, float(fps)
         try:
             fd, self._tmp = tempfile.mkstemp(prefix=".anim-", suffix="." + ext, dir=folder)
         except OSError as exc:
-            raise VideoError(f"cannot write in {folder}: {exc.strerror or exc}") from None
+            raise VideoError(tr("cannot write in {folder}: {reason}", folder=folder, reason=exc.strerror or exc)) from None
         os.close(fd)
         self._gen = None
         self.size: tuple[int, int] | None = None  # (width, height) of the encoded frames
@@ -76,16 +78,15 @@ class VideoEncoder:
     def add(self, frame: np.ndarray) -> None:
         frame = np.asarray(frame)
         if frame.ndim != 3 or frame.shape[2] not in (3, 4) or frame.dtype != np.uint8:
-            raise VideoError(f"a frame must be an H x W x 3 image of bytes, not {frame.shape} {frame.dtype}")
+            raise VideoError(tr("a frame must be an H x W x 3 image of bytes, not {shape} {dtype}", shape=frame.shape, dtype=frame.dtype))
         frame = frame[:, :, :3]
         h, w = frame.shape[:2]
         if not (2 <= w <= MAX_SIDE and 2 <= h <= MAX_SIDE):
-            raise VideoError(f"a frame of {w} x {h} pixels is outside 2 to {MAX_SIDE}")
+            raise VideoError(tr("a frame of {w} x {h} pixels is outside 2 to {most}", w=w, h=h, most=MAX_SIDE))
         if self._gen is None:
             self._open(w, h)
         if (w, h) != self._first:
-            raise VideoError(f"frame {self.frames + 1} is {w} x {h}, the animation is "
-                             f"{self._first[0]} x {self._first[1]}")
+            raise VideoError(tr("frame {frames} is {w} x {h}, the animation is {width} x {height}", frames=self.frames + 1, w=w, h=h, width=self._first[0], height=self._first[1]))
         W, H = self.size
         if (w, h) != (W, H):
             padded = np.full((H, W, 3), 255, np.uint8)
@@ -95,19 +96,19 @@ class VideoEncoder:
             self._gen.send(np.ascontiguousarray(frame))
         except (OSError, StopIteration, RuntimeError) as exc:
             self.cancel()
-            raise VideoError(f"the encoder stopped: {exc}") from None
+            raise VideoError(tr("the encoder stopped: {exc}", exc=exc)) from None
         self.frames += 1
 
     def close(self) -> str:
         """Finish the file and move it into place; returns its path."""
         if self._gen is None:
             self.cancel()
-            raise VideoError("no frame was recorded")
+            raise VideoError(tr("no frame was recorded"))
         try:
             self._gen.close()
         except (OSError, RuntimeError) as exc:
             self.cancel()
-            raise VideoError(f"the encoder failed: {exc}") from None
+            raise VideoError(tr("the encoder failed: {exc}", exc=exc)) from None
         self._gen = None
         umask = os.umask(0)
         os.umask(umask)
@@ -116,7 +117,7 @@ class VideoEncoder:
             os.replace(self._tmp, self.path)
         except OSError as exc:
             self.cancel()
-            raise VideoError(f"cannot write {self.path}: {exc.strerror or exc}") from None
+            raise VideoError(tr("cannot write {path}: {reason}", path=self.path, reason=exc.strerror or exc)) from None
         return self.path
 
     def cancel(self) -> None:

@@ -17,6 +17,7 @@ from playground.core.train.params import ParamError, validate_all
 from playground.core.train.runner import load_factory
 from playground.core.train.session import SessionError, TrainingSession
 from playground.core.train.timeline import Timeline
+from playground.core.i18n import tr
 
 __all__ = ["CompareSession", "MAX_PANES", "FACTORY"]
 
@@ -38,12 +39,12 @@ class CompareSession(TrainingSession):
             raise SessionError(str(exc).strip("'\"")) from None
         panes = params.get("panes")
         if not isinstance(panes, list) or not 2 <= len(panes) <= MAX_PANES:
-            raise SessionError(f"a comparison has 2 to {MAX_PANES} configurations")
+            raise SessionError(tr("a comparison has 2 to {most} configurations", most=MAX_PANES))
         core = importlib.import_module(info.core)
         try:
             clean = [validate_all(core.PARAMS, p) for p in panes]
         except ParamError as exc:
-            raise SessionError(f"a configuration to compare is not valid: {exc}") from None
+            raise SessionError(tr("a configuration to compare is not valid: {exc}", exc=exc)) from None
         self.device = device
         self.info = info
         self.factory = load_factory(core.SESSION)
@@ -74,7 +75,7 @@ class CompareSession(TrainingSession):
                 continue
             pane.step(1)
             if pane.diverged:
-                self.stopped[i] = f"diverged at epoch {pane.epoch} (loss {pane.loss}): lower its learning rate"
+                self.stopped[i] = tr("diverged at epoch {epoch} (loss {loss}): lower its learning rate", epoch=pane.epoch, loss=pane.loss)
         live = [p.loss for i, p in enumerate(self.panes) if self.stopped[i] is None and p.loss is not None]
         if all(s is not None for s in self.stopped):
             self.loss = math.nan  # every pane diverged: the runner stops and says so
@@ -82,7 +83,7 @@ class CompareSession(TrainingSession):
             self.loss = float(sum(live) / len(live)) if live else None
         if all(self.stopped[i] is not None or p.finished for i, p in enumerate(self.panes)):
             reasons = [p.finished for p in self.panes if p.finished]
-            self.finished = reasons[0] if reasons else "every configuration has stopped"
+            self.finished = reasons[0] if reasons else tr("every configuration has stopped")
 
     @property
     def engine(self) -> str:
@@ -105,10 +106,10 @@ class CompareSession(TrainingSession):
         """{"pane": i, "params": {...}}: a live change stays in that pane; any other change restarts
         every pane so that their epochs stay aligned."""
         if not isinstance(values, dict) or "pane" not in values:
-            raise SessionError("a change in a comparison names its configuration")
+            raise SessionError(tr("a change in a comparison names its configuration"))
         i = int(values["pane"])
         if not 0 <= i < len(self.panes):
-            raise SessionError(f"there is no configuration {i + 1}")
+            raise SessionError(tr("there is no configuration {n}", n=i + 1))
         structural = self.panes[i].apply(values.get("params", {}))
         self.params["panes"][i] = dict(self.panes[i].params)
         if structural:
@@ -118,11 +119,11 @@ class CompareSession(TrainingSession):
     def custom(self, name: str, **kwargs) -> None:
         """A pane's own action ("pane" names it), or an action for every pane."""
         if "pane" not in kwargs:
-            raise SessionError(f"the action {name!r} must name its configuration")
+            raise SessionError(tr("the action {name!r} must name its configuration", name=name))
         i = int(kwargs.pop("pane"))
         fn = getattr(self.panes[i], "custom", None) if 0 <= i < len(self.panes) else None
         if fn is None:
-            raise SessionError(f"this lab has no action {name!r}")
+            raise SessionError(tr("this lab has no action {name!r}", name=name))
         fn(name, **kwargs)
 
     # --- weights: what the timeline keeps ------------------------------------------------------------
@@ -132,7 +133,7 @@ class CompareSession(TrainingSession):
     def load_state(self, state: dict, epoch: int = 0) -> None:
         for i, p in enumerate(self.panes):
             if f"pane{i}" not in state:
-                raise SessionError(f"the saved weights lack configuration {i + 1}")
+                raise SessionError(tr("the saved weights lack configuration {n}", n=i + 1))
             p.load_state(state[f"pane{i}"], epoch)
             p.epoch = int(epoch)
         self.epoch = int(epoch)

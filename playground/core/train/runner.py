@@ -19,13 +19,13 @@ import traceback
 from collections import deque
 from typing import Any, Callable
 
-from playground.core.i18n import set_language
+from playground.core.i18n import N_, set_language, tr
 from playground.core.train.session import SessionError, TrainingSession
 from playground.core.train.params import ParamError
 
 __all__ = ["Runner", "load_factory", "DIVERGED_MESSAGE"]
 
-DIVERGED_MESSAGE = "Training diverged (the loss became {loss}): lower the learning rate and press Reset."
+DIVERGED_MESSAGE = N_("Training diverged (the loss became {loss}): lower the learning rate and press Reset.")
 
 
 def load_factory(path: str) -> Callable[..., TrainingSession]:
@@ -119,7 +119,7 @@ class Runner:
                 # validates its own arguments and raises SessionError for bad ones.
                 custom = getattr(self.session, "custom", None)
                 if custom is None:
-                    raise SessionError(f"this lab has no action {cmd.get('name')!r}")
+                    raise SessionError(tr("this lab has no action {name!r}", name=cmd.get('name')))
                 custom(cmd["name"], **cmd.get("kwargs", {}))
                 self.dirty = True
                 return self._frame(force=True)
@@ -129,7 +129,7 @@ class Runner:
         except Exception as exc:  # noqa: BLE001 - anything a lab raises reaches the user as a message
             self.playing = False
             return self._error_event(exc)
-        return self._error(f"unknown command {op!r}")
+        return self._error(tr("unknown command {op!r}", op=op))
 
     def _load_experiment(self, cmd: dict) -> list[dict]:
         """Read and check a large experiment file here, not in the window: json parsing holds the
@@ -155,7 +155,7 @@ class Runner:
             # their number of classes.
             restore = getattr(self.session, "restore_data", None)
             if restore is None:
-                raise SessionError("this lab does not take saved data points")
+                raise SessionError(tr("this lab does not take saved data points"))
             restore(cmd["data"])
         if cmd.get("state") is not None:
             self.session.load_state(cmd["state"], int(cmd.get("epoch", 0)))
@@ -213,7 +213,7 @@ class Runner:
         if s.diverged:
             self.playing = False
             return [{"ev": "diverged", "run": self.run,
-                     "message": DIVERGED_MESSAGE.format(loss=s.loss)}] + self._frame(force=True)
+                     "message": tr(DIVERGED_MESSAGE, loss=s.loss)}] + self._frame(force=True)
         if s.finished:
             was_playing, self.playing = self.playing, False
             if was_playing or n > 0:

@@ -12,6 +12,7 @@ from typing import Any, ClassVar, Sequence
 
 from playground.core.train.timeline import Timeline
 from playground.core.train.params import Param, ParamError, by_name, validate_all
+from playground.core.i18n import tr
 
 __all__ = ["TrainingSession", "SessionError"]
 
@@ -79,10 +80,10 @@ class TrainingSession:
         What came after stays reachable until training goes on from here (a new branch). Returns the
         epoch reached."""
         if self.timeline is None:
-            raise SessionError("this lab keeps no timeline")
+            raise SessionError(tr("this lab keeps no timeline"))
         target = self.timeline.nearest(int(epoch))
         if target is None:
-            raise SessionError(f"no kept epoch at or before {epoch}")
+            raise SessionError(tr("no kept epoch at or before {epoch}", epoch=epoch))
         # Scrubbing back and forth keeps the whole run until Play or Step makes a new branch.
         curves = self._future_curves if self._future_curves is not None else self.curves()
         self.load_state(self.timeline.get(target), target)
@@ -224,9 +225,9 @@ def check_shape(name: str, array, shape) -> None:
 
     a = np.asarray(array)
     if a.shape != tuple(shape):
-        raise SessionError(f"weights '{name}' have shape {a.shape}, the model needs {tuple(shape)}")
+        raise SessionError(tr("weights '{name}' have shape {shape}, the model needs {needed}", name=name, shape=a.shape, needed=tuple(shape)))
     if a.dtype.kind not in "fiu" or not np.all(np.isfinite(a)):
-        raise SessionError(f"weights '{name}' must be finite numbers")
+        raise SessionError(tr("weights '{name}' must be finite numbers", name=name))
 
 
 __all__ += ["check_shape", "train_headless", "ParamError"]

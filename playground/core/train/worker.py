@@ -22,6 +22,8 @@ import queue
 import sys
 import threading
 
+from playground.core.i18n import tr
+
 __all__ = ["Channel", "ChannelClosed", "probe_devices", "worker_main"]
 
 
@@ -170,7 +172,7 @@ def probe_devices() -> dict:
     try:
         import torch
     except Exception as exc:  # noqa: BLE001 - the numpy labs still work without torch
-        info["unavailable"]["cuda"] = f"torch could not be imported: {exc}"
+        info["unavailable"]["cuda"] = tr("torch could not be imported: {error}", error=exc)
         return info
     info["torch"] = torch.__version__
     # Two cores: one thread for tiny networks beats fighting the window for the CPU.
@@ -179,14 +181,14 @@ def probe_devices() -> dict:
         info["devices"].append("cuda")
         info["cuda_name"] = torch.cuda.get_device_name(0)
     elif torch.version.cuda is None:
-        info["unavailable"]["cuda"] = "this torch build has no CUDA support (a CPU build)"
+        info["unavailable"]["cuda"] = tr("this torch build has no CUDA support (a CPU build)")
     else:
-        info["unavailable"]["cuda"] = "torch sees no CUDA GPU on this machine"
+        info["unavailable"]["cuda"] = tr("torch sees no CUDA GPU on this machine")
     mps = getattr(torch.backends, "mps", None)
     if mps is not None and mps.is_available():
         info["devices"].append("mps")
     else:
-        info["unavailable"]["mps"] = "Apple MPS is only available on Apple silicon Macs"
+        info["unavailable"]["mps"] = tr("Apple MPS is only available on Apple silicon Macs")
     return info
 
 
