@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from playground.core.i18n import N_, tr
 from playground.core.nets import activations
 from playground.core.nets.mlp import make_engine
 from playground.core.nets.mlp_spec import INITS, param_shapes
@@ -27,6 +28,7 @@ from playground.core.train.series import checked_series
 from playground.core.train.session import SessionError, TrainingSession, check_shape, train_headless
 from playground.labs.fit import jobs, ka, targets, theory
 from playground.labs.fit.formula import MAX_LENGTH, FormulaError, parse
+from playground.labs.fit.lesson import grouped
 
 __all__ = ["PARAMS", "TAB_PARAMS", "SESSION", "CLI_EXTRA", "DEFAULT_EPOCHS", "FitSession", "expected_state", "run_headless",
            "bench_reference", "torch_reference", "GRID"]
@@ -104,10 +106,10 @@ TAB_PARAMS = {
 
 CLI_EXTRA = [
     ("--sweep", dict(metavar="W1,W2,...", default=None,
-                     help="also train one-hidden-layer networks of these widths (same seed and epochs) "
-                          "and report their final MSE and sup error")),
-    ("--formula", dict(metavar="EXPR", default=None, help="fit this formula of x, e.g. 'x*sin(15*x)'")),
-    ("--data", dict(metavar="FILE.csv", default=None, help="fit these x,y points (a CSV, header allowed)")),
+                     help=N_("also train one-hidden-layer networks of these widths (same seed and epochs) "
+                             "and report their final MSE and sup error"))),
+    ("--formula", dict(metavar="EXPR", default=None, help=N_("fit this formula of x, e.g. 'x*sin(15*x)'"))),
+    ("--data", dict(metavar="FILE.csv", default=None, help=N_("fit these x,y points (a CSV, header allowed)"))),
 ]
 
 
@@ -145,10 +147,10 @@ def encode_text(text: str) -> np.ndarray:
 def decode_text(codes) -> str:
     codes = np.asarray(codes, dtype=float)
     if np.any(codes != np.round(codes)) or np.any(codes < 0) or np.any(codes > 0x10FFFF):
-        raise SessionError("target.formula does not hold character codes")
+        raise SessionError(tr("target.formula does not hold character codes"))
     n = int(np.argmax(codes == 0)) if np.any(codes == 0) else len(codes)
     if np.any(codes[n:] != 0):
-        raise SessionError("target.formula has characters after its end")
+        raise SessionError(tr("target.formula has characters after its end"))
     return "".join(chr(int(c)) for c in codes[:n])
 
 
@@ -203,8 +205,8 @@ class FitSession(TrainingSession):
     def _make_data(self) -> None:
         p = self.params
         if p["x_max"] <= p["x_min"]:
-            raise SessionError(f"the range must go up: 'to x' ({p['x_max']:g}) must be above 'from x' "
-                               f"({p['x_min']:g})")
+            raise SessionError(tr("the range must go up: 'to x' ({high}) must be above 'from x' ({low})",
+                                  high=f"{p['x_max']:g}", low=f"{p['x_min']:g}"))
         if p["target"] in ("drawn", "csv"):
             self._ensure_custom_points()
             x, y = self.custom_x.copy(), self.custom_y.copy()
@@ -213,9 +215,9 @@ class FitSession(TrainingSession):
             try:
                 y = np.asarray(self._clean_function()(x), dtype=float)
             except FormulaError as exc:
-                raise SessionError(f"formula: {exc}") from None
+                raise SessionError(tr("formula: {problem}", problem=exc)) from None
             try:
-                targets.check_finite(y, x, "the target")
+                targets.check_finite(y, x, tr("the target"))
             except targets.TargetError as exc:
                 raise SessionError(str(exc)) from None
             if p["noise"] > 0:
@@ -224,7 +226,7 @@ class FitSession(TrainingSession):
         with np.errstate(all="ignore"):
             clean = np.asarray(self._clean_function()(self.grid_x), dtype=float)
         if not np.all(np.isfinite(clean)):
-            raise SessionError("the target is not finite everywhere on the range")
+            raise SessionError(tr("the target is not finite everywhere on the range"))
         self.x, self.y, self.clean = x, y, clean
         self._data_version += 1
 
@@ -272,11 +274,11 @@ class FitSession(TrainingSession):
         p = self.params
         flop = jobs.epoch_flop(self.spec, len(self.x), int(p["batch_size"]))
         if flop > jobs.MAX_EPOCH_FLOP:
-            batch = "full batch" if p["batch_size"] <= 0 else f"batches of {p['batch_size']}"
-            raise SessionError(
-                f"{p['depth']} × {p['units']} units on {len(self.x)} points in {batch} is about "
-                f"{flop / 1e9:.0f} billion operations per epoch, too slow to stay responsive: use fewer "
-                f"points, larger batches or a smaller network")
+            batch = tr("full batch") if p["batch_size"] <= 0 else tr("batches of {size}", size=p["batch_size"])
+            raise SessionError(tr(
+                "{depth} × {units} units on {points} points in {batch} is about {billions} billion operations "
+                "per epoch, too slow to stay responsive: use fewer points, larger batches or a smaller network",
+                depth=p["depth"], units=p["units"], points=len(self.x), batch=batch, billions=f"{flop / 1e9:.0f}"))
 
     def _clear_sweep(self) -> None:
         self.sweep_mse = np.full(_sweep_shape(self.params), -1.0)
@@ -373,9 +375,14 @@ class FitSession(TrainingSession):
         self._store_job(job)
         if job.done:
             self.job = None
-            what = "Width sweep" if job.kind == "sweep" else "Depth-against-width comparison"
-            note = f" ({job.diverged} diverged: lower the learning rate)" if job.diverged else ""
-            self.finished = f"{what} finished: {len(job.configs)} networks trained{note}."
+            if job.kind == "sweep":
+                done = tr("Width sweep finished: {count} networks trained.", count=len(job.configs))
+            else:
+                done = tr("Depth-against-width comparison finished: {count} networks trained.", count=len(job.configs))
+            if job.diverged:
+                done = tr("{finished} ({diverged} diverged: lower the learning rate)", finished=done[:-1],
+                          diverged=job.diverged) + "."
+            self.finished = done
 
     def _store_job(self, job: jobs.Job) -> None:
         if job.kind == "sweep":
@@ -390,7 +397,8 @@ class FitSession(TrainingSession):
         self.ka_history = list(job.history)
         if job.done:
             self.ka_job = None
-            self.finished = f"Kolmogorov–Arnold fit finished: MSE {job.history[-1]:.2e} after {job.steps:,} steps."
+            self.finished = tr("Kolmogorov–Arnold fit finished: MSE {mse} after {steps} steps.",
+                               mse=f"{job.history[-1]:.2e}", steps=grouped(job.steps))
 
     def history(self) -> list[dict]:
         out = []
@@ -434,26 +442,26 @@ class FitSession(TrainingSession):
         expected = expected_state(self.params)
         unknown = [k for k in state if k not in expected]
         if unknown:
-            raise SessionError(f"'{unknown[0]}' does not belong to this experiment")
+            raise SessionError(tr("'{name}' does not belong to this experiment", name=unknown[0]))
         for name, shape in expected.items():
             if name not in state:
-                raise SessionError(f"'{name}' is missing")
+                raise SessionError(tr("'{name}' is missing", name=name))
             check_shape(name, state[name], shape)
         arr = {k: np.asarray(v, dtype=float) for k, v in state.items()}
         for name in ("sweep.mse", "sweep.sup", "bounded.mse", "bounded.sup"):
             if np.any((arr[name] < 0) & (arr[name] != -1.0)):
-                raise SessionError(f"'{name}' holds errors below 0 (only -1, 'not run', may be negative)")
+                raise SessionError(tr("'{name}' holds errors below 0 (only -1, 'not run', may be negative)", name=name))
         p = self.params
         if p["target"] == "formula":
             text = decode_text(arr["target.formula"])
             try:
                 parse(text)
             except FormulaError as exc:
-                raise SessionError(f"target.formula: {exc}") from None
+                raise SessionError(tr("target.formula: {problem}", problem=exc)) from None
             self.formula_text = text
         if p["target"] in ("drawn", "csv"):
             if np.ptp(arr["target.x"]) == 0:
-                raise SessionError("target.x: the points need a range of x values")
+                raise SessionError(tr("target.x: the points need a range of x values"))
             self.custom_x, self.custom_y = arr["target.x"], arr["target.y"]
         if p["target"] in CUSTOM:
             self._make_data()
@@ -477,7 +485,7 @@ class FitSession(TrainingSession):
         set_heights, fit_heights."""
         handler = getattr(self, f"_cmd_{name}", None)
         if handler is None:
-            raise SessionError(f"unknown fit command {name!r}")
+            raise SessionError(tr("unknown fit command {name}", name=repr(name)))
         handler(**kw)
 
     handle_command = custom
@@ -493,7 +501,7 @@ class FitSession(TrainingSession):
         try:
             parse(str(text))
         except FormulaError as exc:
-            raise SessionError(f"formula: {exc}") from None
+            raise SessionError(tr("formula: {problem}", problem=exc)) from None
         old = self.formula_text, self.params["target"]
         self.formula_text = str(text).strip()
         try:
@@ -508,7 +516,7 @@ class FitSession(TrainingSession):
         xs = np.asarray(xs, dtype=float).ravel()
         ys = np.asarray(ys, dtype=float).ravel()
         if len(xs) != len(ys) or len(xs) == 0 or not (np.all(np.isfinite(xs)) and np.all(np.isfinite(ys))):
-            raise SessionError("a drawn stroke needs matching, finite x and y values")
+            raise SessionError(tr("a drawn stroke needs matching, finite x and y values"))
         if self.params["target"] not in ("drawn", "csv"):
             self.custom_x, self.custom_y = self.x.copy(), self.y.copy()
             self.params["target"] = "drawn"
@@ -528,9 +536,9 @@ class FitSession(TrainingSession):
         x = np.asarray(x, dtype=float).ravel()
         y = np.asarray(y, dtype=float).ravel()
         if len(x) != len(y) or not 2 <= len(x) <= targets.MAX_POINTS:
-            raise SessionError(f"the points need matching x and y, 2 to {targets.MAX_POINTS} of them")
+            raise SessionError(tr("the points need matching x and y, 2 to {limit} of them", limit=targets.MAX_POINTS))
         if not (np.all(np.isfinite(x)) and np.all(np.isfinite(y))) or np.ptp(x) == 0:
-            raise SessionError("the points must be finite and cover a range of x")
+            raise SessionError(tr("the points must be finite and cover a range of x"))
         order = np.argsort(x, kind="stable")
         self.custom_x, self.custom_y = x[order], y[order]
         self.params["points"] = len(x)
@@ -544,7 +552,7 @@ class FitSession(TrainingSession):
         except targets.TargetError as exc:
             raise SessionError(str(exc)) from None
         if abs(x).max() > 1000:
-            raise SessionError("the x values must lie between -1000 and 1000")
+            raise SessionError(tr("the x values must lie between -1000 and 1000"))
         self._cmd_load_points(x, y)
 
     def _cmd_start_sweep(self) -> None:
@@ -578,7 +586,7 @@ class FitSession(TrainingSession):
     def _cmd_set_heights(self, heights) -> None:
         h = np.asarray(heights, dtype=float).ravel()
         if len(h) != int(self.params["bins"]) or not np.all(np.isfinite(h)):
-            raise SessionError(f"the bumps need {self.params['bins']} finite heights")
+            raise SessionError(tr("the bumps need {bins} finite heights", bins=self.params["bins"]))
         self.heights = h
 
     def _cmd_fit_heights(self) -> None:
@@ -659,11 +667,11 @@ def parse_widths(text: str) -> list[int]:
     try:
         widths = [int(s) for s in str(text).split(",") if s.strip()]
     except ValueError:
-        raise ParamError(f"--sweep: {text!r} is not a comma-separated list of widths") from None
+        raise ParamError(tr("--sweep: {value} is not a comma-separated list of widths", value=repr(text))) from None
     if not widths or any(not 1 <= w <= 256 for w in widths):
-        raise ParamError("--sweep: give 1 to 20 widths, each 1 to 256")
+        raise ParamError(tr("--sweep: give 1 to 20 widths, each 1 to 256"))
     if len(widths) > 20:
-        raise ParamError("--sweep: at most 20 widths")
+        raise ParamError(tr("--sweep: at most 20 widths"))
     return widths
 
 
@@ -672,7 +680,7 @@ def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[
     extra = extra or {}
     clean = validate_all(PARAMS, params)
     if int(epochs) < 0:
-        raise ParamError("epochs: must be 0 or more")
+        raise ParamError(tr("epochs: must be 0 or more"))
     widths = parse_widths(extra["sweep"]) if extra.get("sweep") else None
     session = FitSession(clean, device=extra.get("device") or "cpu")
     if extra.get("formula"):

@@ -22,6 +22,8 @@ from typing import Callable
 
 import numpy as np
 
+from playground.core.i18n import tr
+
 __all__ = ["FormulaError", "Formula", "parse", "MAX_LENGTH", "FUNCTIONS", "CONSTANTS"]
 
 MAX_LENGTH = 200  # characters: a formula, not a program
@@ -33,7 +35,7 @@ class FormulaError(ValueError):
 
     def __init__(self, message: str, column: int | None = None):
         self.column = column
-        super().__init__(message if column is None else f"column {column}: {message}")
+        super().__init__(message if column is None else tr("column {column}: {message}", column=column, message=message))
 
 
 def _sigmoid(z):
@@ -72,6 +74,10 @@ class _Tok:
     column: int  # 1-based
 
 
+def _no_dot() -> str:  # one message, two places
+    return tr("'.' here is not allowed (attribute access is not part of a formula)")
+
+
 def _tokenize(text: str) -> list[_Tok]:
     out: list[_Tok] = []
     pos = 0
@@ -83,8 +89,8 @@ def _tokenize(text: str) -> list[_Tok]:
         if m is None or m.end() == pos:
             ch = text[pos]
             if ch == ".":
-                raise FormulaError("'.' here is not allowed (attribute access is not part of a formula)", pos + 1)
-            raise FormulaError(f"unexpected character {ch!r}", pos + 1)
+                raise FormulaError(_no_dot(), pos + 1)
+            raise FormulaError(tr("unexpected character {char}", char=repr(ch)), pos + 1)
         start = m.start(m.lastgroup)
         kind = m.lastgroup
         tok = m.group(kind)
@@ -93,7 +99,7 @@ def _tokenize(text: str) -> list[_Tok]:
         out.append(_Tok(kind, tok, start + 1))
         pos = m.end()
         if pos < len(text) and text[pos] == ".":
-            raise FormulaError("'.' here is not allowed (attribute access is not part of a formula)", pos + 1)
+            raise FormulaError(_no_dot(), pos + 1)
     out.append(_Tok("end", "", len(text) + 1))
     return out
 
@@ -120,14 +126,14 @@ class _Parser:
     def expect(self, text: str) -> None:
         tok = self.peek()
         if tok.text != text or tok.kind != "op":
-            found = "the end of the formula" if tok.kind == "end" else repr(tok.text)
-            raise FormulaError(f"expected {text!r}, found {found}", tok.column)
+            found = tr("the end of the formula") if tok.kind == "end" else repr(tok.text)
+            raise FormulaError(tr("expected {expected}, found {found}", expected=repr(text), found=found), tok.column)
         self.take()
 
     def _deeper(self, column: int) -> None:
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise FormulaError(f"the formula is nested too deeply (more than {MAX_DEPTH} levels)", column)
+            raise FormulaError(tr("the formula is nested too deeply (more than {levels} levels)", levels=MAX_DEPTH), column)
 
     def expr(self) -> Node:
         self._deeper(self.peek().column)
@@ -188,8 +194,8 @@ class _Parser:
             name = tok.text
             if self.peek().kind == "op" and self.peek().text == "(":
                 if name not in FUNCTIONS:
-                    raise FormulaError(f"unknown function {name!r}; use one of {', '.join(sorted(FUNCTIONS))}",
-                                       tok.column)
+                    raise FormulaError(tr("unknown function {name}; use one of {functions}", name=repr(name),
+                                          functions=", ".join(sorted(FUNCTIONS))), tok.column)
                 arity, fn = FUNCTIONS[name]
                 self.take()
                 self._deeper(tok.column)
@@ -200,8 +206,9 @@ class _Parser:
                 self.expect(")")
                 self.depth -= 1
                 if len(args) != arity:
-                    raise FormulaError(f"{name}() takes {arity} argument{'s' if arity > 1 else ''}, "
-                                       f"not {len(args)}", tok.column)
+                    message = tr("{name}() takes 1 argument, not {given}") if arity == 1 else \
+                        tr("{name}() takes {arity} arguments, not {given}")
+                    raise FormulaError(message.format(name=name, arity=arity, given=len(args)), tok.column)
                 if arity == 1:
                     return (lambda f, a: lambda env: f(a(env)))(fn, args[0])
                 return (lambda f, a, b: lambda env: f(a(env), b(env)))(fn, args[0], args[1])
@@ -212,10 +219,10 @@ class _Parser:
                 value = CONSTANTS[name]
                 return lambda env: value
             if name in FUNCTIONS:
-                raise FormulaError(f"{name} is a function: write {name}(...)", tok.column)
+                raise FormulaError(tr("{name} is a function: write {name}(...)", name=name), tok.column)
             known = ", ".join((*self.variables, "pi", "e"))
-            raise FormulaError(f"unknown name {name!r}; the formula may use {known} and functions such as "
-                               f"sin, cos, exp, log, sqrt, abs", tok.column)
+            raise FormulaError(tr("unknown name {name}; the formula may use {known} and functions such as "
+                                  "sin, cos, exp, log, sqrt, abs", name=repr(name), known=known), tok.column)
         if tok.kind == "op" and tok.text == "(":
             self._deeper(tok.column)
             node = self.expr()
@@ -223,8 +230,8 @@ class _Parser:
             self.depth -= 1
             return node
         if tok.kind == "end":
-            raise FormulaError("the formula ends too early", tok.column)
-        raise FormulaError(f"unexpected {tok.text!r}", tok.column)
+            raise FormulaError(tr("the formula ends too early"), tok.column)
+        raise FormulaError(tr("unexpected {token}", token=repr(tok.text)), tok.column)
 
 
 @dataclass(frozen=True)
@@ -245,14 +252,15 @@ class Formula:
 def parse(text: str, variables: tuple[str, ...] = ("x",)) -> Formula:
     """Parse `text` into a Formula over `variables`, or raise FormulaError saying where it fails."""
     if not isinstance(text, str):
-        raise FormulaError("the formula must be text")
+        raise FormulaError(tr("the formula must be text"))
     if len(text) > MAX_LENGTH:
-        raise FormulaError(f"the formula is {len(text)} characters long; at most {MAX_LENGTH} are allowed")
+        raise FormulaError(tr("the formula is {length} characters long; at most {limit} are allowed", length=len(text),
+                              limit=MAX_LENGTH))
     if not text.strip():
-        raise FormulaError("the formula is empty: type one, such as sin(2*pi*x)")
+        raise FormulaError(tr("the formula is empty: type one, such as sin(2*pi*x)"))
     parser = _Parser(_tokenize(text), tuple(variables))
     root = parser.expr()
     tok = parser.peek()
     if tok.kind != "end":
-        raise FormulaError(f"unexpected {tok.text!r} after a complete formula", tok.column)
+        raise FormulaError(tr("unexpected {token} after a complete formula", token=repr(tok.text)), tok.column)
     return Formula(text.strip(), tuple(variables), root)

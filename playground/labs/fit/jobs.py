@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from playground.core.i18n import tr
 from playground.core.nets.mlp import make_engine
 from playground.core.nets.mlp_spec import NetSpec, init_params
+from playground.labs.fit.lesson import grouped
 
 __all__ = ["Trainer", "Job", "train_network", "errors", "net_spec", "CHUNK_WORK"]
 
@@ -163,10 +165,11 @@ class Job:
     def label(self) -> str:
         spec = self.current()
         if spec is None:
-            return "done"
+            return tr("done")
         shape = "×".join(str(h) for h in spec.hidden)
-        return (f"{spec.activations[0]} {shape}: network {self.index + 1} of {len(self.configs)}, "
-                f"epoch {self.epoch:,}/{self.epochs:,}")
+        return tr("{activation} {shape}: network {index} of {count}, epoch {epoch}/{epochs}",
+                  activation=spec.activations[0], shape=shape, index=self.index + 1, count=len(self.configs),
+                  epoch=grouped(self.epoch), epochs=grouped(self.epochs))
 
 
 def sweep_widths(n_max: int) -> list[int]:

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from playground.core.i18n import N_, tr
+from playground.labs.fit.lesson import grouped
+
 __all__ = ["TARGETS", "TARGET_LABELS", "TERMS", "HIDDEN", "init_state", "expected_state", "forward", "KAJob",
            "snapshot"]
 
@@ -30,7 +33,7 @@ TARGETS = {
     "exp_sin": lambda a, b: np.exp(np.sin(np.pi * a) + b ** 2) / np.e ** 2,
 }
 TARGET_LABELS = {"product": "x₁·x₂", "sum_square": "(x₁ + x₂)²/4", "sincos": "sin(πx₁)·cos(πx₂)",
-                 "bump": "Gaussian bump", "max": "max(x₁, x₂)", "exp_sin": "exp(sin(πx₁) + x₂²)/e²"}
+                 "bump": N_("Gaussian bump"), "max": "max(x₁, x₂)", "exp_sin": "exp(sin(πx₁) + x₂²)/e²"}
 
 _SHAPES = {
     "ka.psi.w1": (TERMS, 2, HIDDEN), "ka.psi.b1": (TERMS, 2, HIDDEN), "ka.psi.w2": (TERMS, 2, HIDDEN),
@@ -115,8 +118,10 @@ class KAJob:
         return min(1.0, self.steps / max(1, self.steps_total))
 
     def label(self) -> str:
-        last = f", MSE {self.history[-1]:.2e}" if self.history else ""
-        return f"Adam step {self.steps:,} of {self.steps_total:,}{last}"
+        if self.history:
+            return tr("Adam step {step} of {total}, MSE {mse}", step=grouped(self.steps),
+                      total=grouped(self.steps_total), mse=f"{self.history[-1]:.2e}")
+        return tr("Adam step {step} of {total}", step=grouped(self.steps), total=grouped(self.steps_total))
 
     def _forward(self, x):
         import torch

@@ -1,9 +1,12 @@
-"""Every user-visible text of the fit lab, in English and French: the lesson, the lecture's theorems as
-it states them, the "Try:" steps, the tabs' captions and the Lipschitz question. The view shows
-English for now; a translation reaches everything through TEXT["fr"]."""
+"""Every long text of the fit lab, in English and French: the lesson, the lecture's theorems as it
+states them, the "Try:" steps, the tabs' captions and the Lipschitz question. The view picks the
+window's language (`text(key, current_language())`); the short strings (buttons, read-outs, messages)
+go through the translation catalogues like every other lab's."""
 from __future__ import annotations
 
-__all__ = ["TEXT", "text"]
+from playground.core.i18n import language
+
+__all__ = ["TEXT", "text", "grouped"]
 
 _THEOREMS_FR = (
     "<p><b>Théorème d'approximation universelle (informel).</b> Toute fonction continue "
@@ -138,3 +141,10 @@ TEXT = {
 
 def text(key: str, lang: str = "en") -> str:
     return TEXT.get(lang, TEXT["en"]).get(key) or TEXT["en"][key]
+
+
+def grouped(n: int) -> str:
+    """A whole number with its thousands grouped as the language writes them: 1,500 in English,
+    1 500 in French (where a comma is the decimal mark), with a no-break space."""
+    out = f"{int(n):,}"
+    return out.replace(",", "\u00a0") if language() == "fr" else out

@@ -13,6 +13,7 @@ import math
 import numpy as np
 
 from playground.core.files import FileProblem, read_limited
+from playground.core.i18n import tr
 from playground.labs.fit.formula import FormulaError, parse
 
 __all__ = ["PRESETS", "PRESET_LABELS", "PRESET_FORMULAS", "TargetError", "preset", "sample_x", "interpolate",
@@ -72,8 +73,8 @@ def formula_function(text: str):
 def check_finite(values: np.ndarray, x: np.ndarray, what: str) -> None:
     bad = ~np.isfinite(values)
     if bad.any():
-        raise TargetError(f"{what} is not a finite number at x = {float(x[bad.argmax()]):.4g} "
-                          f"(choose a range where it is defined)")
+        raise TargetError(tr("{what} is not a finite number at x = {x} (choose a range where it is defined)",
+                             what=what, x=f"{float(x[bad.argmax()]):.4g}"))
 
 
 def read_points_csv(path: str) -> tuple[np.ndarray, np.ndarray]:
@@ -82,13 +83,13 @@ def read_points_csv(path: str) -> tuple[np.ndarray, np.ndarray]:
     Only a regular file of at most MAX_CSV_BYTES is read (core.files.read_limited); a bad row is
     refused with its row number, so nothing half-loads."""
     try:
-        raw = read_limited(path, MAX_CSV_BYTES, "a CSV file of x, y points")
+        raw = read_limited(path, MAX_CSV_BYTES, tr("a CSV file of x, y points"))
     except FileProblem as exc:
         raise TargetError(str(exc)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise TargetError(f"{path} is not a text file (it is not UTF-8)") from None
+        raise TargetError(tr("{path} is not a text file (it is not UTF-8)", path=path)) from None
     xs, ys = [], []
     header_seen = False
     for number, line in enumerate(text.splitlines(), start=1):
@@ -103,19 +104,21 @@ def read_points_csv(path: str) -> tuple[np.ndarray, np.ndarray]:
                 header_seen = True  # one header line, before the first point
                 continue
             if len(cells) != 2:
-                raise TargetError(f"row {number}: expected 2 values (x, y), found {len(cells)}") from None
-            raise TargetError(f"row {number}: {line[:40]!r} is not two numbers") from None
+                raise TargetError(tr("row {row}: expected 2 values (x, y), found {found}", row=number,
+                                     found=len(cells))) from None
+            raise TargetError(tr("row {row}: {cells} is not two numbers", row=number, cells=repr(line[:40]))) from None
         if not (math.isfinite(x) and math.isfinite(y)):
-            raise TargetError(f"row {number}: the values must be finite numbers")
+            raise TargetError(tr("row {row}: the values must be finite numbers", row=number))
         xs.append(x)
         ys.append(y)
         if len(xs) > MAX_POINTS:
-            raise TargetError(f"more than {MAX_POINTS} points; use at most {MAX_POINTS}")
+            raise TargetError(tr("more than {limit} points; use at most {limit}", limit=MAX_POINTS))
     if len(xs) < 2:
-        raise TargetError(f"{path} holds {len(xs)} point{'s' if len(xs) != 1 else ''}; at least 2 are needed")
+        raise TargetError(tr("{path} holds 1 point; at least 2 are needed", path=path) if len(xs) == 1 else
+                          tr("{path} holds {count} points; at least 2 are needed", path=path, count=len(xs)))
     x, y = np.array(xs), np.array(ys)
     if np.ptp(x) == 0:
-        raise TargetError("all points have the same x; the target needs a range of x values")
+        raise TargetError(tr("all points have the same x; the target needs a range of x values"))
     return x, y
 
 

@@ -15,6 +15,8 @@ import math
 
 import numpy as np
 
+from playground.core.i18n import tr
+
 __all__ = ["lipschitz_bins", "lipschitz_bins_nd", "piecewise_constant", "curse_table",
            "bump_basis", "bump_curve", "fit_heights", "cybenko_terms"]
 
@@ -22,7 +24,7 @@ __all__ = ["lipschitz_bins", "lipschitz_bins_nd", "piecewise_constant", "curse_t
 def lipschitz_bins(L: float, eps: float) -> int:
     """Bins of width 2ε/L needed to cover [0, 1]: ⌈L / (2ε)⌉ (at least 1)."""
     if L <= 0 or eps <= 0:
-        raise ValueError("L and ε must be positive")
+        raise ValueError(tr("L and ε must be positive"))
     ratio = L / (2.0 * eps)
     # 10/(2·0.05) is 100.00000000000001 in floating point: do not let rounding add a bin
     return max(1, math.ceil(round(ratio, 9)))
