@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from playground.core.i18n import N_, tr
 from playground.core.nets.mlp import make_engine
 from playground.core.nets.mlp_spec import NetSpec, init_params, param_shapes
 from playground.core.train.params import Param, ParamError, validate_all
@@ -36,6 +37,7 @@ __all__ = ["PARAMS", "SESSION", "DEFAULT_EPOCHS", "DepthSession", "expected_stat
 SESSION = "playground.labs.depth.core:DepthSession"
 DEFAULT_EPOCHS = 2000
 TRAINED = ("deep", "shallow")
+NET_NAMES = {"deep": N_("deep"), "shallow": N_("shallow")}  # in messages: "the deep net would have..."
 MAX_WIDTH, MAX_LAYERS = 512, 16
 MAX_WEIGHTS = 50_000  # per net (e.g. 200 wide and 2 deep, 64 wide and 12 deep): frames and files stay small
 LIVE_STATE_WEIGHTS = 20_000  # weights sent with every frame; bigger nets send them on pause/step/save
@@ -83,11 +85,11 @@ PARAMS: list[Param] = [
 # Equal parameter budgets: (deep width, deep layers, shallow width, shallow layers). "2xk" is the
 # construction's own shape against a one-layer net of the same size (both have 6k + 1 weights).
 PRESETS = (
-    ("46 weights: deep 3×4 vs shallow 15", (3, 4, 15, 1)),
-    ("113 weights: deep 4×6 vs shallow 37", (4, 6, 37, 1)),
-    ("229 weights: deep 6×6 vs shallow 76", (6, 6, 76, 1)),
-    ("529 weights: deep 8×8 vs shallow 176", (8, 8, 176, 1)),
-    ("6k+1 weights: deep 2×k (the construction's shape) vs shallow 2k", "2xk"),
+    (N_("46 weights: deep 3×4 vs shallow 15"), (3, 4, 15, 1)),
+    (N_("113 weights: deep 4×6 vs shallow 37"), (4, 6, 37, 1)),
+    (N_("229 weights: deep 6×6 vs shallow 76"), (6, 6, 76, 1)),
+    (N_("529 weights: deep 8×8 vs shallow 176"), (8, 8, 176, 1)),
+    (N_("6k+1 weights: deep 2×k (the construction's shape) vs shallow 2k"), "2xk"),
 )
 
 
@@ -213,8 +215,9 @@ class DepthSession(TrainingSession):
             spec = _spec(p, name)
             size = pc.n_params(spec)
             if size > MAX_WEIGHTS:
-                raise SessionError(f"the {name} net would have {size:,} weights; this lab takes at most "
-                                   f"{MAX_WEIGHTS:,} per net: lower its width or its layers")
+                raise SessionError(tr("the {name} net would have {size} weights; this lab takes at most "
+                                      "{most} per net: lower its width or its layers",
+                                      name=tr(NET_NAMES[name]), size=f"{size:,}", most=f"{MAX_WEIGHTS:,}"))
             weights = initial_weights(spec, p["init"], name, self.k, np.random.default_rng([int(p["seed"]), i]))
             net = _Trained(name, spec, weights, self.device, int(p["seed"]))
             net.engine.set_data(self.X, self.T)
@@ -260,7 +263,7 @@ class DepthSession(TrainingSession):
     def _train_epoch(self) -> None:
         names = self.trained_names()
         if not names:
-            self.finished = "The exact construction needs no training: its weights are given."
+            self.finished = tr("The exact construction needs no training: its weights are given.")
             return
         batch = int(self.params["batch_size"])
         total = 0.0
@@ -356,14 +359,14 @@ class DepthSession(TrainingSession):
 
     def load_state(self, state: dict, epoch: int = 0) -> None:
         if not isinstance(state, dict):
-            raise SessionError("the saved weights must be a set of named arrays")
+            raise SessionError(tr("the saved weights must be a set of named arrays"))
         shapes = expected_state(self.params)
         unknown = [name for name in state if name not in shapes]
         if unknown:
-            raise SessionError(f"weights '{unknown[0]}' do not belong to these networks")
+            raise SessionError(tr("weights '{name}' do not belong to these networks", name=unknown[0]))
         for name, shape in shapes.items():
             if name not in state:
-                raise SessionError(f"weights '{name}' are missing")
+                raise SessionError(tr("weights '{name}' are missing", name=name))
             check_shape(name, state[name], shape)
         for name, net in self.nets.items():
             prefix = name + "."
@@ -403,7 +406,7 @@ def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[
     extra = extra or {}
     clean = validate_all(PARAMS, params)
     if int(epochs) < 0:
-        raise ParamError("epochs: must be 0 or more")
+        raise ParamError(tr("epochs: must be 0 or more"))
     session = DepthSession(clean, device=extra.get("device") or "cpu")
     model = clean["model"]
     wall, diverged_at = (0.0, None) if model == "exact" else train_headless(session, int(epochs))

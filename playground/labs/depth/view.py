@@ -2,8 +2,9 @@
 shallow nets with their knees, pieces against weights on log axes, and the risk on the 2^k points.
 
 Thin on purpose: the worker's session computes every number (pieces, knees, risks, curves); this
-module only draws them, and its words come from lesson.py. Above the plots, a preset menu sets a
-deep narrow and a shallow wide net with equal parameter budgets in one click.
+module only draws them, and its words come from lesson.py, in the window's language (TEXT["fr"] in
+French, TEXT["en"] otherwise; the window rebuilds the view when the language changes). Above the
+plots, a preset menu sets a deep narrow and a shallow wide net with equal parameter budgets in one click.
 """
 from __future__ import annotations
 
@@ -16,13 +17,13 @@ from PySide6.QtWidgets import QComboBox, QGraphicsItem, QGridLayout, QHBoxLayout
 
 from playground.labs.depth.lesson import TEXT
 from playground.labs.depth.sawtooth import MAX_K
+from playground.ui.i18n import current_language, tr
 from playground.ui.lab_view import LabView
 from playground.ui.theme import Theme
 from playground.ui.widgets.plots import CurveChart, ThemedPlot
 
 __all__ = ["DepthLab"]
 
-T = TEXT["en"]
 COLORS = {"deep": "#0072B2", "shallow": "#E69F00", "exact": "#009E73", "recurrent": "#CC79A7"}
 BAR_ORDER = ("exact", "recurrent", "deep", "shallow")
 READOUT_INTERVAL_S = 0.125
@@ -60,20 +61,29 @@ def _decade_ticks(lo: float, hi: float) -> list[tuple[float, str]]:
     return out
 
 
+def texts() -> dict[str, str]:
+    """The lab's sentences in the window's language (English for a language lesson.py lacks)."""
+    return TEXT.get(current_language(), TEXT["en"])
+
+
 class DepthLab(LabView):
-    lesson_html = T["lesson_html"]
+    lesson_html = TEXT["en"]["lesson_html"]
+
+    def lesson_text(self) -> str:
+        return texts()["lesson_html"]
 
     def build_content(self) -> QWidget:
+        self.T = texts()
         w = QWidget()
         outer = QVBoxLayout(w)
         outer.setContentsMargins(4, 4, 4, 4)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(T["presets"]))
+        bar.addWidget(QLabel(self.T["presets"]))
         self.presets = QComboBox()
         self.presets.setObjectName("depth_presets")
         for label, _arch in self.core.PRESETS:
-            self.presets.addItem(label)
-        self.presets.addItem(T["custom_preset"])
+            self.presets.addItem(tr(label))  # the core marks its labels N_(); French in the lab's fr.json
+        self.presets.addItem(self.T["custom_preset"])
         self.presets.setMinimumContentsLength(20)
         self.presets.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.presets.activated.connect(self._on_preset_chosen)
@@ -82,12 +92,12 @@ class DepthLab(LabView):
         grid = QGridLayout()
         outer.addLayout(grid, 1)
 
-        self.target_plot = ThemedPlot(T["fig_target"], T["axis_x"], T["axis_y"])
-        self.blocks_plot = ThemedPlot(T["fig_blocks"], T["axis_x"], T["axis_block"])
-        self.landscape_plot = ThemedPlot(T["fig_landscape"], T["axis_weights"], T["axis_pieces"])
-        self.risk_plot = ThemedPlot(T["fig_risk"], T["axis_risk"], "")
-        self.loss_plot = ThemedPlot(T["fig_loss"], T["axis_epoch"], T["axis_loss"])
-        self.pieces_plot = ThemedPlot(T["fig_pieces"], T["axis_epoch"], T["axis_pieces"])
+        self.target_plot = ThemedPlot(self.T["fig_target"], self.T["axis_x"], self.T["axis_y"])
+        self.blocks_plot = ThemedPlot(self.T["fig_blocks"], self.T["axis_x"], self.T["axis_block"])
+        self.landscape_plot = ThemedPlot(self.T["fig_landscape"], self.T["axis_weights"], self.T["axis_pieces"])
+        self.risk_plot = ThemedPlot(self.T["fig_risk"], self.T["axis_risk"], "")
+        self.loss_plot = ThemedPlot(self.T["fig_loss"], self.T["axis_epoch"], self.T["axis_loss"])
+        self.pieces_plot = ThemedPlot(self.T["fig_pieces"], self.T["axis_epoch"], self.T["axis_pieces"])
         grid.addWidget(self.target_plot, 0, 0, 1, 2)
         grid.addWidget(self.blocks_plot, 0, 2, 1, 2)
         for i, p in enumerate((self.landscape_plot, self.risk_plot, self.loss_plot, self.pieces_plot)):
@@ -107,18 +117,18 @@ class DepthLab(LabView):
         # The target and the construction change only with k, but at k = 12 a zigzag of 4,096 teeth
         # costs Qt hundreds of milliseconds to stroke: each is drawn once into a cached image, and
         # the trained curves moving in front of it no longer repaint it.
-        self.target_curve = t.plot([], [], name=T["target"], antialias=False, skipFiniteCheck=True)
-        self.samples = t.plot([], [], pen=None, symbol="o", name=T["samples"])
+        self.target_curve = t.plot([], [], name=self.T["target"], antialias=False, skipFiniteCheck=True)
+        self.samples = t.plot([], [], pen=None, symbol="o", name=self.T["samples"])
         self.samples_one = t.plot([], [], pen=None, symbol="o")  # class 1, its own brush: no per-point brushes
         self.net_curves, self.net_knees = {}, {}
         for name in ("deep", "shallow"):
-            self.net_curves[name] = t.plot([], [], name=T[name], skipFiniteCheck=True)
+            self.net_curves[name] = t.plot([], [], name=self.T[name], skipFiniteCheck=True)
             self.net_knees[name] = t.plot([], [], pen=None, symbol="o")
 
         b = self.blocks_plot.item
         b.setRange(xRange=(0, 1), yRange=(-0.1, 4), padding=0.02)
         self.block_curves = [b.plot([], [], skipFiniteCheck=True, antialias=False) for _ in range(MAX_K)]
-        self.block_caption = pg.TextItem(T["block_weights"], anchor=(0, 0))  # the block's own weights
+        self.block_caption = pg.TextItem(self.T["block_weights"], anchor=(0, 0))  # the block's own weights
         b.addItem(self.block_caption)
         for item in [self.target_curve, self.samples, self.samples_one, *self.block_curves]:
             for part in (item.curve, item.scatter):
@@ -128,19 +138,19 @@ class DepthLab(LabView):
         lp = self.landscape_plot.item
         lp.setLogMode(x=True, y=True)
         lp.showGrid(x=True, y=True, alpha=0.2)
-        self.bound_lines = [lp.plot([], [], name=T["bound_l"].format(l=l)) for l in (1, 2, 3)]
-        self.construction_line = lp.plot([], [], symbol="o", name=T["construction_line"])
-        self.recurrent_line = lp.plot([], [], symbol="s", name=T["recurrent_line"])
-        self.target_line = lp.plot([], [], name=T["target_line"])
-        self.marks = {name: lp.plot([], [], pen=None, symbol=sym, name=T[name])
+        self.bound_lines = [lp.plot([], [], name=self.T["bound_l"].format(l=l)) for l in (1, 2, 3)]
+        self.construction_line = lp.plot([], [], symbol="o", name=self.T["construction_line"])
+        self.recurrent_line = lp.plot([], [], symbol="s", name=self.T["recurrent_line"])
+        self.target_line = lp.plot([], [], name=self.T["target_line"])
+        self.marks = {name: lp.plot([], [], pen=None, symbol=sym, name=self.T[name])
                       for name, sym in (("exact", "star"), ("recurrent", "star"), ("deep", "d"), ("shallow", "t"))}
         # Labels at the lines instead of a legend, which would cover this small plot; positions in
         # log10 units, as the view box holds them in log mode.
         self.line_labels = {}
         for key, text, pos, anchor in (
                 *[(f"l{l}", f"l = {l}", _bound_label_pos(l, 3.2 + 0.6 * (l - 2)), (0, 0.5)) for l in (1, 2, 3)],
-                ("construction", T["construction_short"], (0.95, 3.3), (0, 0.5)),
-                ("recurrent", T["recurrent_short_line"], (0.87, 3.85), (0, 0.5)),
+                ("construction", self.T["construction_short"], (0.95, 3.3), (0, 0.5)),
+                ("recurrent", self.T["recurrent_short_line"], (0.87, 3.85), (0, 0.5)),
                 ("target", "2^k", (4.1, 0.0), (1, 1))):
             label = pg.TextItem(text, anchor=anchor)
             label.setPos(*pos)
@@ -152,24 +162,24 @@ class DepthLab(LabView):
         rp = self.risk_plot.item
         rp.setRange(xRange=(0, 0.6), yRange=(-0.6, 3.6), padding=0)
         rp.invertY(True)  # exact at the top, as in the read-out
-        rp.getAxis("left").setTicks([[(i, T[n + "_short"]) for i, n in enumerate(BAR_ORDER)]])
+        rp.getAxis("left").setTicks([[(i, self.T[n + "_short"]) for i, n in enumerate(BAR_ORDER)]])
         self.bars = pg.BarGraphItem(x0=np.zeros(4), y=np.arange(4), width=np.zeros(4), height=0.6)
         rp.addItem(self.bars)
         self.risk_points = rp.plot([], [], pen=None, symbol="o", name="risk")
-        self.floor_points = rp.plot([], [], pen=None, symbol="|", name=T["floor"])
-        self.sixth = pg.InfiniteLine(pos=1 / 6, angle=90, label=T["theorem_sixth"],
+        self.floor_points = rp.plot([], [], pen=None, symbol="|", name=self.T["floor"])
+        self.sixth = pg.InfiniteLine(pos=1 / 6, angle=90, label=self.T["theorem_sixth"],
                                      labelOpts={"position": 0.04, "anchors": [(0, 0), (0, 0)]})
         rp.addItem(self.sixth)
         # The deep side of the theorem: min over N(relu, 2, 2k) is 0, reached by exact and RNN.
-        self.zero_label = pg.TextItem(T["theorem_zero"], anchor=(0, 0.5))
+        self.zero_label = pg.TextItem(self.T["theorem_zero"], anchor=(0, 0.5))
         self.zero_label.setPos(0.18, 0.5)  # right of the 1/6 line, between the exact and RNN bars
         rp.addItem(self.zero_label)
 
         self.loss_chart = CurveChart(self.loss_plot.item, log_y=True)
         self.pieces_chart = CurveChart(self.pieces_plot.item, log_y=True)
         for chart in (self.loss_chart, self.pieces_chart):
-            chart.add(T["deep"], COLORS["deep"])
-            chart.add(T["shallow"], COLORS["shallow"])
+            chart.add(self.T["deep"], COLORS["deep"])
+            chart.add(self.T["shallow"], COLORS["shallow"])
             chart.plot.legend.hide()  # the colours are the target plot's legend; no room here
         self._drawn_k = None
         self._marks_key = self._risk_key = None
@@ -277,8 +287,8 @@ class DepthLab(LabView):
         for name, net in nets.items():
             self.net_curves[name].setData(net["curve_x"], net["curve_y"])
             self.net_knees[name].setData(net["knees_x"], net["knees_y"])
-            self.loss_chart.set(T[name], net["history_loss"], net["history_epoch"])
-            self.pieces_chart.set(T[name], net["history_pieces"], net["history_epoch"])
+            self.loss_chart.set(self.T[name], net["history_loss"], net["history_epoch"])
+            self.pieces_chart.set(self.T[name], net["history_pieces"], net["history_epoch"])
         for chart, key in ((self.loss_chart, "history_loss"), (self.pieces_chart, "history_pieces")):
             view = _log_range([net[key] for net in nets.values()])
             if view is not None and view != chart.fixed_y:
@@ -318,7 +328,7 @@ class DepthLab(LabView):
                 curve.setData(xs, j + 0.8 * values)  # block j+1 in the band [j, j + 0.8]
                 step = max(1, k // 6)
                 if (j + 1) % step == 0 or j == 0 or j == k - 1:
-                    ticks.append((j + 0.4, T["block_label"].format(j=j + 1, p=f"{2 ** (j + 1):,}")))
+                    ticks.append((j + 0.4, self.T["block_label"].format(j=j + 1, p=f"{2 ** (j + 1):,}")))
             else:
                 curve.setData([], [])
         self.blocks_plot.item.getAxis("left").setTicks([ticks, []])
@@ -366,19 +376,19 @@ class DepthLab(LabView):
         rows, notes, errors = [], [], []
         entries = [("exact", s["exact"]), ("recurrent", s["recurrent"])] + list(s["nets"].items())
         for name, m in entries:
-            rows.append(T["row"].format(label=T[name + "_short"], params=f"{m['params']:,}",
+            rows.append(self.T["row"].format(label=self.T[name + "_short"], params=f"{m['params']:,}",
                                         pieces=f"{m['pieces']:,}" + ("+" if m.get("pieces_is_lower_bound") else ""),
                                         risk=f"{m['risk']:.2f}"))
             mse = m.get("mse")
-            errors.append(T["mse_item"].format(label=T[name + "_short"], mse="–" if mse is None else f"{mse:.2g}"))
+            errors.append(self.T["mse_item"].format(label=self.T[name + "_short"], mse="–" if mse is None else f"{mse:.2g}"))
             if name in s["nets"]:
                 if m["pieces"] == 1 and s["epoch"] > 0:
-                    notes.append(T["dead_note"].format(label=T[name]))
+                    notes.append(self.T["dead_note"].format(label=self.T[name]))
                 elif m["risk_lower_bound"] > 0:
-                    notes.append(T["floor_note"].format(label=T[name], p=m["pieces"], floor=m["risk_lower_bound"]))
+                    notes.append(self.T["floor_note"].format(label=self.T[name], p=m["pieces"], floor=m["risk_lower_bound"]))
         rate = s.get("epochs_per_s") or 0.0
-        speed = T["speed"].format(rate=rate) if rate else T["paused"]
-        self.readout.setText(T["readout"].format(epoch=s["epoch"], engine=s.get("engine", ""), speed=speed,
+        speed = self.T["speed"].format(rate=rate) if rate else self.T["paused"]
+        self.readout.setText(self.T["readout"].format(epoch=s["epoch"], engine=s.get("engine", ""), speed=speed,
                                                  k=s["k"], target=f"{2 ** s['k']:,}", n=f"{s['n']:,}",
                                                  rows="".join(rows), mse=", ".join(errors), note="".join(notes)))
 
