@@ -23,6 +23,7 @@ import time
 
 import numpy as np
 
+from playground.core.i18n import N_, tr
 from playground.core.train.params import Param, ParamError, validate_all
 from playground.core.train.series import checked_series
 from playground.core.train.session import SessionError, TrainingSession, check_shape
@@ -84,13 +85,13 @@ SESSION = "playground.labs.segment.core:SegmentSession"
 DEFAULT_EPOCHS = 30
 CLI_EXTRA = (
     ("--input", {"metavar": "SLICE", "default": None,
-                 "help": "a CT slice (PNG, TIFF, DICOM, NIfTI) to segment with the trained or loaded model"}),
+                 "help": N_("a CT slice (PNG, TIFF, DICOM, NIfTI) to segment with the trained or loaded model")}),
     ("--slice", {"type": int, "default": None, "metavar": "K",
-                 "help": "with --input NIfTI: the slice index (default: the middle one)"}),
+                 "help": N_("with --input NIfTI: the slice index (default: the middle one)")}),
     ("--model", {"metavar": "EXPERIMENT", "default": None,
-                 "help": "a saved segment experiment (.npexp.json) whose model --input uses (no training)"}),
+                 "help": N_("a saved segment experiment (.npexp.json) whose model --input uses (no training)")}),
     ("--mask", {"metavar": "OUT.png|.nii.gz", "default": None,
-                "help": "with --input: write the predicted liver mask (PNG, or NIfTI .nii/.nii.gz)"}),
+                "help": N_("with --input: write the predicted liver mask (PNG, or NIfTI .nii/.nii.gz)")}),
 )
 
 
@@ -143,24 +144,24 @@ def check_data(data) -> dict | None:
         return None
     own = data.get("own_slice") if isinstance(data, dict) else None
     if not isinstance(own, dict) or set(data) - {"own_slice"}:
-        raise ValueError("the saved data must be {'own_slice': {...}}: the slice opened in the lab")
+        raise ValueError(tr("the saved data must be {own}: the slice opened in the lab", own="{'own_slice': {...}}"))
     out: dict = {}
     path = own.get("path")
     if path is not None:
         if not isinstance(path, str) or not path or len(path) > 4096:
-            raise ValueError("own_slice.path must be a file path")
+            raise ValueError(tr("own_slice.path must be a file path"))
         out["path"] = path
     k = own.get("slice", 0)
     if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 0 <= k < 100_000:
-        raise ValueError("own_slice.slice must be a slice index")
+        raise ValueError(tr("own_slice.slice must be a slice index"))
     out["slice"] = int(k)
     win = own.get("window", [400.0, 40.0])
     try:
         w, l = (float(v) for v in win)
     except (TypeError, ValueError):
-        raise ValueError("own_slice.window must be [width, level] in HU") from None
+        raise ValueError(tr("own_slice.window must be [width, level] in HU")) from None
     if not (1 <= w <= 5000 and -1500 <= l <= 3000):
-        raise ValueError("own_slice.window: width 1 to 5000 HU, level -1500 to 3000 HU")
+        raise ValueError(tr("own_slice.window: width 1 to 5000 HU, level -1500 to 3000 HU"))
     out["window"] = [w, l]
     return {"own_slice": out}
 
@@ -178,19 +179,21 @@ def _u8(prob: np.ndarray) -> np.ndarray:
 def _check_size(p: dict) -> None:
     step = 2 ** (p["depth"] - 1)
     if p["size"] % 8:
-        raise SessionError(f"size: {p['size']} px is not a multiple of 8; try {p['size'] // 8 * 8 or 64} "
-                           f"or {p['size'] // 8 * 8 + 8}")
+        raise SessionError(tr("size: {size} px is not a multiple of 8; try {lower} or {upper}", size=p["size"],
+                              lower=p["size"] // 8 * 8 or 64, upper=p["size"] // 8 * 8 + 8))
     if p["size"] % step:
-        raise SessionError(f"size: a depth-{p['depth']} U-Net needs a multiple of {step} pixels")
+        raise SessionError(tr("size: a depth-{depth} U-Net needs a multiple of {step} pixels", depth=p["depth"],
+                              step=step))
 
 
 def _hu_slice(raw, size: int) -> np.ndarray:
     """A user's slice from the window: a finite 2-D array of HU, resized to the model's size."""
     a = np.asarray(raw, dtype=np.float64)
     if a.ndim != 2 or min(a.shape) < 8 or max(a.shape) > 8192:
-        raise SessionError(f"the slice must be a 2-D image between 8 and 8192 pixels a side, not {a.shape}")
+        raise SessionError(tr("the slice must be a 2-D image between 8 and 8192 pixels a side, not {shape}",
+                              shape=a.shape))
     if not np.all(np.isfinite(a)):
-        raise SessionError("the slice holds NaN or infinite values")
+        raise SessionError(tr("the slice holds NaN or infinite values"))
     return resize(a.astype(np.float32), size, size)
 
 
@@ -329,10 +332,10 @@ class SegmentSession(TrainingSession):
         drive(self._evaluate_job(step))
 
     def _evaluate_job(self, step: int = 0):
-        tr = slice(0, self.n_eval_train)
+        sub = slice(0, self.n_eval_train)
         ch, split = self._eval_chunk, self._split
         d_tr, i_tr, _ = yield from _pieces(
-            self.main.evaluate_chunks(self.train["hu"][tr], self.train["mask"][tr], None, ch), split)
+            self.main.evaluate_chunks(self.train["hu"][sub], self.train["mask"][sub], None, ch), split)
         d_te, i_te, prob = yield from _pieces(
             self.main.evaluate_chunks(self.test["hu"], self.test["mask"], None, ch), split)
         d_box = None
@@ -391,11 +394,12 @@ class SegmentSession(TrainingSession):
     def _shift_summary(self) -> str:
         r = self.results
         if "narrow" not in r or "randomised" not in r:
-            return "Domain shift: the experiment is incomplete."
+            return tr("Domain shift: the experiment is incomplete.")
         n, z = r["narrow"], r["randomised"]
-        return (f"Domain shift measured: the narrow model's Dice falls from {n['home']:.3f} on its own scanner "
-                f"to {n['away']:.3f} on the other; the randomised-synthesis model scores {z['home']:.3f} "
-                f"and {z['away']:.3f}.")
+        return tr("Domain shift measured: the narrow model's Dice falls from {n_home} on its own scanner to "
+                  "{n_away} on the other; the randomised-synthesis model scores {z_home} and {z_away}.",
+                  n_home=f"{n['home']:.3f}", n_away=f"{n['away']:.3f}", z_home=f"{z['home']:.3f}",
+                  z_away=f"{z['away']:.3f}")
 
     # --- the window's actions ----------------------------------------------------------------------
     def custom(self, name: str, **kwargs) -> dict:
@@ -410,11 +414,12 @@ class SegmentSession(TrainingSession):
                 raise SessionError(str(exc)) from None
             return {}
         if p["experiment"] != "train" and name in ("show_slice", "box", "segment_user"):
-            raise SessionError("switch the experiment to 'Train a U-Net' to use this")
+            raise SessionError(tr("switch the experiment to 'Train a U-Net' to use this"))
         if name == "show_slice":
             i = kwargs.get("index")
             if isinstance(i, bool) or not isinstance(i, (int, np.integer)) or not 0 <= i < p["test_slices"]:
-                raise SessionError(f"show_slice: index must be a test slice, 0 to {p['test_slices'] - 1}")
+                raise SessionError(tr("show_slice: index must be a test slice, 0 to {last}",
+                                      last=p["test_slices"] - 1))
             self.view_index = int(i)
             self._display_at = (-1, -math.inf)
             self.box_result = None
@@ -428,34 +433,34 @@ class SegmentSession(TrainingSession):
             return {}
         if name == "box":
             return self._box(kwargs)
-        raise SessionError(f"the segment lab has no action {name!r}")
+        raise SessionError(tr("the segment lab has no action {name}", name=repr(name)))
 
     def _box(self, kwargs: dict) -> dict:
         p = self.params
         if self.box is None:
-            raise SessionError("tick 'Box-prompted model too' and train it before dragging a box")
+            raise SessionError(tr("tick 'Box-prompted model too' and train it before dragging a box"))
         target = kwargs.get("target", "test")
         box = kwargs.get("box")
         try:
             b = np.asarray(box, dtype=np.float64).reshape(4)
         except (TypeError, ValueError):
-            raise SessionError("box: give x0, y0, x1, y1 in pixels") from None
+            raise SessionError(tr("box: give x0, y0, x1, y1 in pixels")) from None
         if not np.all(np.isfinite(b)):
-            raise SessionError("box: the corners must be finite numbers")
+            raise SessionError(tr("box: the corners must be finite numbers"))
         s = p["size"]
         x0, x1 = sorted(np.clip(b[[0, 2]], 0, s))
         y0, y1 = sorted(np.clip(b[[1, 3]], 0, s))
         if x1 - x0 < 2 or y1 - y0 < 2:
-            raise SessionError("box: drag a box at least 2 pixels wide and high inside the image")
+            raise SessionError(tr("box: drag a box at least 2 pixels wide and high inside the image"))
         bb = np.array([[x0, y0, x1, y1]])
         if target == "user":
             if self.user_hu is None:
-                raise SessionError("open a slice of your own first")
+                raise SessionError(tr("open a slice of your own first"))
             hu, truth = self.user_hu, None
         elif target == "test":
             hu, truth = self.test["hu"][self.view_index], self.test["mask"][self.view_index]
         else:
-            raise SessionError(f"box: target must be 'test' or 'user', not {target!r}")
+            raise SessionError(tr("box: target must be 'test' or 'user', not {target}", target=repr(target)))
         prob = self.box.predict(hu[None], bb)[0]
         plain = self.main.predict(hu[None])[0]
         result = {"box": [float(x0), float(y0), float(x1), float(y1)], "target": target,
@@ -535,7 +540,7 @@ class SegmentSession(TrainingSession):
         shapes = expected_state(self.params)
         missing = [k for k in shapes if k not in state]
         if missing:
-            raise SessionError(f"the saved weights lack '{missing[0]}'")
+            raise SessionError(tr("the saved weights lack '{name}'", name=missing[0]))
         for k, shape in shapes.items():
             check_shape(k, state[k], shape)
         for prefix, t in self._named_trainers().items():
@@ -609,7 +614,7 @@ def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[
     no training) and write --mask."""
     extra = extra or {}
     if int(epochs) < 0:
-        raise ParamError(f"epochs: {epochs} is below the minimum 0")
+        raise ParamError(tr("epochs: {epochs} is below the minimum 0", epochs=epochs))
     device = extra.get("device", "cpu")
     _threads()
     t0 = time.perf_counter()
@@ -621,7 +626,8 @@ def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[
         except ExperimentError as exc:
             raise SessionError(str(exc)) from None
         if exp.lab != "segment":
-            raise SessionError(f"{extra['model']} is a {exp.lab!r} experiment, not a segment one")
+            raise SessionError(tr("{path} is a {lab} experiment, not a segment one", path=extra["model"],
+                                 lab=repr(exp.lab)))
         params = {**exp.params, **{k: v for k, v in params.items() if k not in ("depth", "base_channels",
                                                                                "box_prompt", "experiment")}}
         session = SegmentSession(params, device=device)
@@ -655,11 +661,11 @@ def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[
             result["box_dice_test"] = c["box_dice_test"][-1]
     if session.diverged:
         result["diverged"] = True
-        result["message"] = "training diverged: lower the learning rate"
+        result["message"] = tr("training diverged: lower the learning rate")
     if extra.get("input"):
         result["input"] = _segment_file(session, extra)
     elif extra.get("mask"):
-        raise SessionError("--mask needs --input: the slice to segment")
+        raise SessionError(tr("--mask needs --input: the slice to segment"))
     return result, session.snapshot()
 
 
@@ -668,12 +674,12 @@ def _segment_file(session: SegmentSession, extra: dict) -> dict:
     from playground.labs.segment.resample import resize_nearest
 
     if session.params["experiment"] != "train":
-        raise SessionError("--input needs the 'train' experiment's model")
+        raise SessionError(tr("--input needs the 'train' experiment's model"))
     try:
         vol = read_slice(extra["input"])
         k = vol.middle if extra.get("slice") is None else int(extra["slice"])
         if not 0 <= k < vol.count:
-            raise SessionError(f"--slice: {k} is outside 0 to {vol.count - 1}")
+            raise SessionError(tr("--slice: {k} is outside 0 to {last}", k=k, last=vol.count - 1))
         hu = vol.slice(k)
         session.custom("segment_user", hu=hu)
         prob = session.user_result["prob"]

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from playground.core.i18n import N_
+
 __all__ = ["DOMAINS", "DOMAIN_LABELS", "Domain", "domain", "make_batch", "LABELS", "HU_RANGES",
            "to_input", "liver_templates"]
 
@@ -56,7 +58,7 @@ _HU = np.array([
 HU_RANGES = {name: (float(a), float(b)) for name, (a, b) in zip(LABELS, _HU)}
 
 DOMAINS = ("narrow", "shifted", "randomised")
-DOMAIN_LABELS = ("scanner A (contrast, low noise)", "scanner B (no contrast, noisy)", "randomised synthesis")
+DOMAIN_LABELS = (N_("scanner A (contrast, low noise)"), N_("scanner B (no contrast, noisy)"), N_("randomised synthesis"))
 
 
 @dataclass(frozen=True)

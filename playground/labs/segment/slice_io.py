@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from playground.core.files import FileProblem, read_limited
+from playground.core.i18n import N_, tr
 
 __all__ = ["SliceError", "SliceVolume", "read_slice", "write_mask", "MAX_BYTES", "KINDS"]
 
@@ -66,11 +67,11 @@ class SliceVolume:
 def _read_bytes(path: str) -> bytes:
     """The whole file, through the app's one safe reader: regular files only, at most MAX_BYTES."""
     try:
-        raw = read_limited(path, MAX_BYTES, "a CT slice")
+        raw = read_limited(path, MAX_BYTES, N_("a CT slice"))
     except FileProblem as exc:
         raise SliceError(str(exc)) from None
     if not raw:
-        raise SliceError(f"{os.path.basename(path) or path} is empty")
+        raise SliceError(tr("{name} is empty", name=os.path.basename(path) or path))
     return raw
 
 
@@ -97,7 +98,7 @@ def read_slice(path: str) -> SliceVolume:
     name = os.path.basename(path)
     kind = sniff(raw[:512], path)
     if kind is None:
-        raise SliceError(f"{name} is not an image this lab reads (PNG, TIFF, DICOM or NIfTI)")
+        raise SliceError(tr("{name} is not an image this lab reads (PNG, TIFF, DICOM or NIfTI)", name=name))
     try:
         if kind in ("png", "tiff"):
             vol = _read_raster(path, raw, kind)
@@ -108,18 +109,20 @@ def read_slice(path: str) -> SliceVolume:
     except SliceError:
         raise
     except MemoryError:
-        raise SliceError(f"{name} is too large to open") from None
+        raise SliceError(tr("{name} is too large to open", name=name)) from None
     except Exception as exc:  # noqa: BLE001 - a damaged file: whatever its library raises, one sentence
-        raise SliceError(f"{name} could not be read as {kind.upper()}: {exc}") from None
+        raise SliceError(tr("{name} could not be read as {kind}: {problem}", name=name, kind=kind.upper(),
+                              problem=exc)) from None
     d = vol.data
     if d.ndim != 3 or min(d.shape[1:]) < 8:
-        raise SliceError(f"{name} holds an image of {d.shape[1:]} pixels; a slice needs at least 8 x 8")
+        raise SliceError(tr("{name} holds an image of {shape} pixels; a slice needs at least 8 x 8", name=name,
+                              shape=d.shape[1:]))
     if d.shape[1] * d.shape[2] > MAX_PIXELS:
-        raise SliceError(f"{name} has {d.shape[1]} x {d.shape[2]} pixels, more than a CT slice "
-                         f"(at most 4096 x 4096)")
+        raise SliceError(tr("{name} has {h} x {w} pixels, more than a CT slice (at most 4096 x 4096)", name=name,
+                            h=d.shape[1], w=d.shape[2]))
     if not np.all(np.isfinite(d)):
         vol.data = np.nan_to_num(d, nan=-1024.0, posinf=3071.0, neginf=-1024.0)
-        vol.note = (vol.note + " " if vol.note else "") + "Non-finite values were set to air."
+        vol.note = (vol.note + " " if vol.note else "") + tr("Non-finite values were set to air.")
     return vol
 
 
@@ -129,8 +132,8 @@ def _need(module: str, package: str):
     try:
         return importlib.import_module(module)
     except ImportError:
-        raise SliceError(f"reading this file needs the '{package}' package: pip install "
-                         f"'neural-playground[medical]'") from None
+        raise SliceError(tr("reading this file needs the '{package}' package: pip install {extra}",
+                            package=package, extra="'neural-playground[medical]'")) from None
 
 
 def _read_raster(path: str, raw: bytes, kind: str) -> SliceVolume:
@@ -141,7 +144,8 @@ def _read_raster(path: str, raw: bytes, kind: str) -> SliceVolume:
         if mode in ("RGB", "RGBA", "P", "CMYK", "YCbCr", "LAB", "HSV"):
             arr = np.asarray(im.convert("RGB"), dtype=np.float32)
             if not (np.allclose(arr[..., 0], arr[..., 1]) and np.allclose(arr[..., 1], arr[..., 2])):
-                raise SliceError(f"{os.path.basename(path)} is a colour image; a CT slice is greyscale")
+                raise SliceError(tr("{name} is a colour image; a CT slice is greyscale",
+                                      name=os.path.basename(path)))
             arr, mode = arr[..., 0], "L"
         elif mode == "LA":
             arr, mode = np.asarray(im.convert("L"), dtype=np.float32), "L"
@@ -149,16 +153,16 @@ def _read_raster(path: str, raw: bytes, kind: str) -> SliceVolume:
             arr = np.asarray(im)
     arr = np.asarray(arr)
     if arr.ndim != 2:
-        raise SliceError(f"{os.path.basename(path)} is not a single greyscale image")
+        raise SliceError(tr("{name} is not a single greyscale image", name=os.path.basename(path)))
     if mode in ("L", "1") or arr.dtype == np.uint8:
         hu = arr.astype(np.float32) / 255.0 * 400.0 - 160.0
-        note = "8-bit image: HU approximated as an abdomen window (W400/L40)."
+        note = tr("8-bit image: HU approximated as an abdomen window (W400/L40).")
     elif arr.dtype.kind == "f":
         hu = arr.astype(np.float32)
-        note = "floating-point image: values taken as HU."
+        note = tr("floating-point image: values taken as HU.")
     else:
         hu = arr.astype(np.float32) - 1024.0
-        note = "16-bit image: values taken as HU + 1024."
+        note = tr("16-bit image: values taken as HU + 1024.")
     return SliceVolume(hu[None], kind, path, note)
 
 
@@ -169,23 +173,24 @@ def _read_dicom(path: str, raw: bytes) -> SliceVolume:
     try:
         ds = pydicom.dcmread(io.BytesIO(raw), force=True)
     except Exception as exc:  # noqa: BLE001
-        raise SliceError(f"{name} is not a readable DICOM file ({exc})") from None
+        raise SliceError(tr("{name} is not a readable DICOM file ({problem})", name=name, problem=exc)) from None
     if not preamble and not any(k in ds for k in ("SOPClassUID", "Modality", "PixelData", "Rows")):
         # only its name said DICOM, and pydicom's forced read found nothing it knows
-        raise SliceError(f"{name} could not be read as DICOM: it has no DICOM header")
+        raise SliceError(tr("{name} could not be read as DICOM: it has no DICOM header", name=name))
     if "PixelData" not in ds:
-        raise SliceError(f"{name} is a DICOM file without pixel data (a report or a structured document?)")
+        raise SliceError(tr("{name} is a DICOM file without pixel data (a report or a structured document?)",
+                              name=name))
     try:
         arr = ds.pixel_array
     except Exception as exc:  # noqa: BLE001 - a compressed transfer syntax without its decoder, say
-        raise SliceError(f"{name}: its pixel data cannot be decoded ({exc})") from None
+        raise SliceError(tr("{name}: its pixel data cannot be decoded ({problem})", name=name, problem=exc)) from None
     arr = np.asarray(arr, dtype=np.float32)
     if arr.ndim == 3 and getattr(ds, "SamplesPerPixel", 1) == 1:
         pass  # a multi-frame image: frames are slices
     elif arr.ndim == 2:
         arr = arr[None]
     else:
-        raise SliceError(f"{name} is a colour or multi-sample DICOM image, not a CT slice")
+        raise SliceError(tr("{name} is a colour or multi-sample DICOM image, not a CT slice", name=name))
     slope = float(getattr(ds, "RescaleSlope", 1) or 1)
     intercept = float(getattr(ds, "RescaleIntercept", 0) or 0)
     hu = arr * slope + intercept
@@ -201,7 +206,7 @@ def _read_dicom(path: str, raw: bytes) -> SliceVolume:
     except (TypeError, ValueError, IndexError, AttributeError):
         window = None
     modality = str(getattr(ds, "Modality", "") or "")
-    note = "" if modality in ("CT", "") else f"Modality {modality}: the model was trained on CT."
+    note = "" if modality in ("CT", "") else tr("Modality {modality}: the model was trained on CT.", modality=modality)
     return SliceVolume(hu.astype(np.float32), "dicom", path, note, window, meta={"modality": modality})
 
 
@@ -213,9 +218,10 @@ def _read_nifti(path: str, raw: bytes) -> SliceVolume:
             with gzip.GzipFile(fileobj=io.BytesIO(raw)) as g:
                 raw = g.read(MAX_UNPACKED + 1)
         except (OSError, EOFError) as exc:
-            raise SliceError(f"{name} is not a readable gzip file ({exc})") from None
+            raise SliceError(tr("{name} is not a readable gzip file ({problem})", name=name, problem=exc)) from None
         if len(raw) > MAX_UNPACKED:
-            raise SliceError(f"{name} unpacks to more than {MAX_UNPACKED // 2**20} MiB: too large for this lab")
+            raise SliceError(tr("{name} unpacks to more than {mib} MiB: too large for this lab", name=name,
+                                  mib=MAX_UNPACKED // 2**20))
     img = None
     for kind in (nib.Nifti1Image, nib.Nifti2Image):
         try:
@@ -224,15 +230,16 @@ def _read_nifti(path: str, raw: bytes) -> SliceVolume:
         except Exception:  # noqa: BLE001 - try the other header version, then say what it is not
             continue
     if img is None:
-        raise SliceError(f"{name} is not a readable single-file NIfTI image (.nii or .nii.gz)")
+        raise SliceError(tr("{name} is not a readable single-file NIfTI image (.nii or .nii.gz)", name=name))
     shape = tuple(int(s) for s in img.shape)
     dims = [s for s in shape]
     while len(dims) > 3 and dims[-1] == 1:  # a trailing singleton time axis is still 3-D
         dims.pop()
     if len(dims) > 3:
-        raise SliceError(f"{name} is a {len(dims)}-D image {tuple(dims)}; open a 2-D slice or a 3-D volume")
+        raise SliceError(tr("{name} is a {n}-D image {shape}; open a 2-D slice or a 3-D volume", name=name,
+                            n=len(dims), shape=tuple(dims)))
     if len(dims) < 2:
-        raise SliceError(f"{name} holds a {len(dims)}-D array, not an image")
+        raise SliceError(tr("{name} holds a {n}-D array, not an image", name=name, n=len(dims)))
     if len(dims) == 3:
         try:  # voxels in RAS+ order whatever the scanner wrote, so the display is the same for all files
             img = nib.as_closest_canonical(img)
@@ -253,11 +260,12 @@ def write_mask(path: str, mask: np.ndarray, like: SliceVolume | None = None) -> 
     when it was a NIfTI), atomically."""
     m = (np.asarray(mask) > 0).astype(np.uint8)
     if m.ndim != 2:
-        raise SliceError("the mask must be a 2-D image")
+        raise SliceError(tr("the mask must be a 2-D image"))
     low = path.lower()
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
-        raise SliceError(f"cannot write {os.path.basename(path)}: the folder {folder} does not exist")
+        raise SliceError(tr("cannot write {name}: the folder {folder} does not exist", name=os.path.basename(path),
+                              folder=folder))
     if low.endswith(".png"):
         tmp = path + ".part.png"
         Image = _need("PIL.Image", "pillow")
@@ -270,7 +278,7 @@ def write_mask(path: str, mask: np.ndarray, like: SliceVolume | None = None) -> 
         affine = like.affine if like is not None and like.affine is not None else np.eye(4)
         writer = lambda: nib.save(nib.Nifti1Image(arr, affine), tmp)  # noqa: E731
     else:
-        raise SliceError(f"{os.path.basename(path)}: a mask is written as .png, .nii or .nii.gz")
+        raise SliceError(tr("{name}: a mask is written as .png, .nii or .nii.gz", name=os.path.basename(path)))
     try:
         writer()
         os.replace(tmp, path)
@@ -279,4 +287,5 @@ def write_mask(path: str, mask: np.ndarray, like: SliceVolume | None = None) -> 
             os.unlink(tmp)
         except OSError:
             pass
-        raise SliceError(f"cannot write {os.path.basename(path)}: {exc.strerror or exc}") from None
+        raise SliceError(tr("cannot write {name}: {problem}", name=os.path.basename(path),
+                              problem=exc.strerror or exc)) from None

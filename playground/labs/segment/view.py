@@ -21,6 +21,7 @@ from playground.labs.segment.phantom import DOMAIN_LABELS, DOMAINS, make_batch
 from playground.labs.segment.strings import text
 from playground.labs.segment.view_images import PRED, PROMPT, TRUTH, ProbabilityMap, SliceCanvas, SliceStrip
 from playground.labs.segment.view_own import OwnSlicePanel
+from playground.ui.i18n import QT_TR_NOOP, add_tab, tr
 from playground.ui.lab_view import LabView
 from playground.ui.theme import Theme
 from playground.ui.widgets.plots import CurveChart, ThemedPlot
@@ -29,7 +30,18 @@ __all__ = ["SegmentLab"]
 
 TAB_TRAIN, TAB_SHIFT, TAB_OWN, TAB_DATA = range(4)
 EXPERIMENT_OF_TAB = {TAB_TRAIN: "train", TAB_SHIFT: "domain-shift"}
-SCANNER = {"narrow": "A", "shifted": "B", "randomised": "randomised"}
+SCANNER = {"narrow": "A", "shifted": "B", "randomised": QT_TR_NOOP("randomised")}
+# The training curves: the snapshot's series name and its legend entry (the CurveChart's key).
+TRAIN_CURVES = (("dice_train", QT_TR_NOOP("Dice train")), ("dice_test", QT_TR_NOOP("Dice test")),
+                ("iou_train", QT_TR_NOOP("IoU train")), ("iou_test", QT_TR_NOOP("IoU test")),
+                ("box_dice_test", QT_TR_NOOP("Dice test, box prompt")))
+# The domain-shift curves: (regime, test scanner) and their legend entry.
+SHIFT_CURVES = ((("narrow", "home"), QT_TR_NOOP("narrow · training scanner")),
+                (("narrow", "away"), QT_TR_NOOP("narrow · other scanner")),
+                (("randomised", "home"), QT_TR_NOOP("randomised · training scanner")),
+                (("randomised", "away"), QT_TR_NOOP("randomised · other scanner")))
+# The model being trained in the domain-shift experiment (the snapshot's "phase")
+PHASE = {"narrow": QT_TR_NOOP("narrow"), "randomised": QT_TR_NOOP("randomised-synthesis")}
 COLORS = {"dice_train": "#0072B2", "dice_test": "#D55E00", "iou_train": "#56B4E9", "iou_test": "#E69F00",
           "box_dice_test": "#009E73"}
 
@@ -39,16 +51,20 @@ def _fmt(v) -> str:
 
 
 class SegmentLab(LabView):
-    lesson_html = text("lesson")
+    lesson_html = text("lesson", "en")
+
+    def lesson_text(self) -> str:
+        return text("lesson")  # strings.py holds the lesson in both languages
 
     def build_content(self) -> QWidget:
         self.tabs = QTabWidget()
         self.tabs.setObjectName("segment_tabs")
-        self.tabs.addTab(self._build_train(), text("tab_train"))
-        self.tabs.addTab(self._build_shift(), text("tab_shift"))
-        self.own = OwnSlicePanel(self)
-        self.tabs.addTab(self.own, text("tab_own"))
-        self.tabs.addTab(self._build_data(), text("tab_data"))
+        # Tabs are keyed by their English name (what scenes store) and titled in the window's language.
+        for build, key in ((self._build_train, "tab_train"), (self._build_shift, "tab_shift"),
+                           (lambda: OwnSlicePanel(self), "tab_own"), (self._build_data, "tab_data")):
+            i = add_tab(self.tabs, build(), text(key, "en"))
+            self.tabs.setTabText(i, text(key))
+        self.own = self.tabs.widget(TAB_OWN)
         self._syncing = False
         self.tabs.setCurrentIndex(TAB_SHIFT if self._params["experiment"] == "domain-shift" else TAB_TRAIN)
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -67,19 +83,17 @@ class SegmentLab(LabView):
         self.slice_view.setObjectName("slice_view")
         self.slice_view.box_drawn.connect(self._on_box_drawn)
         self.prob_view = ProbabilityMap(text("prob_title"))
-        self.curves_plot = ThemedPlot(text("curves_title"), "epoch", "score")
+        self.curves_plot = ThemedPlot(text("curves_title"), tr("epoch"), tr("score"))
         self.curves = CurveChart(self.curves_plot.item)
         self.curves.fixed_y = (0.0, 1.0)
         # bottom right: once trained the curves run along the top, where a legend would hide them
         self.curves_plot.item.legend.anchor((1, 1), (1, 1), offset=(-10, -10))
-        for key, label in (("dice_train", "Dice train"), ("dice_test", "Dice test"),
-                           ("iou_train", "IoU train"), ("iou_test", "IoU test"),
-                           ("box_dice_test", "Dice test, box prompt")):
-            self.curves.add(label, COLORS[key], dashed=key.startswith("iou"))
+        for key, label in TRAIN_CURVES:
+            self.curves.add(tr(label), COLORS[key], dashed=key.startswith("iou"))
         self.strip = SliceStrip(text("strip_title"))
         self.strip.tile_clicked.connect(self._show_test_slice)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Test slice"))
+        row.addWidget(QLabel(tr("Test slice")))
         self.slice_index = QSpinBox()
         self.slice_index.setObjectName("slice_index")
         self.slice_index.setRange(0, self._params["test_slices"] - 1)
@@ -144,10 +158,8 @@ class SegmentLab(LabView):
             self._drawn["series"] = key
             self._show_box_legend(bool(s.get("box_trained")))
             x = np.asarray(series["step"], float) / max(1, s["steps_per_epoch"])
-            for name, label in (("dice_train", "Dice train"), ("dice_test", "Dice test"),
-                                ("iou_train", "IoU train"), ("iou_test", "IoU test"),
-                                ("box_dice_test", "Dice test, box prompt")):
-                self.curves.set(label, np.asarray(series[name], float), x)
+            for name, label in TRAIN_CURVES:
+                self.curves.set(tr(label), np.asarray(series[name], float), x)
         st = s["strip"]
         if (st.get("stamp"), self.theme) != self._drawn.get("strip"):
             self._drawn["strip"] = (st.get("stamp"), self.theme)
@@ -157,24 +169,25 @@ class SegmentLab(LabView):
             self.slice_index.setMaximum(s["params"]["test_slices"] - 1)
         latest = s["latest"]
         loss = s.get("loss")
-        box_text = (f"<br>Dice test with box prompts <b>{_fmt(latest.get('box_dice_test'))}</b>"
+        box_text = (tr("<br>Dice test with box prompts <b>{dice}</b>", dice=_fmt(latest.get("box_dice_test")))
                     if s.get("box_trained") else "")
         self.readout.setText(text("readout").format(
             step=s.get("epoch", 0), epoch=s.get("epochs_done", 0.0),
             loss=f"{loss:.4f}" if isinstance(loss, float) and math.isfinite(loss) else "–",
             dtr=_fmt(latest["dice_train"]), dte=_fmt(latest["dice_test"]), itr=_fmt(latest["iou_train"]),
             ite=_fmt(latest["iou_test"]), box=box_text,
-            domain=DOMAIN_LABELS[DOMAINS.index(s.get("test_domain", "narrow"))],
+            domain=tr(DOMAIN_LABELS[DOMAINS.index(s.get("test_domain", "narrow"))]),
             engine=s.get("engine", "")))
         self.own.show_result(s)
 
     def _show_box_legend(self, on: bool) -> None:
         """The box model's curve is in the legend only when there is one."""
         legend = self.curves_plot.item.legend
-        curve = self.curves.curves["Dice test, box prompt"]
+        name = tr(TRAIN_CURVES[-1][1])
+        curve = self.curves.curves[name]
         listed = any(sample.item is curve for sample, _label in legend.items)
         if on and not listed:
-            legend.addItem(curve, "Dice test, box prompt")
+            legend.addItem(curve, name)
         elif not on and listed:
             legend.removeItem(curve)
 
@@ -199,16 +212,16 @@ class SegmentLab(LabView):
         self.shift_note.setTextFormat(Qt.RichText)
         box.addWidget(self.shift_note)
         plots = QHBoxLayout()
-        self.shift_plot = ThemedPlot(text("shift_title"), "", "Dice on test slices")
+        self.shift_plot = ThemedPlot(text("shift_title"), "", tr("Dice on test slices"))
         self.shift_plot.item.addLegend(offset=(-10, 10))
         self.shift_plot.item.setYRange(0, 1.05, padding=0)
         self.shift_plot.item.setXRange(-0.6, 1.6, padding=0)
         self.shift_plot.item.setMouseEnabled(False, False)
-        self.shift_plot.item.getAxis("bottom").setTicks([[(0, "narrow domain"), (1, "randomised synthesis")]])
+        self.shift_plot.item.getAxis("bottom").setTicks([[(0, tr("narrow domain")), (1, tr("randomised synthesis"))]])
         self.bars_home = pg.BarGraphItem(x=[-0.18, 0.82], height=[0, 0], width=0.34, brush="#0072B2",
-                                         name="test: training scanner")
+                                         name=tr("test: training scanner"))
         self.bars_away = pg.BarGraphItem(x=[0.18, 1.18], height=[0, 0], width=0.34, brush="#D55E00",
-                                         name="test: the other scanner")
+                                         name=tr("test: the other scanner"))
         self.shift_plot.item.addItem(self.bars_home)
         self.shift_plot.item.addItem(self.bars_away)
         self.shift_values: list[pg.TextItem] = []
@@ -217,14 +230,11 @@ class SegmentLab(LabView):
             t.setPos(x, 0)
             self.shift_plot.item.addItem(t)
             self.shift_values.append(t)
-        self.shift_curves_plot = ThemedPlot(text("shift_curves_title"), "step", "Dice")
+        self.shift_curves_plot = ThemedPlot(text("shift_curves_title"), tr("step"), "Dice")
         self.shift_chart = CurveChart(self.shift_curves_plot.item)
         self.shift_chart.fixed_y = (0.0, 1.0)
-        for key, color, dashed in (("narrow · training scanner", "#0072B2", False),
-                                   ("narrow · other scanner", "#D55E00", False),
-                                   ("randomised · training scanner", "#0072B2", True),
-                                   ("randomised · other scanner", "#D55E00", True)):
-            self.shift_chart.add(key, color, dashed)
+        for (regime, scanner), label in SHIFT_CURVES:
+            self.shift_chart.add(tr(label), "#0072B2" if scanner == "home" else "#D55E00", regime == "randomised")
         plots.addWidget(self.shift_plot, 3)
         plots.addWidget(self.shift_curves_plot, 2)
         box.addLayout(plots, 1)
@@ -243,18 +253,21 @@ class SegmentLab(LabView):
 
     def _show_shift(self, s: dict) -> None:
         sh = s["shift"]
-        home, away = SCANNER[sh["home"]], SCANNER[sh["away"]]
+        home, away = tr(SCANNER[sh["home"]]), tr(SCANNER[sh["away"]])
         self.shift_progress.setValue(int(round(sh["progress"] * 1000)))
-        self.shift_progress.setFormat(f"{sh['progress'] * 100:.0f}%")
+        self.shift_progress.setFormat(tr("{percent}%", percent=f"{sh['progress'] * 100:.0f}"))
         if sh["done"]:
             r = sh["results"]
             n, z = r["narrow"], r["randomised"]
-            summary = (f"Narrow model: Dice <b>{n['home']:.3f}</b> on scanner {home}, <b>{n['away']:.3f}</b> "
-                       f"on scanner {away} (drop {n['home'] - n['away']:+.3f}). Randomised synthesis: "
-                       f"<b>{z['home']:.3f}</b> and <b>{z['away']:.3f}</b> (drop {z['home'] - z['away']:+.3f}).")
+            summary = tr("Narrow model: Dice <b>{n_home}</b> on scanner {home}, <b>{n_away}</b> on scanner {away} "
+                         "(drop {n_drop}). Randomised synthesis: <b>{z_home}</b> and <b>{z_away}</b> "
+                         "(drop {z_drop}).", n_home=f"{n['home']:.3f}", n_away=f"{n['away']:.3f}",
+                         n_drop=f"{n['home'] - n['away']:+.3f}", z_home=f"{z['home']:.3f}",
+                         z_away=f"{z['away']:.3f}", z_drop=f"{z['home'] - z['away']:+.3f}", home=home, away=away)
             self.shift_note.setText(text("shift_done").format(summary=summary))
         elif s.get("playing"):
-            self.shift_note.setText(text("shift_running").format(phase=sh["phase"], percent=sh["progress"] * 100))
+            self.shift_note.setText(text("shift_running").format(phase=tr(PHASE.get(sh["phase"], sh["phase"])),
+                                                                 percent=sh["progress"] * 100))
         else:
             self.shift_note.setText(text("shift_idle").format(steps=s["params"]["shift_steps"], home=home, away=away))
         hv = [sh["results"].get(r, {}).get("home", 0.0) for r in ("narrow", "randomised")]
@@ -264,14 +277,15 @@ class SegmentLab(LabView):
         for t, v, x in zip(self.shift_values, (hv[0], av[0], hv[1], av[1]), (-0.18, 0.18, 0.82, 1.18)):
             t.setText(f"{v:.3f}" if v > 0 else "", color=self.theme.foreground)
             t.setPos(x, v + 0.06)
-        self.shift_plot.set_title(f"{text('shift_title')} (trained on scanner {home})", self.theme)
-        for regime in ("narrow", "randomised"):
+        self.shift_plot.set_title(tr("{title} (trained on scanner {home})", title=text("shift_title"), home=home),
+                                  self.theme)
+        for (regime, scanner), label in SHIFT_CURVES:
             c = sh["curves"][regime]
-            self.shift_chart.set(f"{regime} · training scanner", c["home"], c["step"])
-            self.shift_chart.set(f"{regime} · other scanner", c["away"], c["step"])
+            self.shift_chart.set(tr(label), c[scanner], c["step"])
         self.shift_button.setEnabled(not s.get("playing"))
-        self.readout.setText(f"<p><b>Domain shift</b>: step {s.get('epoch', 0)} of "
-                             f"{2 * s['params']['shift_steps']}</p><p>{s.get('engine', '')}</p>")
+        self.readout.setText(tr("<p><b>Domain shift</b>: step {step} of {total}</p><p>{engine}</p>",
+                                step=s.get("epoch", 0), total=2 * s["params"]["shift_steps"],
+                                engine=s.get("engine", "")))
 
     # --- synthetic data tab ----------------------------------------------------------------------------
     def _build_data(self) -> QWidget:
@@ -283,12 +297,12 @@ class SegmentLab(LabView):
         b.setObjectName("data_new")
         b.clicked.connect(self._new_samples)
         row.addWidget(b)
-        self.data_note = QLabel("Rows: scanner A (narrow domain), scanner B (shifted), randomised synthesis; "
-                                "blue: the liver mask.")
+        self.data_note = QLabel(tr("Rows: scanner A (narrow domain), scanner B (shifted), randomised synthesis; "
+                                   "blue: the liver mask."))
         self.data_note.setWordWrap(True)
         row.addWidget(self.data_note, 1)
         box.addLayout(row)
-        self.data_view = SliceCanvas(text("data_title").format(rows="A · B · randomised"))
+        self.data_view = SliceCanvas(text("data_title").format(rows=tr("A · B · randomised")))
         self.data_view.setObjectName("data_view")
         box.addWidget(self.data_view, 1)
         return w

@@ -19,11 +19,12 @@ from playground.labs.segment.resample import resize
 from playground.labs.segment.slice_io import SliceError, read_slice, write_mask
 from playground.labs.segment.strings import WINDOWS, text
 from playground.labs.segment.view_images import PRED, PROMPT, SliceCanvas
+from playground.ui.i18n import QT_TR_NOOP, tr
 from playground.ui.theme import Theme
 
 __all__ = ["OwnSlicePanel"]
 
-FILTER = "CT slices (*.png *.tif *.tiff *.dcm *.dicom *.nii *.nii.gz);;All files (*)"
+FILTER = QT_TR_NOOP("CT slices (*.png *.tif *.tiff *.dcm *.dicom *.nii *.nii.gz);;All files (*)")
 
 
 class OwnSlicePanel(QWidget):
@@ -59,23 +60,25 @@ class OwnSlicePanel(QWidget):
         self.preset.setObjectName("window_preset")
         for key, label in text("presets").items():
             self.preset.addItem(label, key)
-        self.preset.addItem("Custom", "custom")
+        self.preset.addItem(tr("Custom"), "custom")
         self.preset.currentIndexChanged.connect(self._on_preset_changed)
         row2.addWidget(self.preset)
         self.width_box = QDoubleSpinBox()
         self.width_box.setObjectName("window_width")
         self.width_box.setRange(1, 5000)
-        self.width_box.setPrefix("W ")
+        self.width_box.setPrefix("W ")  # the window's width and level keep their DICOM letters in French
+        self.width_box.setToolTip(tr("Window width W (HU): the range of values shown from black to white"))
         self.level_box = QDoubleSpinBox()
         self.level_box.setObjectName("window_level")
         self.level_box.setRange(-1500, 3000)
         self.level_box.setPrefix("L ")
+        self.level_box.setToolTip(tr("Window level L (HU): the value shown as mid-grey"))
         for b in (self.width_box, self.level_box):
             b.setDecimals(0)
             b.setKeyboardTracking(False)
             b.valueChanged.connect(self._on_window_edited)
             row2.addWidget(b)
-        row2.addWidget(QLabel("Slice"))
+        row2.addWidget(QLabel(tr("Slice")))
         self.slider = QSlider(Qt.Horizontal)
         self.slider.setObjectName("own_slice")
         self.slider.setEnabled(False)
@@ -123,7 +126,7 @@ class OwnSlicePanel(QWidget):
 
     # --- opening ---------------------------------------------------------------------------------------
     def _on_open_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, text("own_open"), os.getcwd(), FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, text("own_open"), os.getcwd(), tr(FILTER))
         if path:
             self.open_path(path)
 
@@ -132,7 +135,7 @@ class OwnSlicePanel(QWidget):
         try:
             vol = read_slice(path)
         except SliceError as exc:
-            self.message.setText(f"<b>Not opened:</b> {exc}. The current slice is unchanged.")
+            self.message.setText(tr("<b>Not opened:</b> {problem}. The current slice is unchanged.", problem=exc))
             return False
         self.volume = vol
         self.k = vol.middle if k is None or not 0 <= int(k) < vol.count else int(k)
@@ -159,7 +162,7 @@ class OwnSlicePanel(QWidget):
         self._box = None
         self.canvas.show_box(None)
         self.canvas.set_slice(hu, [])
-        self.canvas.set_title(text("own_title").format(name=f": {os.path.basename(vol.path)}"),
+        self.canvas.set_title(tr("Your slice: {file}", file=os.path.basename(vol.path)),
                               self.lab.theme)
         self.slice_label.setText(f"{self.k + 1} / {vol.count}")
         self.message.setText(text("own_loaded").format(
@@ -178,7 +181,7 @@ class OwnSlicePanel(QWidget):
     # --- segmenting ------------------------------------------------------------------------------------
     def _train_mode(self) -> bool:
         if self.lab._params.get("experiment") != "train":
-            self.message.setText("Switch to the Train tab (experiment 'Train a U-Net') to segment a slice.")
+            self.message.setText(tr("Switch to the Train tab (experiment 'Train a U-Net') to segment a slice."))
             return False
         return True
 
@@ -240,7 +243,7 @@ class OwnSlicePanel(QWidget):
             return
         base = os.path.splitext(os.path.basename(self.volume.path))[0].replace(".nii", "")
         start = os.path.join(os.path.dirname(self.volume.path), f"{base}_liver_mask{suffix}")
-        path, _ = QFileDialog.getSaveFileName(self, "Export mask", start,
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export mask"), start,
                                               "PNG (*.png)" if suffix == ".png" else "NIfTI (*.nii.gz *.nii)")
         if path:
             self.export_mask(path)
@@ -252,9 +255,9 @@ class OwnSlicePanel(QWidget):
         try:
             write_mask(path, self.mask, self.volume)
         except SliceError as exc:
-            self.message.setText(f"<b>Not exported:</b> {exc}")
+            self.message.setText(tr("<b>Not exported:</b> {problem}", problem=exc))
             return False
-        self.message.setText(f"Mask written to {path}.")
+        self.message.setText(tr("Mask written to {path}.", path=path))
         return True
 
     # --- saved with the experiment -----------------------------------------------------------------------
@@ -280,7 +283,7 @@ class OwnSlicePanel(QWidget):
             if os.path.exists(path):
                 self.open_path(path, k if isinstance(k, int) else None)
             else:
-                self.message.setText(f"The experiment's slice {path} is no longer there.")
+                self.message.setText(tr("The experiment's slice {path} is no longer there.", path=path))
         win = own.get("window")
         if (isinstance(win, list) and len(win) == 2 and all(isinstance(v, (int, float)) for v in win)
                 and 1 <= win[0] <= 5000 and -1500 <= win[1] <= 3000):
