@@ -42,6 +42,9 @@ yet you your
 PROPER = {"relu", "tanh", "sigmoid", "adam", "sgd", "dice", "mse", "gelu", "silu", "elu", "prelu",
           "maxout", "softplus", "softmax", "rnn", "lstm", "gru", "cnn", "mlp", "unet", "u-net", "cpu", "cuda",
           "gpu", "mps", "png", "svg", "csv", "gif", "mp4", "json", "dicom", "nifti"}
+# Words French writes exactly the same (the lecture's "gradient", "activations saturées", "points",
+# "deux classes"): never evidence of English on their own.
+FRENCH_TOO = {"gradient", "gradients", "activation", "activations", "points", "classes"}
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ']+")
 # Logical operators the perceptron lab names as in the lecture ("AND", "OR", "XOR"), in capitals.
@@ -59,7 +62,7 @@ def english_words(text: str) -> list[str]:
         if _CAPS.match(word):
             continue
         w = word.lower().strip("'")
-        if w in ENGLISH and w not in PROPER:
+        if w in ENGLISH and w not in PROPER and w not in FRENCH_TOO:
             found.append(word)
     return found
 
