@@ -53,7 +53,8 @@ PARAMS: list[Param] = [
     Param("target", "Target", "choice", "sin", choices=targets.PRESETS + CUSTOM,
           choice_labels=targets.PRESET_LABELS + ("Formula (typed)", "Drawn with the mouse", "Imported CSV points"),
           help="The function to fit. A formula is typed in the window or given with --formula, CSV points "
-               "come from Import CSV or --data, a drawn target from the mouse."),
+               "come from Import CSV or --data, a drawn target from the mouse.",
+          cli_help="The function to fit: a preset, a formula given with --formula, or CSV points given with --data."),
     Param("x_min", "Range: from x =", "float", 0.0, -1000.0, 1000.0),
     Param("x_max", "Range: to x =", "float", 1.0, -1000.0, 1000.0),
     Param("points", "Sample points", "int", 100, 2, targets.MAX_POINTS, help="Samples the network trains on."),

@@ -120,7 +120,7 @@ TEXT = {
                        "entraîné de cette largeur."),
         "lipschitz_title": "Une constante par intervalle de largeur 2ε/L reste à ε de f",
         "curse_title": "(⌈L/2ε⌉)ⁿ cases en dimension n",
-        "bounded_title": "Largeur 5, de plus en plus profond, contre une seule couche large (autant de neurones)",
+        "bounded_title": "Largeur 5, de plus en plus profond, contre une seule couche cachée (autant de neurones)",
         "bounded_help": ("Le théorème du cours pour les réseaux ReLU : une largeur n + 4 = 5 suffit (n = 1 entrée) "
                          "si le réseau peut être profond. Entraîne des réseaux ReLU de largeur 5 et de profondeur "
                          "1…D, et une couche cachée de 5·d neurones pour le même d."),
@@ -129,7 +129,8 @@ TEXT = {
                     "variable (8 neurones tanh), entraînées ensemble par Adam sur une grille 24×24 de la cible."),
         "lipschitz_question": (
             "<b>Question :</b> pour approximer une fonction L-Lipschitz f : ℝ → ℝ dans l'intervalle [0, 1] avec une "
-            "erreur d'au plus ε, combien de bin a-t-on besoin ? Et pour f : ℝⁿ → ℝ dans [0, 1]ⁿ ?<br><i>(f est "
+            "erreur d'au plus ε, de combien de bins (intervalles) a-t-on besoin ? Et pour f : ℝⁿ → ℝ dans [0, 1]ⁿ ?"
+            "<br><i>(f est "
             "L-Lipschitz quand |f(x) − f(y)| &lt; L|x − y| pour tous x, y.)</i>"),
         "lipschitz_answer": (
             "<b>Réponse :</b> sur un intervalle de largeur 2ε/L, le centre est à moins de ε/L de chaque point, donc "

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QLin
 
 from playground.labs.fit import targets
 from playground.labs.fit.formula import FormulaError, parse
-from playground.labs.fit.lesson import text
+from playground.labs.fit.lesson import grouped, text
 from playground.labs.fit.view_fit import FitPanel, NET_COLOR, SUP_COLOR
 from playground.labs.fit.view_tabs import BoundedTab, BumpsTab, KATab, LipschitzTab, SweepTab, write_surfaces_csv
+from playground.ui.i18n import QT_TR_NOOP, add_tab, current_language, tr
 from playground.ui.lab_view import LabView
 from playground.ui.theme import Theme
 from playground.ui.widgets.param_panel import ParamPanel
@@ -29,10 +30,16 @@ READOUT_INTERVAL = 0.25
 # Parameters the session itself may change (a CSV sets the range and the point count, a stroke makes
 # the target "drawn"): the panel follows what the snapshot says.
 _SESSION_OWNED = ("target", "points", "x_min", "x_max")
+_JOB_NAMES = {"sweep": QT_TR_NOOP("Width sweep"), "bounded": QT_TR_NOOP("Width 5 vs depth"),
+              "ka": QT_TR_NOOP("Kolmogorov–Arnold")}
 
 
 class FitLab(LabView):
     lesson_html = text("lesson")
+
+    def lesson_text(self) -> str:
+        """The lab keeps its lesson in both languages (lesson.py): the window's."""
+        return text("lesson", current_language())
 
     def build_content(self) -> QWidget:
         theme = self.theme
@@ -42,20 +49,20 @@ class FitLab(LabView):
         tools = QHBoxLayout()
         self.formula = QLineEdit()
         self.formula.setObjectName("formula")
-        self.formula.setPlaceholderText("a formula of x, e.g. x*sin(15*x) + 0.1")
+        self.formula.setPlaceholderText(tr("a formula of x, e.g. x*sin(15*x) + 0.1"))
         self.formula.setMaxLength(400)  # longer than allowed, so the parser can say so
         self.formula.returnPressed.connect(self._on_formula)
-        self.use_formula = QPushButton("Fit formula")
+        self.use_formula = QPushButton(tr("Fit formula"))
         self.use_formula.setObjectName("use_formula")
         self.use_formula.clicked.connect(self._on_formula)
-        self.draw = QCheckBox("Draw")
+        self.draw = QCheckBox(tr("Draw"))
         self.draw.setObjectName("draw")
-        self.draw.setToolTip("Drag on the plot to draw the target (the samples under the stroke follow it)")
+        self.draw.setToolTip(tr("Drag on the plot to draw the target (the samples under the stroke follow it)"))
         self.draw.toggled.connect(lambda on: self.fit.set_drawing(on))
-        self.import_button = QPushButton("Import CSV…")
+        self.import_button = QPushButton(tr("Import CSV…"))
         self.import_button.clicked.connect(self._on_import)
-        self.export_button = QPushButton("Export CSV…")
-        self.export_button.setToolTip("Write the samples as x,y rows")
+        self.export_button = QPushButton(tr("Export CSV…"))
+        self.export_button.setToolTip(tr("Write the samples as x,y rows"))
         self.export_button.clicked.connect(self._on_export)
         tools.addWidget(QLabel("f(x) ="))
         tools.addWidget(self.formula, 1)
@@ -100,10 +107,12 @@ class FitLab(LabView):
             panel.values_changed.connect(self._on_tab_params_changed)
             tab.controls.addWidget(panel)
             self.tab_panels[kind] = panel
-        for widget, name in ((self.fit, "Fit"), (self.sweep, "Width sweep"), (self.bumps, "Bumps"),
-                             (self.lipschitz, "Lipschitz"), (self.bounded, "Width 5 vs depth"),
-                             (self.ka, "Kolmogorov–Arnold")):
-            self.tabs.addTab(widget, name)
+        # scenes name the tabs in English (add_tab keeps that key whatever the language shown)
+        for widget, name in ((self.fit, QT_TR_NOOP("Fit")), (self.sweep, QT_TR_NOOP("Width sweep")),
+                             (self.bumps, QT_TR_NOOP("Bumps")), (self.lipschitz, QT_TR_NOOP("Lipschitz")),
+                             (self.bounded, QT_TR_NOOP("Width 5 vs depth")),
+                             (self.ka, QT_TR_NOOP("Kolmogorov–Arnold"))):
+            add_tab(self.tabs, widget, name)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         layout.addWidget(self.tabs, 1)
         self._readout_at = -1.0
@@ -173,7 +182,7 @@ class FitLab(LabView):
     def _on_formula(self) -> None:
         raw = self.formula.text()
         problem = self.check_formula(raw)
-        self.formula_error.setText(f"Formula: {problem}" if problem else "")
+        self.formula_error.setText(tr("Formula: {problem}", problem=problem) if problem else "")
         self.formula_error.setVisible(bool(problem))
         if problem is None:
             self.on_reset()
@@ -194,7 +203,8 @@ class FitLab(LabView):
             self.controller.play()
 
     def _on_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import x, y points", "", "CSV files (*.csv);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Import x, y points"), "",
+                                              tr("CSV files (*.csv);;All files (*)"))
         if path:
             self.import_csv(path)
 
@@ -204,7 +214,7 @@ class FitLab(LabView):
         self._custom("load_csv", path=path)
 
     def _on_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export samples", "samples.csv", "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export samples"), "samples.csv", tr("CSV files (*.csv)"))
         if path:
             self.export_csv(path)
 
@@ -218,12 +228,13 @@ class FitLab(LabView):
                 for x, y in zip(s["x"], s["y"]):
                     fh.write(f"{float(x)!r},{float(y)!r}\n")
         except OSError as exc:
-            self.status_changed.emit(f"Could not write {path}: {exc}")
+            self.status_changed.emit(tr("Could not write {path}: {problem}", path=path, problem=exc))
             return
-        self.status_changed.emit(f"Exported {len(s['x'])} samples to {path}")
+        self.status_changed.emit(tr("Exported {count} samples to {path}", count=len(s["x"]), path=path))
 
     def _on_export_surfaces(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export KA surfaces", "ka_surfaces.csv", "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export KA surfaces"), "ka_surfaces.csv",
+                                              tr("CSV files (*.csv)"))
         if path:
             self.export_surfaces(path)
 
@@ -233,9 +244,9 @@ class FitLab(LabView):
         try:
             rows = write_surfaces_csv(path, self.last_snapshot["ka"])
         except OSError as exc:
-            self.status_changed.emit(f"Could not write {path}: {exc}")
+            self.status_changed.emit(tr("Could not write {path}: {problem}", path=path, problem=exc))
             return
-        self.status_changed.emit(f"Exported {rows} grid points to {path}")
+        self.status_changed.emit(tr("Exported {count} grid points to {path}", count=grouped(rows), path=path))
 
     # --- drawing -------------------------------------------------------------------------------------------
     def show_snapshot(self, snap: dict) -> None:
@@ -276,21 +287,31 @@ class FitLab(LabView):
         def num(v, fmt="{:.3e}"):
             return "–" if v is None or not np.isfinite(v) else fmt.format(v)
 
-        lines = [f"<b>Epoch {s['epoch']:,}</b> · {s.get('engine', '')}"
-                 + (f" · {s['epochs_per_s']:,.0f} steps/s" if s.get("epochs_per_s") else "")]
-        lines.append(f"MSE <b style='color:{NET_COLOR}'>{num(s['mse'])}</b> · sup error "
-                     f"<b style='color:{SUP_COLOR}'>{num(s['sup_error'], '{:.4f}')}</b>")
+        epoch = tr("<b>Epoch {epoch}</b> · {engine}", epoch=grouped(s["epoch"]), engine=s.get("engine", ""))
+        if s.get("epochs_per_s"):
+            epoch += tr(" · {rate} steps/s", rate=grouped(round(s["epochs_per_s"])))
+        lines = [epoch]
+        lines.append(tr("MSE <b style='color:{mse_color}'>{mse}</b> · sup error <b style='color:{sup_color}'>{sup}</b>",
+                        mse_color=NET_COLOR, mse=num(s["mse"]), sup_color=SUP_COLOR,
+                        sup=num(s["sup_error"], "{:.4f}")))
         layers = s["layers"]
-        lines.append(f"Network: {len(layers)} × {layers[0]} {s['activation']}, linear output")
+        lines.append(tr("Network: {depth} × {units} {activation}, linear output", depth=len(layers), units=layers[0],
+                        activation=s["activation"]))
         label = dict(zip(targets.PRESETS, targets.PRESET_LABELS)).get(s["target"])
-        what = label or {"formula": f"formula {s['formula']}", "drawn": "drawn", "csv": "imported points"}[s["target"]]
-        lines.append(f"Target: {what}, {len(s['x'])} samples")
+        if label:
+            what = tr(label)
+        elif s["target"] == "formula":
+            what = tr("formula {formula}", formula=s["formula"])
+        else:
+            what = tr("drawn") if s["target"] == "drawn" else tr("imported points")
+        lines.append(tr("Target: {target}, {count} samples", target=what, count=grouped(len(s["x"]))))
         if s["target"] == "step" and s["epoch"] > 200:
-            lines.append("<i>A jump: no continuous network gets the sup error below ½.</i>")
+            lines.append(tr("<i>A jump: no continuous network gets the sup error below ½.</i>"))
         job = s.get("job")
         if job:
-            what = {"sweep": "Width sweep", "bounded": "Width 5 vs depth", "ka": "Kolmogorov–Arnold"}[job["kind"]]
-            lines.append(f"<b>{what}: {job['progress']:.0%}</b> ({job['label']})")
+            what = tr(_JOB_NAMES[job["kind"]])
+            lines.append(tr("<b>{job}: {percent}</b> ({progress})", job=what, percent=f"{job['progress']:.0%}",
+                            progress=job["label"]))
         if s.get("finished"):
             lines.append(f"<b>{s['finished']}</b>")
         self.readout.setText("<br>".join(lines))

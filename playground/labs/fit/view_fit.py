@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from playground.labs.fit.lesson import text
+from playground.ui.i18n import current_language, tr
 from playground.ui.theme import Theme
 from playground.ui.widgets.plots import CurveChart, ThemedPlot, nice_bounds
 
@@ -66,14 +67,14 @@ class FitPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         split = QSplitter(Qt.Vertical)
-        self.fit_plot = ThemedPlot(text("fit_title"), "x", "y")
+        self.fit_plot = ThemedPlot(text("fit_title", current_language()), "x", "y")
         item = self.fit_plot.item
         item.addLegend(offset=(-10, 10))
         # No grid on the live plots: pyqtgraph draws it with the axes, and repainting those every frame
         # was most of a frame's cost. Live curves are not antialiased (exports switch it back on).
-        self.samples = pg.ScatterPlotItem(name="samples", pen=None)
-        self.target_curve = item.plot([], [], name="target")
-        self.net_curve = item.plot([], [], name="network", antialias=False, skipFiniteCheck=True)
+        self.samples = pg.ScatterPlotItem(name=tr("samples"), pen=None)
+        self.target_curve = item.plot([], [], name=tr("target"))
+        self.net_curve = item.plot([], [], name=tr("network"), antialias=False, skipFiniteCheck=True)
         self.stroke = item.plot([], [])
         item.addItem(self.samples)
         # The target and the samples change rarely: Qt keeps them as pixmaps, so a frame repaints
@@ -84,7 +85,7 @@ class FitPanel(QWidget):
         self.strokes.stroke_moved.connect(lambda xs, ys: self.stroke.setData(xs, ys))
         self.strokes.stroke_finished.connect(self._on_stroke)
 
-        self.units_plot = ThemedPlot(text("units_title"), "x", "αᵢ·σ(wᵢx + bᵢ)")
+        self.units_plot = ThemedPlot(text("units_title", current_language()), "x", "αᵢ·σ(wᵢx + bᵢ)")
         self.units_plot.item.enableAutoRange(False)
         # All the units' terms in one path (NaN between units): one item to update and paint per
         # frame, however many units; the hovered unit is drawn again on top, thick.
@@ -101,11 +102,12 @@ class FitPanel(QWidget):
         self.units_plot.scene().sigMouseMoved.connect(self._on_units_hover)
         self.hovered: int | None = None
 
-        self.error_plot = ThemedPlot(text("error_title"), "epoch", "error (log)")
-        self.error_plot.setToolTip("MSE on the samples; sup-norm error |f − network| on a grid of 1001 points")
+        self.error_plot = ThemedPlot(text("error_title", current_language()), tr("epoch"), tr("error (log)"))
+        self.error_plot.setToolTip(tr("MSE on the samples; sup-norm error |f − network| on a grid of 1001 points"))
         self.errors = CurveChart(self.error_plot.item, log_y=True)
+        self.sup_name = tr("sup error")  # the curve's legend name, and its key in the chart
         self.errors.add("MSE", NET_COLOR)
-        self.errors.add("sup error", SUP_COLOR)
+        self.errors.add(self.sup_name, SUP_COLOR)
 
         units_box = QWidget()
         ul = QVBoxLayout(units_box)
@@ -183,7 +185,7 @@ class FitPanel(QWidget):
             self.fit_plot.item.setRange(xRange=(grid[0], grid[-1]), yRange=(lo - pad, hi + pad), padding=0.02)
         self._log_range(s["history_mse"], s["history_sup"])
         self.errors.set("MSE", s["history_mse"], s["history_epoch"])
-        self.errors.set("sup error", s["history_sup"], s["history_sup_epoch"])
+        self.errors.set(self.sup_name, s["history_sup"], s["history_sup_epoch"])
         self._show_units(s)
 
     def _log_range(self, *series) -> None:
@@ -202,8 +204,8 @@ class FitPanel(QWidget):
             self.units_curve.setData([], [])
             self.hover_curve.setData([], [])
             self.sum_curve.setData([], [])
-            self.units_note.setText("Cybenko's sum is drawn for one hidden layer; this network has "
-                                    f"{len(s['layers'])}.")
+            self.units_note.setText(tr("Cybenko's sum is drawn for one hidden layer; this network has {count}.",
+                                       count=len(s["layers"])))
             return
         cx = s["contrib_x"]
         self._cx = cx
@@ -219,10 +221,16 @@ class FitPanel(QWidget):
                                   neginf=0.0)
         self.sum_curve.setData(cx, total)
         self._units_range(cx, shown, total)
-        more = f" (the first {MAX_DRAWN_UNITS} of {len(contrib)} drawn)" if len(contrib) > MAX_DRAWN_UNITS else ""
         if self.hovered is None:
-            self.units_note.setText(f"{len(contrib)} units{more}. Bold: their sum + output bias "
-                                    f"{s['out_bias']:.3f} = the network. Hover a curve: one unit.")
+            bias = f"{s['out_bias']:.3f}"
+            if len(contrib) > MAX_DRAWN_UNITS:
+                note = tr("{count} units (the first {drawn} of {count} drawn). Bold: their sum + output bias {bias} "
+                          "= the network. Hover a curve: one unit.", count=len(contrib), drawn=MAX_DRAWN_UNITS,
+                          bias=bias)
+            else:
+                note = tr("{count} units. Bold: their sum + output bias {bias} = the network. Hover a curve: one "
+                          "unit.", count=len(contrib), bias=bias)
+            self.units_note.setText(note)
         else:
             self._describe_unit(s)
 
@@ -250,8 +258,9 @@ class FitPanel(QWidget):
         state = s["state"]
         w, b = state["layer0.weight"][0, i], state["layer0.bias"][i]
         alpha = state["layer1.weight"][i, 0]
-        self.units_note.setText(f"Unit {i + 1}: α = {alpha:.3f}, w = {w:.3f}, b = {b:.3f}  "
-                                f"(its step or knee is at x = {(-b / w if w else float('nan')):.3f})")
+        self.units_note.setText(tr("Unit {unit}: α = {alpha}, w = {w}, b = {b}  (its step or knee is at x = {knee})",
+                                   unit=i + 1, alpha=f"{alpha:.3f}", w=f"{w:.3f}", b=f"{b:.3f}",
+                                   knee=f"{(-b / w if w else float('nan')):.3f}"))
 
     def unit_at(self, x: float, y: float) -> int | None:
         """The unit whose term passes closest to (x, y), if it is near enough to mean it."""

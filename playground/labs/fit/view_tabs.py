@@ -13,12 +13,18 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QPushButton, Q
                                QTableWidgetItem, QVBoxLayout, QWidget, QHeaderView)
 
 from playground.labs.fit import theory
-from playground.labs.fit.lesson import text
+from playground.labs.fit.lesson import grouped, text
 from playground.labs.fit.view_fit import NET_COLOR, SAMPLE_COLOR, SUP_COLOR, TARGET_COLOR
+from playground.ui.i18n import current_language, tr
 from playground.ui.theme import CLASS_COLORS, Theme
 from playground.ui.widgets.plots import ThemedPlot
 
 __all__ = ["SweepTab", "BumpsTab", "LipschitzTab", "BoundedTab", "KATab", "JobBar", "write_surfaces_csv"]
+
+
+def _text(key: str) -> str:
+    """One of the lab's long texts (lesson.py) in the window's language."""
+    return text(key, current_language())
 
 
 def _label(html: str) -> QLabel:
@@ -42,13 +48,14 @@ class JobBar(QWidget):
         row = QHBoxLayout()
         self.run = QPushButton(run_text)
         self.run.setObjectName(f"run_{kind}")
-        self.cancel = QPushButton("Cancel")
+        self.cancel = QPushButton(tr("Cancel"))
         self.cancel.setObjectName(f"cancel_{kind}")
         self.cancel.setEnabled(False)
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
         self.bar.setTextVisible(True)
-        self.bar.setFormat("idle")
+        self.idle = tr("idle")
+        self.bar.setFormat(self.idle)
         self.run.clicked.connect(self.run_clicked)
         self.cancel.clicked.connect(self.cancel_clicked)
         row.addWidget(self.run)
@@ -62,10 +69,12 @@ class JobBar(QWidget):
         self.cancel.setEnabled(mine)
         if mine:
             self.bar.setValue(int(job["progress"] * 1000))
-            self.bar.setFormat(f"{job['progress']:.0%}: {job['label']}" + ("" if playing else " (paused)"))
-        elif self.bar.format() != "idle":
+            percent = f"{job['progress']:.0%}"
+            self.bar.setFormat(tr("{percent}: {progress}", percent=percent, progress=job["label"]) if playing else
+                               tr("{percent}: {progress} (paused)", percent=percent, progress=job["label"]))
+        elif self.bar.format() != self.idle:
             self.bar.setValue(0)
-            self.bar.setFormat("idle")
+            self.bar.setFormat(self.idle)
 
 
 def _header(layout, *widgets) -> QVBoxLayout:
@@ -93,9 +102,9 @@ class SweepTab(QWidget):
     def __init__(self, theme: Theme, parent=None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        self.job = JobBar("sweep", "Run width sweep")
-        self.controls = _header(layout, self.job, _label(text("sweep_help")))
-        self.plot = ThemedPlot(text("sweep_title"), "width N (log)", "final error (log)")
+        self.job = JobBar("sweep", tr("Run width sweep"))
+        self.controls = _header(layout, self.job, _label(_text("sweep_help")))
+        self.plot = ThemedPlot(_text("sweep_title"), tr("width N (log)"), tr("final error (log)"))
         _log_axes(self.plot)
         layout.addWidget(self.plot, 1)
         self.curves: dict[str, pg.PlotDataItem] = {}
@@ -125,10 +134,10 @@ class SweepTab(QWidget):
         keys = set()
         for r, act in enumerate(s["sweep_activations"]):
             color = CLASS_COLORS[r % len(CLASS_COLORS)]
-            for table, name, dashed in ((s["sweep_mse"], "MSE", False), (s["sweep_sup"], "sup error", True)):
+            for table, name, dashed in ((s["sweep_mse"], "MSE", False), (s["sweep_sup"], tr("sup error"), True)):
                 vals = table[r]
                 ok = vals > 0
-                key = f"{act}: {name}"
+                key = tr("{activation}: {error}", activation=act, error=name)  # the legend's name
                 keys.add(key)
                 self._curve(key, color, dashed).setData(widths[ok], vals[ok])
         for key, c in list(self.curves.items()):
@@ -178,12 +187,12 @@ class BumpsTab(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
-        self.fit = QPushButton("Fit heights")
+        self.fit = QPushButton(tr("Fit heights"))
         self.fit.setObjectName("fit_heights")
-        self.fit.setToolTip("Solve the heights by least squares on the samples")
-        self.match = QPushButton("Train a network of this width")
+        self.fit.setToolTip(tr("Solve the heights by least squares on the samples"))
+        self.match = QPushButton(tr("Train a network of this width"))
         self.match.setObjectName("match_width")
-        self.match.setToolTip("One hidden layer of 2N units of the same kind, trained on the same samples")
+        self.match.setToolTip(tr("One hidden layer of 2N units of the same kind, trained on the same samples"))
         self.fit.clicked.connect(self.fit_clicked)
         self.match.clicked.connect(self.match_clicked)
         row.addWidget(self.fit)
@@ -191,15 +200,15 @@ class BumpsTab(QWidget):
         row.addStretch(1)
         self.readout = _label("")
         self.readout.setObjectName("bumps_readout")
-        self.controls = _header(layout, row, _label(text("bumps_help")), self.readout)
-        self.plot = ThemedPlot(text("bumps_title"), "x", "y")
+        self.controls = _header(layout, row, _label(_text("bumps_help")), self.readout)
+        self.plot = ThemedPlot(_text("bumps_title"), "x", "y")
         item = self.plot.item
         item.addLegend(offset=(-10, 10))
         item.showGrid(x=True, y=True, alpha=0.2)
-        self.target = item.plot([], [], name="target")
-        self.bumps = item.plot([], [], name="bumps (hand-built)")
-        self.net = item.plot([], [], name="trained network")
-        self.handles = pg.ScatterPlotItem(name="heights (drag)")
+        self.target = item.plot([], [], name=tr("target"))
+        self.bumps = item.plot([], [], name=tr("bumps (hand-built)"))
+        self.net = item.plot([], [], name=tr("trained network"))
+        self.handles = pg.ScatterPlotItem(name=tr("heights (drag)"))
         item.addItem(self.handles)
         self.single: list[pg.PlotDataItem] = []
         layout.addWidget(self.plot, 1)
@@ -245,10 +254,12 @@ class BumpsTab(QWidget):
         p = s["params"]
         matched = s["layers"] == [2 * int(p["bins"])] and s["activation"] == p["bump_unit"]
         self.net.setVisible(True)
-        self._net_note = (f"the trained network ({'×'.join(map(str, s['layers']))} {s['activation']}, epoch "
-                          f"{s['epoch']:,}): MSE {s['mse']:.2e}, sup {s['sup_error']:.3f}"
-                          + ("" if matched else f" (not 2N = {2 * int(p['bins'])} {p['bump_unit']} units: press "
-                                               "Train a network of this width)"))
+        fields = dict(shape="×".join(map(str, s["layers"])), activation=s["activation"], epoch=grouped(s["epoch"]),
+                      mse=f"{s['mse']:.2e}", sup=f"{s['sup_error']:.3f}", units=2 * int(p["bins"]), unit=p["bump_unit"])
+        self._net_note = tr("the trained network ({shape} {activation}, epoch {epoch}): MSE {mse}, sup {sup}",
+                            **fields) if matched else \
+            tr("the trained network ({shape} {activation}, epoch {epoch}): MSE {mse}, sup {sup} (not 2N = {units} "
+               "{unit} units: press Train a network of this width)", **fields)
         self._redraw()
 
     def errors(self) -> tuple[float, float]:
@@ -278,8 +289,9 @@ class BumpsTab(QWidget):
             for i, c in enumerate(self.single):
                 c.setData(grid, np.nan_to_num(basis[:, i] * self.heights[i])) if i < n else c.setData([], [])
         mse, sup = self.errors()
-        self.readout.setText(f"<b>Bumps</b> ({n} bins, {2 * n} {unit} units): MSE {mse:.2e}, sup error {sup:.3f}"
-                             f"<br>{getattr(self, '_net_note', '')}")
+        self.readout.setText(tr("<b>Bumps</b> ({bins} bins, {units} {unit} units): MSE {mse}, sup error {sup}",
+                                bins=n, units=2 * n, unit=unit, mse=f"{mse:.2e}", sup=f"{sup:.3f}")
+                             + "<br>" + getattr(self, "_net_note", ""))
 
 
 class LipschitzTab(QWidget):
@@ -288,33 +300,39 @@ class LipschitzTab(QWidget):
     def __init__(self, theme: Theme, parent=None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        self.question = _label(text("lipschitz_question") + "<br>" + text("lipschitz_question", "fr"))
+        # In English the lecture's own French wording follows the question (the lecture is in French);
+        # in French, the lecture's question alone.
+        lang = current_language()
+        question = _text("lipschitz_question")
+        if lang != "fr":
+            question += "<br>" + text("lipschitz_question", "fr")
+        self.question = _label(question)
         # Hidden at first: a teacher asks the room before the screen answers.
-        self.answer = _label(text("lipschitz_answer"))
+        self.answer = _label(_text("lipschitz_answer"))
         self.answer.setObjectName("lipschitz_answer")
         self.answer.setVisible(False)
-        self.show_answer = QPushButton("Show the answer")
+        self.show_answer = QPushButton(tr("Show the answer"))
         self.show_answer.setObjectName("show_answer")
         self.show_answer.setCheckable(True)
         self.show_answer.toggled.connect(self._on_show_answer)
         self.readout = _label("")
         self.readout.setObjectName("lipschitz_readout")
-        self.plot = ThemedPlot(text("lipschitz_title"), "x", "f(x)")
+        self.plot = ThemedPlot(_text("lipschitz_title"), "x", "f(x)")
         self.plot.item.showGrid(x=True, y=True, alpha=0.2)
         self.plot.item.addLegend(offset=(-10, 10))
         self.band_hi = self.plot.item.plot([], [])
         self.band_lo = self.plot.item.plot([], [])
         self.band = pg.FillBetweenItem(self.band_lo, self.band_hi)
         self.plot.item.addItem(self.band)
-        self.f = self.plot.item.plot([], [], name="f, L-Lipschitz")
-        self.approx = self.plot.item.plot([], [], name="constant per bin", stepMode="center")
-        self.curse = ThemedPlot(text("curse_title"), "dimension n", "bins")
+        self.f = self.plot.item.plot([], [], name=tr("f, L-Lipschitz"))
+        self.approx = self.plot.item.plot([], [], name=tr("constant per bin"), stepMode="center")
+        self.curse = ThemedPlot(_text("curse_title"), tr("dimension n"), tr("bins"))
         self.curse.item.setLogMode(y=True)
         self.curse.item.showGrid(x=True, y=True, alpha=0.25)
         self.bars = self.curse.item.plot([], [], symbol="o")
         self.table = QTableWidget(10, 2)
         self.table.setObjectName("curse_table")
-        self.table.setHorizontalHeaderLabels(["n", "bins (⌈L/2ε⌉)ⁿ"])
+        self.table.setHorizontalHeaderLabels(["n", tr("bins (⌈L/2ε⌉)ⁿ")])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.controls = _header(layout, self.question, self.answer, self.readout)
@@ -329,7 +347,7 @@ class LipschitzTab(QWidget):
 
     def _on_show_answer(self, on: bool) -> None:
         self.answer.setVisible(on)
-        self.show_answer.setText("Hide the answer" if on else "Show the answer")
+        self.show_answer.setText(tr("Hide the answer") if on else tr("Show the answer"))
 
     def apply_theme(self, theme: Theme) -> None:
         self.theme = theme
@@ -366,14 +384,15 @@ class LipschitzTab(QWidget):
         n1 = theory.lipschitz_bins(L, eps)
         worst = float(np.max(np.abs(approx - fx)))
         nd = theory.lipschitz_bins_nd(L, eps, dims)
-        self.readout.setText(f"L = {L:g}, ε = {eps:g}: bins of width 2ε/L = {2 * eps / L:.4g}, "
-                             f"<b>⌈L/(2ε)⌉ = {n1:,}</b> bins on [0, 1]; measured worst error {worst:.4f} ≤ ε. "
-                             f"In n = {dims} dimensions: <b>{nd:,}</b> bins.")
+        self.readout.setText(tr("L = {L}, ε = {eps}: bins of width 2ε/L = {width}, <b>⌈L/(2ε)⌉ = {bins}</b> bins on "
+                                "[0, 1]; measured worst error {worst} ≤ ε. In n = {dims} dimensions: <b>{cubes}</b> "
+                                "bins.", L=f"{L:g}", eps=f"{eps:g}", width=f"{2 * eps / L:.4g}", bins=grouped(n1),
+                                worst=f"{worst:.4f}", dims=dims, cubes=grouped(nd)))
         table = theory.curse_table(L, eps, 10)
         self.bars.setData([n for n, _ in table], [float(c) for _, c in table])
         for r, (n, count) in enumerate(table):
             self.table.setItem(r, 0, QTableWidgetItem(str(n)))
-            self.table.setItem(r, 1, QTableWidgetItem(f"{count:,}" if count < 10 ** 15 else f"{float(count):.3e}"))
+            self.table.setItem(r, 1, QTableWidgetItem(grouped(count) if count < 10 ** 15 else f"{float(count):.3e}"))
 
 
 def write_surfaces_csv(path: str, ka: dict) -> int:
@@ -399,15 +418,15 @@ class BoundedTab(QWidget):
     def __init__(self, theme: Theme, parent=None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        self.job = JobBar("bounded", "Run width 5 against depth")
-        self.controls = _header(layout, self.job, _label(text("bounded_help")))
-        self.plot = ThemedPlot(text("bounded_title"), "hidden units 5·d (d = depth of the narrow network)",
-                               "final MSE (log)")
+        self.job = JobBar("bounded", tr("Run width 5 against depth"))
+        self.controls = _header(layout, self.job, _label(_text("bounded_help")))
+        self.plot = ThemedPlot(_text("bounded_title"), tr("hidden units 5·d (d = depth of the narrow network)"),
+                               tr("final MSE (log)"))
         self.plot.item.setLogMode(y=True)
         self.plot.item.showGrid(x=True, y=True, alpha=0.25)
         self.plot.item.addLegend(offset=(-10, 10))
-        self.deep = self.plot.item.plot([], [], name="width 5, depth d (ReLU)", symbol="o")
-        self.wide = self.plot.item.plot([], [], name="1 hidden layer, 5·d units (ReLU)", symbol="s")
+        self.deep = self.plot.item.plot([], [], name=tr("width 5, depth d (ReLU)"), symbol="o")
+        self.wide = self.plot.item.plot([], [], name=tr("1 hidden layer, 5·d units (ReLU)"), symbol="s")
         layout.addWidget(self.plot, 1)
         self.apply_theme(theme)
 
@@ -432,25 +451,25 @@ class KATab(QWidget):
     def __init__(self, theme: Theme, parent=None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        self.job = JobBar("ka", "Fit Kolmogorov–Arnold")
+        self.job = JobBar("ka", tr("Fit Kolmogorov–Arnold"))
         # The heatmaps' numbers: a figure's CSV export writes curves only, so the surfaces have their own.
-        self.export_surfaces = QPushButton("Export surfaces CSV…")
+        self.export_surfaces = QPushButton(tr("Export surfaces CSV…"))
         self.export_surfaces.setObjectName("export_surfaces")
-        self.export_surfaces.setToolTip("x₁, x₂, the target and the fitted value on the 40×40 grid")
+        self.export_surfaces.setToolTip(tr("x₁, x₂, the target and the fitted value on the 40×40 grid"))
         self.export_surfaces.clicked.connect(self.export_requested)
         self.job.layout().itemAt(0).layout().addWidget(self.export_surfaces)
-        self.readout = _label(text("ka_help"))
+        self.readout = _label(_text("ka_help"))
         self.readout.setObjectName("ka_readout")
-        self.truth_plot = ThemedPlot("Target f(x₁, x₂)", "x₁", "x₂")
-        self.fit_plot = ThemedPlot("Fitted Σ φᵢ(ψᵢ₁ + ψᵢ₂)", "x₁", "x₂")
+        self.truth_plot = ThemedPlot(tr("Target f(x₁, x₂)"), "x₁", "x₂")
+        self.fit_plot = ThemedPlot(tr("Fitted Σ φᵢ(ψᵢ₁ + ψᵢ₂)"), "x₁", "x₂")
         self.images = []
         for p in (self.truth_plot, self.fit_plot):
             img = pg.ImageItem()
             p.item.addItem(img)
             p.item.setAspectLocked(True)
             self.images.append(img)
-        self.psi_plot = ThemedPlot("Inner ψᵢ₁ (solid), ψᵢ₂ (dashed)", "t", "ψ(t)")
-        self.phi_plot = ThemedPlot("Outer functions φᵢ", "z", "φ(z)")
+        self.psi_plot = ThemedPlot(tr("Inner ψᵢ₁ (solid), ψᵢ₂ (dashed)"), "t", "ψ(t)")
+        self.phi_plot = ThemedPlot(tr("Outer functions φᵢ"), "z", "φ(z)")
         for p in (self.psi_plot, self.phi_plot):
             p.item.showGrid(x=True, y=True, alpha=0.2)
         self.psi = [[self.psi_plot.item.plot([], []) for _ in range(2)] for _ in range(5)]
@@ -490,6 +509,9 @@ class KATab(QWidget):
                 self.psi[i][j].setData(k["psi_t"], np.nan_to_num(k["psi"][i, j]))
             self.phi[i].setData(np.nan_to_num(k["phi_z"][i]), np.nan_to_num(k["phi"][i]))
         steps = int(s.get("ka_steps", 0))
-        self.readout.setText(text("ka_help") + f"<br>Colours: f from {lo:.2f} (dark) to {hi:.2f} (yellow). "
-                             f"<b>MSE on the square: {k['mse']:.2e}</b>"
-                             + (f" after {steps:,} Adam steps" if steps else " (untrained: press Fit)"))
+        fields = dict(low=f"{lo:.2f}", high=f"{hi:.2f}", mse=f"{k['mse']:.2e}", steps=grouped(steps))
+        self.readout.setText(_text("ka_help") + "<br>" + (
+            tr("Colours: f from {low} (dark) to {high} (yellow). <b>MSE on the square: {mse}</b> after {steps} Adam "
+               "steps", **fields) if steps else
+            tr("Colours: f from {low} (dark) to {high} (yellow). <b>MSE on the square: {mse}</b> (untrained: press "
+               "Fit)", **fields)))
