@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from playground.core.i18n import tr
 from playground.core.nets import activations
 from playground.labs.perceptron.data import DATASETS, is_linearly_separable_gate, make_logic_data
 from playground.core.train.params import Param, validate_all
@@ -153,7 +154,7 @@ class PerceptronSession(TrainingSession):
         shapes = expected_state(self.params)
         missing = [k for k in shapes if k not in state]
         if missing:
-            raise SessionError(f"the saved weights lack '{missing[0]}'")
+            raise SessionError(tr("the saved weights lack '{name}'", name=missing[0]))
         for name, shape in shapes.items():
             check_shape(name, state[name], shape)
         p = np.asarray(state["perceptron"], dtype=float)

@@ -12,6 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGridLayout, QWidget
 
+from playground.ui.i18n import QT_TR_NOOP, tr
 from playground.ui.theme import Theme
 from playground.ui.widgets.plots import CurveChart, DecisionMap, ThemedPlot, nice_bounds
 from playground.ui.lab_view import LabView
@@ -48,7 +49,7 @@ class _Points:
 
 
 class PerceptronLab(LabView):
-    lesson_html = (
+    lesson_html = QT_TR_NOOP(
         "<p><b>Try:</b> press <b>Play</b> (Space) on XOR: the perceptron's line never settles. "
         "Switch to AND, OR or NAND: it converges in a few epochs.</p>"
         "<p><b>Why:</b> a perceptron draws one straight line. On XOR no line puts (0,1) and (1,0) "
@@ -61,12 +62,14 @@ class PerceptronLab(LabView):
         w = QWidget()
         grid = QGridLayout(w)
         grid.setContentsMargins(4, 4, 4, 4)
-        self.perc_plot = ThemedPlot("Perceptron", "x₁", "x₂")
-        self.mlp_plot = ThemedPlot("MLP regions", "x₁", "x₂")
-        self.hidden_plot = ThemedPlot("Hidden space", "h₁", "h₂")
-        self.err_plot = ThemedPlot("Perceptron errors", "epoch", "misclassified")
-        self.weight_plot = ThemedPlot("Perceptron weights", "examples ago", "value")
-        self.loss_plot = ThemedPlot("MLP loss", "epoch", "cross-entropy")
+        self.perc_plot = ThemedPlot(tr("Perceptron"), "x₁", "x₂")
+        self.mlp_plot = ThemedPlot(tr("MLP regions"), "x₁", "x₂")
+        self.hidden_plot = ThemedPlot(tr("Hidden space"), "h₁", "h₂")
+        self.err_plot = ThemedPlot(tr("Perceptron errors"), tr("epoch"), tr("misclassified"))
+        self.weight_plot = ThemedPlot(tr("Perceptron weights"), tr("examples ago"), tr("value"))
+        self.loss_plot = ThemedPlot(tr("MLP loss"), tr("epoch"), tr("cross-entropy"))
+        # Legend names are the curves' keys in CurveChart: the shown (translated) word is the key.
+        self.errors_name, self.loss_name = tr("errors"), tr("loss")
         for i, p in enumerate((self.perc_plot, self.mlp_plot, self.hidden_plot)):
             grid.addWidget(p, 0, i)
         for i, p in enumerate((self.err_plot, self.weight_plot, self.loss_plot)):
@@ -110,7 +113,7 @@ class PerceptronLab(LabView):
         self.hidden_plot.item.addItem(self.hidden_note)
 
         self.err_chart = CurveChart(self.err_plot.item)
-        self.err_chart.add("errors", "#D55E00")
+        self.err_chart.add(self.errors_name, "#D55E00")
         self.weight_chart = CurveChart(self.weight_plot.item)
         self.weight_chart.add("w₁", "#0072B2")
         self.weight_chart.add("w₂", "#E69F00")
@@ -119,7 +122,7 @@ class PerceptronLab(LabView):
         for p in (self.weight_plot, self.err_plot, self.loss_plot):
             p.item.getAxis("left").enableAutoSIPrefix(False)
             p.item.getAxis("bottom").enableAutoSIPrefix(False)
-        self.loss_chart.add("loss", "#CC79A7")
+        self.loss_chart.add(self.loss_name, "#CC79A7")
         self.apply_theme(self.theme)
         return w
 
@@ -181,14 +184,14 @@ class PerceptronLab(LabView):
 
         errs = s["perceptron_errors"]
         self.err_chart.fixed_y = (0.0, max(1.0, float(len(y))))
-        self.err_chart.set("errors", errs, s["series_epoch"])
+        self.err_chart.set(self.errors_name, errs, s["series_epoch"])
         trace = np.asarray(s["perceptron_trace"])
         if len(trace):
             # Counted back from now: the axis stays put while the weights scroll through it.
             xs = np.arange(-len(trace) + 1, 1, dtype=float)
             for i, name in enumerate(("w₁", "w₂", "b")):
                 self.weight_chart.set(name, trace[:, i], xs)
-        self.loss_chart.set("loss", s["mlp_loss"], s["series_epoch"])
+        self.loss_chart.set(self.loss_name, s["mlp_loss"], s["series_epoch"])
         self._readout(s, int(np.sum(wrong)))
 
     def _draw_line(self, w: np.ndarray, b: float, lo: float, hi: float) -> None:
@@ -197,8 +200,8 @@ class PerceptronLab(LabView):
             self.perc_line.setData([], [])
             self.perc_arrow_shaft.setData([], [])
             self.perc_arrow.hide()
-            side = "1 (orange)" if b >= 0 else "0 (blue)"
-            self.perc_note.setText(f"w = 0: all called class {side}")
+            self.perc_note.setText(tr("w = 0: all called class 1 (orange)") if b >= 0
+                                   else tr("w = 0: all called class 0 (blue)"))
             return
         self.perc_note.setText(f"w = ({w[0]:.2f}, {w[1]:.2f}), b = {b:.2f}")
         n = w / norm
@@ -220,7 +223,7 @@ class PerceptronLab(LabView):
             self.hidden_points.set(np.zeros((0, 2)), np.zeros(0), None, self.theme)
             self.hidden_grid.setData([], [])
             self.hidden_line.setData([], [])
-            self.hidden_note.setText("Set the hidden width to 2\nto see the hidden space.")
+            self.hidden_note.setText(tr("Set the hidden width to 2\nto see the hidden space."))
             item.setRange(xRange=(-1, 1), yRange=(-1, 1))
             self._hidden_view = None
             self.hidden_note.setPos(0, 0)
@@ -254,16 +257,20 @@ class PerceptronLab(LabView):
         n = len(s["y"])
         conv = s["perceptron_converged_at"]
         if conv is not None:
-            perc = f"converged at epoch {conv}: every point right."
+            perc = tr("converged at epoch {epoch}: every point right.", epoch=conv)
         elif not s["separable"] and s["epoch"] > 0:
-            perc = (f"{n - wrong} of {n} right. <b>Not converging:</b> no line separates XOR; "
-                    "at best 3 of the 4 corners. The weights cycle.")
+            perc = tr("{right} of {n} right. <b>Not converging:</b> no line separates XOR; "
+                      "at best 3 of the 4 corners. The weights cycle.", right=n - wrong, n=n)
         else:
-            perc = f"{n - wrong} of {n} right."
+            perc = tr("{right} of {n} right.", right=n - wrong, n=n)
         last = s["mlp_last_loss"]
         loss = f"{last:.4f}" if last is not None else "–"
         solved = s["mlp_solved_at"]
         acc = s["mlp_last_accuracy"] if s["mlp_last_accuracy"] is not None else float(np.mean(s["mlp_pred"] == s["y"]))
-        mlp = f"loss {loss}, accuracy {acc:.0%}" + (f"; all right since epoch {solved}." if solved else ".")
-        self.readout.setText(f"<p><b>Epoch {s['epoch']}</b></p><p><b>Perceptron:</b> {perc}</p>"
-                             f"<p><b>MLP:</b> {mlp}</p>")
+        if solved:
+            mlp = tr("loss {loss}, accuracy {accuracy}; all right since epoch {epoch}.", loss=loss,
+                     accuracy=f"{acc:.0%}", epoch=solved)
+        else:
+            mlp = tr("loss {loss}, accuracy {accuracy}.", loss=loss, accuracy=f"{acc:.0%}")
+        self.readout.setText(tr("<p><b>Epoch {epoch}</b></p><p><b>Perceptron:</b> {perceptron}</p>"
+                                "<p><b>MLP:</b> {mlp}</p>", epoch=s["epoch"], perceptron=perc, mlp=mlp))
