@@ -5,7 +5,8 @@ drawbacks; we add linear, the Heaviside step (the perceptron's), GELU, SiLU/Swis
 entry carries a numpy forward and derivative (the fast engines and the plots use them), a torch module
 factory (autograd and the GPU use it), its formula and derivative (plain text and rich text), and the
 pros and cons in English and French: the lecture's own words where it gives them (`notes_from_lecture`),
-the usual textbook ones where it only gives the formula.
+the usual textbook ones where it only gives the formula. A label or formula with words in it has its
+French in `fr` too; `shown(field)` gives it in the language of the process (or the one asked for).
 
 The registry name is the key stored in experiment files: never rename one.  torch is imported lazily so
 that the window, which reads this list to fill its menus, opens before torch has loaded.  The numpy
@@ -21,6 +22,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
+
+from playground.core import i18n
 
 __all__ = ["Activation", "ACTIVATIONS", "LECTURE_ADVICE", "ParamSpec", "get", "names", "trainable_names",
            "lecture_names", "maxout_pieces", "units_per_output", "erf"]
@@ -56,6 +59,15 @@ class Activation:
     derivative_formula: str = ""  # plain Unicode
     derivative_html: str = ""
     notes_from_lecture: bool = True  # False: the lecture gives the formula only; the notes are textbook ones
+    # The French of label / formula / formula_html / derivative_formula / derivative_html, where it
+    # differs from the English (words: "if", "learned", "Sigmoid"...); the symbols stay as they are.
+    fr: dict = field(default_factory=dict)
+
+    def shown(self, what: str, lang: str | None = None) -> str:
+        """The label or a formula (`what` names the field) in `lang`, by default the process's language."""
+        if (lang or i18n.language()) == "fr" and what in self.fr:
+            return self.fr[what]
+        return getattr(self, what)
 
     def defaults(self) -> dict:
         return {p.name: p.default for p in self.params}
@@ -303,10 +315,14 @@ def _torch_classes():
 
 # --- formulas ----------------------------------------------------------------------------------------
 
-def _cases_html(lhs: str, rows: list[tuple[str, str]]) -> str:
+_IF = {"en": "if", "fr": "si"}
+
+
+def _cases_html(lhs: str, rows: list[tuple[str, str]], lang: str = "en") -> str:
     """A piecewise definition with a tall brace, as Qt's rich text can lay it out (a two-row table)."""
+    word = _IF[lang]
     body = "".join(
-        f"<tr><td>{expr}</td><td>&nbsp;&nbsp;if&nbsp;{cond}</td></tr>" for expr, cond in rows)
+        f"<tr><td>{expr}</td><td>&nbsp;&nbsp;{word}&nbsp;{cond}</td></tr>" for expr, cond in rows)
     return (f"<table cellspacing='0' cellpadding='0'><tr>"
             f"<td valign='middle'>{lhs}&nbsp;=&nbsp;</td>"
             f"<td valign='middle' style='font-size:xx-large; font-weight:200'>{{</td>"
@@ -352,6 +368,7 @@ _register(Activation(
     _sigmoid, _sigmoid_d,
     derivative_formula="σ′(x) = σ(x)·(1 − σ(x)) ≤ 1/4",
     derivative_html=f"<i>σ</i>′({_X}) = <i>σ</i>({_X})·(1 − <i>σ</i>({_X})) ≤ ¼",
+    fr={"label": "Sigmoïde"},
     pros={"en": _list("Squashes values into the range 0 to 1.", "Well studied."),
           "fr": _list("Ramène les valeurs entre 0 et 1.", "Bien étudié.")},
     cons={"en": _list("A saturated neuron cancels the gradients.", "A sigmoid's output is not zero-centred.",
@@ -377,6 +394,8 @@ _register(Activation(
     _relu, _relu_d,
     derivative_formula="ReLU′(x) = 1 if x > 0, 0 if x < 0",
     derivative_html=_cases_html(f"ReLU′({_X})", [("1", f"{_X} &gt; 0"), ("0", f"{_X} &lt; 0")]),
+    fr={"derivative_formula": "ReLU′(x) = 1 si x > 0, 0 si x < 0",
+        "derivative_html": _cases_html(f"ReLU′({_X})", [("1", f"{_X} &gt; 0"), ("0", f"{_X} &lt; 0")], "fr")},
     pros={"en": _list("Fast.", "No saturation (for x > 0).",
                       "Converges about 5 to 10 times faster than sigmoid and tanh."),
           "fr": _list("Rapide.", "Aucune saturation.",
@@ -389,6 +408,8 @@ _register(Activation(
     _leaky, _leaky_d,
     derivative_formula="LeakyReLU′(x) = 1 if x > 0, a if x ≤ 0",
     derivative_html=_cases_html(f"LeakyReLU′({_X})", [("1", f"{_X} &gt; 0"), (_A, f"{_X} ≤ 0")]),
+    fr={"derivative_formula": "LeakyReLU′(x) = 1 si x > 0, a si x ≤ 0",
+        "derivative_html": _cases_html(f"LeakyReLU′({_X})", [("1", f"{_X} &gt; 0"), (_A, f"{_X} ≤ 0")], "fr")},
     params=(ParamSpec("slope", "negative slope a", 0.01, 0.0, 1.0),),
     pros={"en": _list("No saturation.", "Very fast.", "The gradient does not vanish."),
           "fr": _list("Aucune saturation.", "Très rapide.", "Le gradient ne s'annule pas.")},
@@ -402,6 +423,11 @@ _register(Activation(
     derivative_formula="PReLU′(x) = 1 if x > 0, a if x ≤ 0;  ∂PReLU/∂a = min(x, 0)",
     derivative_html=_cases_html(f"PReLU′({_X})", [("1", f"{_X} &gt; 0"), (_A, f"{_X} ≤ 0")])
     + f"∂PReLU/∂{_A} = min({_X}, 0)",
+    fr={"formula": "PReLU(x) = max(a·x, x), a appris",
+        "formula_html": f"PReLU({_X}) = max({_A}·{_X}, {_X}), &nbsp;{_A} appris",
+        "derivative_formula": "PReLU′(x) = 1 si x > 0, a si x ≤ 0 ;  ∂PReLU/∂a = min(x, 0)",
+        "derivative_html": _cases_html(f"PReLU′({_X})", [("1", f"{_X} &gt; 0"), (_A, f"{_X} ≤ 0")], "fr")
+        + f"∂PReLU/∂{_A} = min({_X}, 0)"},
     params=(ParamSpec("slope", "initial slope a", 0.25, 0.0, 1.0, learned=True),),
     pros={"en": _list("The same advantages as Leaky ReLU."),
           "fr": _list("Mêmes avantages que Leaky ReLU.")},
@@ -418,6 +444,12 @@ _register(Activation(
     derivative_html=_cases_html(f"ELU′({_X})", [("1", f"{_X} &gt; 0"),
                                                 (f"{_ALPHA}·<i>e</i><sup>{_X}</sup>", f"{_X} ≤ 0")]),
     params=(ParamSpec("alpha", "alpha α", 1.0, 0.01, 3.0),),
+    fr={"formula": "ELU(x) = x si x ≥ 0, α(e^x − 1) si x < 0",
+        "formula_html": _cases_html(f"ELU({_X})", [(_X, f"{_X} ≥ 0"),
+                                                   (f"{_ALPHA}(<i>e</i><sup>{_X}</sup> − 1)", f"{_X} &lt; 0")], "fr"),
+        "derivative_formula": "ELU′(x) = 1 si x > 0, α·e^x si x ≤ 0",
+        "derivative_html": _cases_html(f"ELU′({_X})", [("1", f"{_X} &gt; 0"),
+                                                       (f"{_ALPHA}·<i>e</i><sup>{_X}</sup>", f"{_X} ≤ 0")], "fr")},
     pros={"en": _list("The advantages of ReLU, and no dead units: the gradient is never exactly zero.",
                       "Negative outputs bring the mean output closer to zero."),
           "fr": _list("Les avantages de ReLU, sans neurone mort : le gradient n'est jamais nul.",
@@ -434,6 +466,9 @@ _register(Activation(
     derivative_formula="∂Maxout/∂x = w_j, where piece j is the largest",
     derivative_html="∂Maxout/∂<b>x</b> = <b>w</b><sub><i>j</i></sub>, &nbsp;<i>j</i> = the largest piece",
     params=(ParamSpec("pieces", "pieces k", 2, 1, 6, integer=True),),
+    fr={"derivative_formula": "∂Maxout/∂x = w_j, où le morceau j est le plus grand",
+        "derivative_html": "∂Maxout/∂<b>x</b> = <b>w</b><sub><i>j</i></sub>, "
+                           "&nbsp;<i>j</i> = le morceau le plus grand"},
     pros={"en": _list("Generalises ReLU and Leaky ReLU (k = 2).",
                       "Piecewise linear: no saturation, no dead units."),
           "fr": _list("Généralise ReLU et Leaky ReLU (k = 2).",
@@ -445,6 +480,7 @@ _register(Activation(
 _register(Activation(
     "linear", "Linear", "f(x) = x", f"<i>f</i>({_X}) = {_X}", _linear, _linear_d,
     derivative_formula="f′(x) = 1", derivative_html=f"<i>f</i>′({_X}) = 1",
+    fr={"label": "Linéaire"},
     pros={"en": _list("Keeps the network a plain linear map: a baseline."),
           "fr": _list("Le réseau reste une application linéaire : une référence.")},
     cons={"en": _list("Any depth collapses to one linear layer: no XOR, no circle."),
@@ -457,6 +493,10 @@ _register(Activation(
     _step, _step_d, differentiable=False,
     derivative_formula="H′(x) = 0 for x ≠ 0 (undefined at 0)",
     derivative_html=f"<i>H</i>′({_X}) = 0 &nbsp;for {_X} ≠ 0",
+    fr={"label": "Échelon (Heaviside)", "formula": "H(x) = 1 si x ≥ 0, 0 si x < 0",
+        "formula_html": _cases_html(f"<i>H</i>({_X})", [("1", f"{_X} ≥ 0"), ("0", f"{_X} &lt; 0")], "fr"),
+        "derivative_formula": "H′(x) = 0 pour x ≠ 0 (non définie en 0)",
+        "derivative_html": f"<i>H</i>′({_X}) = 0 &nbsp;pour {_X} ≠ 0"},
     pros={"en": _list("Rosenblatt's perceptron: a hard yes/no decision."),
           "fr": _list("Le perceptron de Rosenblatt : une décision binaire.")},
     cons={"en": _list("Zero derivative almost everywhere: gradient descent cannot train through it."),
@@ -468,6 +508,8 @@ _register(Activation(
     f"GELU({_X}) = {_X}·<i>Φ</i>({_X}), &nbsp;<i>Φ</i> the normal CDF", _gelu, _gelu_d,
     derivative_formula="GELU′(x) = Φ(x) + x·φ(x)",
     derivative_html=f"GELU′({_X}) = <i>Φ</i>({_X}) + {_X}·<i>φ</i>({_X})",
+    fr={"formula": "GELU(x) = x·Φ(x), Φ la fonction de répartition de la loi normale",
+        "formula_html": f"GELU({_X}) = {_X}·<i>Φ</i>({_X}), &nbsp;<i>Φ</i> la fonction de répartition de la loi normale"},
     pros={"en": _list("A smooth ReLU-like curve; the default in transformers."),
           "fr": _list("Courbe lisse proche de ReLU ; par défaut dans les transformers.")},
     cons={"en": _list("Costlier than ReLU (the normal CDF)."),

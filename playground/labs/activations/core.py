@@ -19,6 +19,7 @@ import time
 
 import numpy as np
 
+from playground.core.i18n import tr
 from playground.core.nets import activations
 from playground.core.nets.mlp import engine_label
 from playground.core.train.params import Param, ParamError, validate_all
@@ -99,9 +100,10 @@ def act_params_for(name: str, params: dict) -> dict:
 def _racers(params: dict) -> list[str]:
     names = list(params["activations"])
     if len(names) < 2:
-        raise SessionError("the race needs two different activations, e.g. --activations relu,tanh")
+        raise SessionError(tr("the race needs two different activations, e.g. --activations relu,tanh"))
     if len(names) > MAX_RACERS:
-        raise SessionError(f"the race takes at most {MAX_RACERS} activations, got {len(names)}")
+        raise SessionError(tr("the race takes at most {most} activations, got {count}", most=MAX_RACERS,
+                              count=len(names)))
     return names
 
 
@@ -222,22 +224,22 @@ class ActivationsSession(TrainingSession):
 
             unknown = set(kwargs) - {"names", "n", "repeats"}
             if unknown:
-                raise SessionError(f"measure_cost: unknown argument {sorted(unknown)[0]!r}")
+                raise SessionError(tr("measure_cost: unknown argument {name}", name=repr(sorted(unknown)[0])))
             n = int(kwargs.get("n", 1_000_000))
             if not 1_000 <= n <= 20_000_000:
-                raise SessionError("measure_cost: n must be between 1,000 and 20,000,000")
+                raise SessionError(tr("measure_cost: n must be between 1,000 and 20,000,000"))
             names = kwargs.get("names") or None
             if names:
                 for a in names:
                     if a not in activations.ACTIVATIONS:
-                        raise SessionError(f"measure_cost: unknown activation {a!r}")
+                        raise SessionError(tr("measure_cost: unknown activation {name}", name=repr(a)))
             self._cost = measure_cost(self.device, names, n=n, repeats=int(kwargs.get("repeats", 5)))
             self._cost["measured_at"] = time.time()  # lets the window tell a new table from a resent one
             return self._cost
         if name == "send_state":
             self._state_requested = True  # the next snapshot carries the weights, however large
             return {}
-        raise SessionError(f"the activations lab has no action {name!r}")
+        raise SessionError(tr("the activations lab has no action {name}", name=repr(name)))
 
     # --- what the window draws -----------------------------------------------------------------------
     def _snapshot(self) -> dict:
@@ -292,7 +294,7 @@ class ActivationsSession(TrainingSession):
         shapes = expected_state(self.params)
         missing = [k for k in shapes if k not in state]
         if missing:
-            raise SessionError(f"the saved weights lack '{missing[0]}'")
+            raise SessionError(tr("the saved weights lack '{name}'", name=missing[0]))
         for name, t in self.trainers.items():
             t.load(name, state, shapes)
         self.epoch = int(epoch)
@@ -331,7 +333,7 @@ def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[
     """
     extra = extra or {}
     if int(epochs) < 0:
-        raise ParamError(f"epochs: {epochs} is below the minimum 0")
+        raise ParamError(tr("epochs: {epochs} is below the minimum 0", epochs=epochs))
     session = ActivationsSession(params, device=extra.get("device", "cpu"))
     session.stop_at_target = False  # a headless race runs every epoch asked for: full curves
     # Stops at the first epoch a loss stops being finite: training on NaN teaches nothing.

@@ -18,6 +18,7 @@ import numpy as np
 
 from playground.core.nets.mlp import make_engine
 from playground.core.nets.mlp_spec import NetSpec
+from playground.core.i18n import tr
 from playground.core.train.session import SessionError, check_shape
 
 __all__ = ["INITS", "OPTIMIZERS", "DeepTrainer", "deep_spec", "init_weights"]
@@ -35,7 +36,7 @@ def init_weights(spec: NetSpec, scheme: str, seed: int) -> dict[str, np.ndarray]
     """Weights from the scheme, biases zero (so the init alone decides how signals scale); the same
     seed gives racers of equal shape equal weights."""
     if scheme not in INITS:
-        raise SessionError(f"init: {scheme!r} is not one of {', '.join(INITS)}")
+        raise SessionError(tr("init: {scheme} is not one of {choices}", scheme=repr(scheme), choices=", ".join(INITS)))
     act = spec.activations[0] if spec.activations else "linear"
     slope = float(spec.act_params[0].get("slope", 0.0)) if act in ("leaky_relu", "prelu") else 0.0
     rng = np.random.default_rng(int(seed))
@@ -113,7 +114,7 @@ class DeepTrainer:
         for name, shape in shapes.items():
             if name.startswith(prefix + "."):
                 if name not in state:
-                    raise SessionError(f"the saved weights lack '{name}'")
+                    raise SessionError(tr("the saved weights lack '{name}'", name=name))
                 check_shape(name, state[name], shape)
         params = {}
         for i in range(self.spec.n_layers):

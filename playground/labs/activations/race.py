@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from typing import Sequence
 
+from playground.core.i18n import tr
+
 __all__ = ["epochs_to_target", "race_result"]
 
 
@@ -33,8 +35,8 @@ def race_result(histories: dict[str, Sequence[float]], target: float) -> dict:
     out = {"epochs_to_target": reached, "target_loss": float(target), "speedup": None,
            "speedup_at_least": None, "faster": None, "slower": None, "summary": ""}
     if not done:
-        out["summary"] = (f"No activation reached the loss {target:g} in {epochs_run} epochs."
-                          if epochs_run else "Not started.")
+        out["summary"] = (tr("No activation reached the loss {target} in {epochs} epochs.", target=f"{target:g}",
+                             epochs=epochs_run) if epochs_run else tr("Not started."))
         return out
     fastest = min(done, key=lambda n: (done[n], list(histories).index(n)))
     out["faster"] = fastest
@@ -43,17 +45,26 @@ def race_result(histories: dict[str, Sequence[float]], target: float) -> dict:
         out["slower"] = slowest
         out["speedup"] = done[slowest] / done[fastest]
         if len(reached) == 2:
-            out["summary"] = (f"{fastest} reached {target:g} at epoch {done[fastest]}, {slowest} at epoch "
-                              f"{done[slowest]}: {fastest} was {out['speedup']:.1f}x faster.")
+            out["summary"] = tr("{fastest} reached {target} at epoch {fast_epoch}, {slowest} at epoch "
+                                "{slow_epoch}: {fastest} was {speedup}x faster.", fastest=fastest,
+                                target=f"{target:g}", fast_epoch=done[fastest], slowest=slowest,
+                                slow_epoch=done[slowest], speedup=f"{out['speedup']:.1f}")
         else:
-            out["summary"] = (f"{fastest} reached {target:g} first (epoch {done[fastest]}), {slowest} last "
-                              f"(epoch {done[slowest]}): {out['speedup']:.1f}x.")
+            out["summary"] = tr("{fastest} reached {target} first (epoch {fast_epoch}), {slowest} last "
+                                "(epoch {slow_epoch}): {speedup}x.", fastest=fastest, target=f"{target:g}",
+                                fast_epoch=done[fastest], slowest=slowest, slow_epoch=done[slowest],
+                                speedup=f"{out['speedup']:.1f}")
     else:
         laggards = [n for n, e in reached.items() if e is None]
         out["slower"] = laggards[0]
         out["speedup_at_least"] = epochs_run / done[fastest] if epochs_run > done[fastest] else None
-        bound = (f": at least {out['speedup_at_least']:.1f}x faster so far"
-                 if out["speedup_at_least"] and not math.isclose(out["speedup_at_least"], 1.0) else "")
-        out["summary"] = (f"{fastest} reached {target:g} at epoch {done[fastest]}; "
-                          f"{', '.join(laggards)} not yet after {epochs_run} epochs{bound}.")
+        fields = {"fastest": fastest, "target": f"{target:g}", "fast_epoch": done[fastest],
+                  "laggards": ", ".join(laggards), "epochs": epochs_run}
+        if out["speedup_at_least"] and not math.isclose(out["speedup_at_least"], 1.0):
+            out["summary"] = tr("{fastest} reached {target} at epoch {fast_epoch}; {laggards} not yet after "
+                                "{epochs} epochs: at least {speedup}x faster so far.",
+                                speedup=f"{out['speedup_at_least']:.1f}", **fields)
+        else:
+            out["summary"] = tr("{fastest} reached {target} at epoch {fast_epoch}; {laggards} not yet after "
+                                "{epochs} epochs.", **fields)
     return out

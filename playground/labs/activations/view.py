@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QHeaderView, QLabel, QP
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from playground.core.nets import activations as acts
+from playground.core.train.params import by_name
+from playground.ui.i18n import QT_TR_NOOP, add_tab, current_language, tr
 from playground.ui.theme import Theme
 from playground.ui.widgets.log_bars import LogBarChart
 from playground.ui.widgets.plots import CurveChart, ThemedPlot
@@ -32,16 +34,47 @@ DEAD = "#D55E00"
 SATURATED = "#CC79A7"
 
 FLOW_PRESETS = (
-    ("Vanishing: sigmoid · 20 layers · uniform", {"activation": "sigmoid", "depth": 20, "init": "uniform"}),
-    ("Sigmoid · 20 layers · Xavier", {"activation": "sigmoid", "depth": 20, "init": "xavier"}),
-    ("Flat: ReLU · 20 layers · He", {"activation": "relu", "depth": 20, "init": "he"}),
-    ("ReLU · 20 layers · uniform", {"activation": "relu", "depth": 20, "init": "uniform"}),
+    (QT_TR_NOOP("Vanishing: sigmoid · 20 layers · uniform"), {"activation": "sigmoid", "depth": 20, "init": "uniform"}),
+    (QT_TR_NOOP("Sigmoid · 20 layers · Xavier"), {"activation": "sigmoid", "depth": 20, "init": "xavier"}),
+    (QT_TR_NOOP("Flat: ReLU · 20 layers · He"), {"activation": "relu", "depth": 20, "init": "he"}),
+    (QT_TR_NOOP("ReLU · 20 layers · uniform"), {"activation": "relu", "depth": 20, "init": "uniform"}),
 )
 RACE_PRESETS = (
-    ("ReLU vs tanh", {"activations": ["relu", "tanh"]}),
-    ("Sigmoid vs ReLU", {"activations": ["relu", "sigmoid"]}),
-    ("ReLU, Leaky, ELU, tanh", {"activations": ["relu", "tanh", "leaky_relu", "elu"]}),
+    (QT_TR_NOOP("ReLU vs tanh"), {"activations": ["relu", "tanh"]}),
+    (QT_TR_NOOP("Sigmoid vs ReLU"), {"activations": ["relu", "sigmoid"]}),
+    (QT_TR_NOOP("ReLU, Leaky, ELU, tanh"), {"activations": ["relu", "tanh", "leaky_relu", "elu"]}),
 )
+# The initialisations as the figure titles and notes name them ("xavier init"); French writes the
+# proper names with capitals.
+INIT_NAMES = {"uniform": QT_TR_NOOP("uniform"), "xavier": QT_TR_NOOP("xavier"), "he": QT_TR_NOOP("he")}
+
+
+def _init_name(init: str) -> str:
+    return tr(INIT_NAMES[init]) if init in INIT_NAMES else init
+
+
+def _label(name: str) -> str:
+    """An activation's name as shown, in the window's language."""
+    return acts.get(name).shown("label") if name in acts.ACTIVATIONS else name
+
+
+def _thousands(n: int) -> str:
+    """1,000,000 in English, 1 000 000 (narrow spaces) in French."""
+    text = f"{n:,}"
+    return text.replace(",", "\u202f") if current_language() == "fr" else text
+
+
+def _preset_tip(values: dict) -> str:
+    """What a preset sets, in the control panel's own words: "Hidden layers = 20, ..."."""
+    from playground.labs.activations.core import PARAMS
+
+    spec = by_name(PARAMS)
+    parts = []
+    for k, v in values.items():
+        p = spec[k]
+        shown = ", ".join(tr(p.label_of(x)) for x in v) if isinstance(v, list) else tr(p.label_of(v))
+        parts.append(f"{tr(p.label)} = {shown}")
+    return ", ".join(parts)
 
 
 def _preset_row(presets, slot) -> QGridLayout:
@@ -49,8 +82,8 @@ def _preset_row(presets, slot) -> QGridLayout:
     than a 1280-px projector in presentation mode."""
     row = QGridLayout()
     for i, (text, values) in enumerate(presets):
-        b = QPushButton(text)
-        b.setToolTip(", ".join(f"{k} = {v}" for k, v in values.items()))
+        b = QPushButton(tr(text))
+        b.setToolTip(_preset_tip(values))
         b.clicked.connect(lambda _=False, v=values: slot(v))
         row.addWidget(b, i // 2, i % 2)
     row.setColumnStretch(2, 1)
@@ -58,7 +91,7 @@ def _preset_row(presets, slot) -> QGridLayout:
 
 
 class ActivationsLab(LabView):
-    lesson_html = (
+    lesson_html = QT_TR_NOOP(
         "<p><b>Explorer:</b> tick activations to compare f and f′. The shaded bands are where the "
         "highlighted one saturates: there |f′| is tiny and almost no gradient flows back.</p>"
         "<p><b>Gradient flow:</b> each bar is one layer's gradient, input side on the left, on a log "
@@ -74,10 +107,10 @@ class ActivationsLab(LabView):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("activations_tabs")
         self.explorer = ActivationExplorer(self.theme)
-        self.tabs.addTab(self.explorer, "Explorer")
-        self.tabs.addTab(self._build_flow(), "Gradient flow")
-        self.tabs.addTab(self._build_race(), "Race")
-        self.tabs.addTab(self._build_cost(), "Cost")
+        add_tab(self.tabs, self.explorer, QT_TR_NOOP("Explorer"))
+        add_tab(self.tabs, self._build_flow(), QT_TR_NOOP("Gradient flow"))
+        add_tab(self.tabs, self._build_race(), QT_TR_NOOP("Race"))
+        add_tab(self.tabs, self._build_cost(), QT_TR_NOOP("Cost"))
         self._syncing = False
         self.tabs.setCurrentIndex(TAB_FLOW if self._params["experiment"] == "gradient-flow" else TAB_RACE)
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -93,24 +126,25 @@ class ActivationsLab(LabView):
         grid = QGridLayout(w)
         grid.setContentsMargins(4, 4, 4, 4)
         grid.addLayout(_preset_row(FLOW_PRESETS, self._apply_preset), 0, 0, 1, 3)
-        self.grad_plot = ThemedPlot("Gradient norm per layer (dashed: at initialisation)",
-                                    "layer (input side → output side)", "‖∂L/∂W‖")
+        self.grad_plot = ThemedPlot(tr("Gradient norm per layer (dashed: at initialisation)"),
+                                    tr("layer (input side → output side)"), "‖∂L/∂W‖")
         self.grad_bars = LogBarChart(self.grad_plot.item, color="#0072B2")
-        self.dead_plot = ThemedPlot("Dead units and saturated activations per layer", "layer", "fraction")
+        self.dead_plot = ThemedPlot(tr("Dead units and saturated activations per layer"), tr("layer"), tr("fraction"))
         self.dead_plot.item.addLegend(offset=(-10, 10))
-        self.dead_bars = pg.BarGraphItem(x=[], height=[], width=0.6, name="dead units (f′ = 0 on every point)")
+        self.dead_bars = pg.BarGraphItem(x=[], height=[], width=0.6, name=tr("dead units (f′ = 0 on every point)"))
         self.dead_plot.item.addItem(self.dead_bars)
-        self.sat_curve = self.dead_plot.item.plot([], [], name="saturated (|f′| &lt; 0.05)", symbol="o")
+        self.sat_curve = self.dead_plot.item.plot([], [], name=tr("saturated (|f′| &lt; 0.05)"), symbol="o")
         self.dead_plot.item.setYRange(0, 1.05, padding=0)
-        self.history_plot = ThemedPlot("Gradient norm over training (log₁₀)", "epoch", "layer")
+        self.history_plot = ThemedPlot(tr("Gradient norm over training (log₁₀)"), tr("epoch"), tr("layer"))
         self.history_image = pg.ImageItem()
         self.history_plot.item.addItem(self.history_image)
         self.history_bar = pg.ColorBarItem(values=(-6, 0), colorMap=pg.colormap.get("viridis"),
                                            interactive=False, width=14)
         self.history_bar.setImageItem(self.history_image, insert_in=self.history_plot.item)
-        self.flow_loss_plot = ThemedPlot("Training loss", "epoch", "loss")
+        self.flow_loss_plot = ThemedPlot(tr("Training loss"), tr("epoch"), tr("loss"))
         self.flow_loss = CurveChart(self.flow_loss_plot.item)  # linear: a stuck 0.69 has no log ticks
-        self.flow_loss.add("loss", "#CC79A7")
+        self.loss_name = tr("loss")  # the legend's word is the curve's key in CurveChart
+        self.flow_loss.add(self.loss_name, "#CC79A7")
         self.flow_note = QLabel("")
         self.flow_note.setWordWrap(True)
         self.flow_note.setTextFormat(Qt.RichText)
@@ -137,38 +171,46 @@ class ActivationsLab(LabView):
         for plot in (self.grad_plot, self.dead_plot):
             plot.item.getAxis("bottom").setTicks(ticks)
         self.history_plot.item.getAxis("left").setTicks(ticks)
-        self.flow_loss.set("loss", s["histories"][s["activation"]])
+        self.flow_loss.set(self.loss_name, s["histories"][s["activation"]])
         self._show_history(np.asarray(s["grad_norm_history"], float), int(s["epoch"]), n)
-        label = acts.get(s["activation"]).label
-        init = s["params"]["init"]
+        label = _label(s["activation"])
+        init = _init_name(s["params"]["init"])
         # the exported figure must say what it shows without the panel beside it
-        self.grad_plot.set_title(f"Gradient norm per layer: {label}, {n} layers, {init} init, epoch "
-                                 f"{s['epoch']} (dashed: at initialisation)", self.theme)
+        self.grad_plot.set_title(tr("Gradient norm per layer: {activation}, {n} layers, {init} init, epoch "
+                                    "{epoch} (dashed: at initialisation)", activation=label, n=n, init=init,
+                                    epoch=s["epoch"]), self.theme)
         if g[-1] > 0 and g[0] > 0:
             ratio = g[0] / g[-1]
             orders = math.log10(ratio)
             if orders <= -3:
-                verdict = f"the gradient <b>vanishes</b>: {-orders:.0f} orders of magnitude lost"
+                verdict = tr("the gradient <b>vanishes</b>: {orders} orders of magnitude lost",
+                             orders=f"{-orders:.0f}")
             elif orders <= -1:
-                verdict = f"the gradient <b>shrinks</b> toward the input: {-orders:.1f} orders of magnitude lost"
+                verdict = tr("the gradient <b>shrinks</b> toward the input: {orders} orders of magnitude lost",
+                             orders=f"{-orders:.1f}")
             elif orders >= 1:
-                verdict = f"the gradient <b>grows</b> toward the input: {orders:.1f} orders of magnitude gained"
+                verdict = tr("the gradient <b>grows</b> toward the input: {orders} orders of magnitude gained",
+                             orders=f"{orders:.1f}")
             else:
-                verdict = "the gradient stays <b>level</b> (within a factor of 10)"
-            ratio_text = f"first layer / last layer = {ratio:.1e}: {verdict} across {n} layers."
+                verdict = tr("the gradient stays <b>level</b> (within a factor of 10)")
+            ratio_text = tr("first layer / last layer = {ratio}: {verdict} across {n} layers.",
+                            ratio=f"{ratio:.1e}", verdict=verdict, n=n)
         elif g[0] == 0:
-            ratio_text = "the first layer gets <b>no gradient at all</b> (a dead layer blocks it)."
+            ratio_text = tr("the first layer gets <b>no gradient at all</b> (a dead layer blocks it).")
         else:
             ratio_text = ""
         dead = np.asarray(s["dead_fraction"], float)
-        dead_text = (f" Dead units: up to {dead.max():.0%} of a layer." if dead.max() > 0 else "")
+        dead_text = (" " + tr("Dead units: up to {fraction} of a layer.", fraction=f"{dead.max():.0%}")
+                     if dead.max() > 0 else "")
         # the lecture's "not zero-centred": the mean output of the hidden units
-        mean_text = f" Mean unit output {float(np.mean(s['act_mean'])):+.2f}."
+        mean_text = " " + tr("Mean unit output {mean}.", mean=f"{float(np.mean(s['act_mean'])):+.2f}")
         slopes = s.get("prelu_slopes", {}).get("prelu")
-        slope_text = (f" Learned PReLU slopes: {', '.join(f'{a:.3f}' for a in slopes[:6])}"
-                      f"{'…' if len(slopes) > 6 else ''} (started at 0.25)." if slopes else "")
-        self.flow_note.setText(f"<b>{label}</b>, {init} init, epoch {s['epoch']}: {ratio_text}{dead_text}"
-                               f"{mean_text}{slope_text}")
+        slope_text = (" " + tr("Learned PReLU slopes: {slopes} (started at 0.25).",
+                               slopes=", ".join(f"{a:.3f}" for a in slopes[:6]) + ("…" if len(slopes) > 6 else ""))
+                      if slopes else "")
+        self.flow_note.setText(tr("<b>{activation}</b>, {init} init, epoch {epoch}: {verdict}", activation=label,
+                                  init=init, epoch=s["epoch"], verdict=ratio_text) + dead_text + mean_text
+                               + slope_text)
 
     def _show_history(self, hist: np.ndarray, epoch: int, depth: int) -> None:
         """Rows of per-layer gradient norms, one per epoch (the last ones), as a layer x epoch image."""
@@ -192,12 +234,12 @@ class ActivationsLab(LabView):
         box = QVBoxLayout(w)
         box.setContentsMargins(4, 4, 4, 4)
         box.addLayout(_preset_row(RACE_PRESETS, self._apply_preset))
-        self.race_plot = ThemedPlot("Race: training loss per epoch (log scale)", "epoch", "loss")
+        self.race_plot = ThemedPlot(tr("Race: training loss per epoch (log scale)"), tr("epoch"), tr("loss"))
         self.race_plot.item.addLegend(offset=(-10, 10))
         self.race_plot.item.showGrid(x=True, y=True, alpha=0.25)
         self.race_plot.item.setLogMode(y=True)
         self.race_curves: dict[str, pg.PlotDataItem] = {}
-        self.target_line = pg.InfiniteLine(angle=0, movable=False, label="target {value}",
+        self.target_line = pg.InfiniteLine(angle=0, movable=False, label=tr("target {value}"),
                                            labelOpts={"position": 0.95})
         self.race_plot.item.addItem(self.target_line)
         self.race_summary = QLabel("")
@@ -215,7 +257,7 @@ class ActivationsLab(LabView):
             for curve in self.race_curves.values():
                 item.removeItem(curve)
             item.legend.clear()
-            self.race_curves = {n: item.plot([], [], name=acts.get(n).label, skipFiniteCheck=True)
+            self.race_curves = {n: item.plot([], [], name=_label(n), skipFiniteCheck=True)
                                 for n in names}
             self._race_names = names
             self._style_race()
@@ -231,7 +273,7 @@ class ActivationsLab(LabView):
                 line = pg.InfiniteLine(pos=e, angle=90, movable=False,
                                        pen=pg.mkPen(activation_color(n), width=self.theme.line_width * 0.75,
                                                     style=Qt.DashLine),
-                                       label=f"{acts.get(n).label}: {e}",
+                                       label=f"{_label(n)}: {e}",
                                        labelOpts={"position": 0.06, "color": activation_color(n), "anchors": [(0, 1), (0, 1)]})
                 item.addItem(line)
                 self._race_lines.append(line)
@@ -240,12 +282,12 @@ class ActivationsLab(LabView):
         item.setXRange(0, max(10.0, longest * 1.1), padding=0)
         target = float(s["target_loss"])
         self.target_line.setPos(math.log10(target))
-        self.target_line.label.setFormat(f"target {target:g}")
+        self.target_line.label.setFormat(tr("target {value}", value=f"{target:g}"))
         summary = s.get("summary") or ""
         if s.get("speedup"):
-            summary += (f" <b>Speed-up {s['speedup']:.1f}x</b> (the lecture says ReLU is about 5 to 10 "
-                        "times faster than sigmoid or tanh).")
-        self.race_summary.setText(f"Epoch {s['epoch']}. {summary}")
+            summary += " " + tr("<b>Speed-up {speedup}x</b> (the lecture says ReLU is about 5 to 10 "
+                                "times faster than sigmoid or tanh).", speedup=f"{s['speedup']:.1f}")
+        self.race_summary.setText(tr("Epoch {epoch}. {summary}", epoch=s["epoch"], summary=summary))
 
     def _style_race(self) -> None:
         for n, curve in self.race_curves.items():
@@ -260,12 +302,12 @@ class ActivationsLab(LabView):
         box = QVBoxLayout(w)
         box.setContentsMargins(4, 4, 4, 4)
         row = QHBoxLayout()
-        self.measure_button = QPushButton("Measure")
+        self.measure_button = QPushButton(tr("Measure"))
         self.measure_button.setObjectName("measure_cost")
-        self.measure_button.setToolTip("Time one million evaluations of each activation in the training "
-                                       "worker, on the current device (a few seconds; training pauses).")
+        self.measure_button.setToolTip(tr("Time one million evaluations of each activation in the training "
+                                          "worker, on the current device (a few seconds; training pauses)."))
         self.measure_button.clicked.connect(self._on_measure_clicked)
-        self.cost_status = QLabel("Not measured yet: press Measure.")
+        self.cost_status = QLabel(tr("Not measured yet: press Measure."))
         self.cost_status.setWordWrap(True)
         row.addWidget(self.measure_button)
         row.addWidget(self.cost_status, 1)
@@ -273,11 +315,12 @@ class ActivationsLab(LabView):
         self.cost_table = QTableWidget(0, 5)
         self.cost_table.setObjectName("cost_table")
         self.cost_table.setHorizontalHeaderLabels(
-            ["Activation", "Forward (ms / million)", "Forward + backward", "numpy forward", "× ReLU"])
+            [tr("Activation"), tr("Forward (ms / million)"), tr("Forward + backward"), tr("numpy forward"),
+             tr("× ReLU")])
         self.cost_table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.cost_table.verticalHeader().setVisible(False)
         self.cost_table.setEditTriggers(QTableWidget.NoEditTriggers)
-        self.cost_plot = ThemedPlot("Forward time per million evaluations", "", "ms (log scale)")
+        self.cost_plot = ThemedPlot(tr("Forward time per million evaluations"), "", tr("ms (log scale)"))
         self.cost_bars = LogBarChart(self.cost_plot.item, color="#009E73", show_values=False)
         box.addWidget(self.cost_table, 3)
         box.addWidget(self.cost_plot, 2)
@@ -285,9 +328,9 @@ class ActivationsLab(LabView):
 
     def _on_measure_clicked(self) -> None:
         if self.controller is None:
-            self.cost_status.setText("No training worker here (headless): use the window.")
+            self.cost_status.setText(tr("No training worker here (headless): use the window."))
             return
-        self.cost_status.setText("Measuring in the training worker…")
+        self.cost_status.setText(tr("Measuring in the training worker…"))
         self.measure_button.setEnabled(False)
         self.controller.custom("measure_cost")
 
@@ -305,7 +348,7 @@ class ActivationsLab(LabView):
             return item
 
         for i, r in enumerate(rows):
-            self.cost_table.setItem(i, 0, QTableWidgetItem(r["label"]))
+            self.cost_table.setItem(i, 0, QTableWidgetItem(self._cost_label(r)))
             self.cost_table.setItem(i, 1, cell(r["forward_ms"]))
             self.cost_table.setItem(i, 2, cell(r["backward_ms"]))
             self.cost_table.setItem(i, 3, cell(r["numpy_ms"]))
@@ -313,17 +356,23 @@ class ActivationsLab(LabView):
         fwd = np.array([r["forward_ms"] for r in rows], float)
         self.cost_bars.set(fwd)
         short = lambda label: label.replace(" (Heaviside)", "").replace(" / Swish", "")  # noqa: E731
-        ticks = [[(i + 1, short(r["label"])) for i, r in enumerate(rows)]]
+        ticks = [[(i + 1, short(self._cost_label(r))) for i, r in enumerate(rows)]]
         self.cost_plot.item.getAxis("bottom").setTicks(ticks)
         slowest = max(rows, key=lambda r: r["forward_ms"])
         sigmoid = next((r["relative"] for r in rows if r["name"] == "sigmoid"), None) or float("nan")
-        self.cost_status.setText(
-            f"Measured on <b>{cost['device']}</b> ({cost.get('threads', '?')} torch thread(s)), "
-            f"{cost['n']:,} float32 values, best of {cost.get('repeats', '?')}. Sigmoid: "
-            f"{sigmoid:.1f}x ReLU's time; slowest forward: {slowest['label']} ({slowest['relative']:.1f}x). "
-            "Linear costs nothing: torch returns its input.")
+        self.cost_status.setText(tr(
+            "Measured on <b>{device}</b> ({threads} torch thread(s)), {n} float32 values, best of {repeats}. "
+            "Sigmoid: {sigmoid}x ReLU's time; slowest forward: {slowest} ({relative}x). "
+            "Linear costs nothing: torch returns its input.", device=cost["device"],
+            threads=cost.get("threads", "?"), n=_thousands(cost["n"]), repeats=cost.get("repeats", "?"),
+            sigmoid=f"{sigmoid:.1f}", slowest=self._cost_label(slowest), relative=f"{slowest['relative']:.1f}"))
         self.cost_status.setTextFormat(Qt.RichText)
         self.measure_button.setEnabled(True)
+
+    @staticmethod
+    def _cost_label(row: dict) -> str:
+        # the worker's label is English; the registry has the one in the window's language
+        return row["label"] if current_language() == "en" else _label(row["name"])
 
     # --- tabs, presets and parameters ---------------------------------------------------------------------
     def _apply_preset(self, values: dict) -> None:
@@ -374,11 +423,17 @@ class ActivationsLab(LabView):
         if s.get("cost"):
             self._show_cost(s["cost"])
         loss = s.get("loss")
-        loss_text = f", loss {loss:.4f}" if isinstance(loss, float) and math.isfinite(loss) else ""
-        what = ("Gradient flow: " + acts.get(s["activation"]).label if s.get("experiment") == "gradient-flow"
-                else "Race: " + " vs ".join(acts.get(n).label for n in s.get("names", [])))
-        self.readout.setText(f"<p><b>Epoch {s.get('epoch', 0)}</b>{loss_text}</p><p>{what}</p>"
-                             f"<p>{s.get('engine', '')}</p>")
+        if s.get("experiment") == "gradient-flow":
+            what = tr("Gradient flow: {activation}", activation=_label(s["activation"]))
+        else:
+            what = tr("Race: {racers}", racers=tr(" vs ", "racers").join(_label(n) for n in s.get("names", [])))
+        epoch, engine = s.get("epoch", 0), tr(s.get("engine", ""))
+        if isinstance(loss, float) and math.isfinite(loss):
+            self.readout.setText(tr("<p><b>Epoch {epoch}</b>, loss {loss}</p><p>{what}</p><p>{engine}</p>",
+                                    epoch=epoch, loss=f"{loss:.4f}", what=what, engine=engine))
+        else:
+            self.readout.setText(tr("<p><b>Epoch {epoch}</b></p><p>{what}</p><p>{engine}</p>", epoch=epoch,
+                                    what=what, engine=engine))
 
     def figures(self) -> dict:
         flow = {"gradient_flow": self.grad_plot, "dead_units": self.dead_plot,

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, Q
                                QListWidgetItem, QSizePolicy, QSlider, QVBoxLayout, QWidget)
 
 from playground.core.nets import activations as acts
+from playground.ui.i18n import current_language, tr
 from playground.ui.theme import Theme
 from playground.ui.widgets.plots import ThemedPlot
 
@@ -95,32 +96,36 @@ class ActivationExplorer(QWidget):
     def __init__(self, theme: Theme, parent=None):
         super().__init__(parent)
         self.theme = theme
-        self.language = "en"
+        self.language = current_language()  # the notes' language: the window's, unless the user picks
 
         self.list = QListWidget()
         self.list.setObjectName("explorer_list")
         for name in acts.names():
             a = acts.get(name)
-            item = QListWidgetItem(a.label + ("" if a.in_lecture else "  (beyond the lecture)"))
+            label = a.shown("label")
+            item = QListWidgetItem(label if a.in_lecture else tr("{label}  (beyond the lecture)", label=label))
             item.setData(Qt.UserRole, name)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Checked if name in ("sigmoid", "tanh", "relu") else Qt.Unchecked)
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         self.list.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Expanding)
-        self.list.setToolTip("Tick the activations to plot; the highlighted one gets the shading, the "
-                             "formula and the pros and cons.")
+        self.list.setToolTip(tr("Tick the activations to plot; the highlighted one gets the shading, the "
+                                "formula and the pros and cons."))
 
-        self.slope = _Slider("Leaky slope a", 0.0, 1.0, 0.01, 0.01)
-        self.alpha = _Slider("ELU α", 0.05, 3.0, 1.0, 0.05)
-        self.pieces = _Slider("Maxout pieces k", 1, 6, 2, 1, "{:.0f}")
-        self.range = _Slider("x range ±", 1.0, 20.0, 6.0, 0.5)
-        self.threshold = _Slider("saturated if |f′| <", 0.005, 0.25, DEFAULT_THRESHOLD, 0.005, "{:.3f}")
-        self.log_d = QCheckBox("log scale for |f′|")
-        self.log_d.setToolTip("Shows how fast the derivative dies in the tails (sigmoid: like e^−|x|).")
+        self.slope = _Slider(tr("Leaky slope a"), 0.0, 1.0, 0.01, 0.01)
+        self.alpha = _Slider(tr("ELU α"), 0.05, 3.0, 1.0, 0.05)
+        self.pieces = _Slider(tr("Maxout pieces k"), 1, 6, 2, 1, "{:.0f}")
+        self.range = _Slider(tr("x range ±"), 1.0, 20.0, 6.0, 0.5)
+        self.threshold = _Slider(tr("saturated if |f′| <"), 0.005, 0.25, DEFAULT_THRESHOLD, 0.005, "{:.3f}")
+        self.log_d = QCheckBox(tr("log scale for |f′|"))
+        self.log_d.setToolTip(tr("Shows how fast the derivative dies in the tails (sigmoid: like e^−|x|)."))
         self.lang = QComboBox()
         self.lang.addItem("English", "en")
         self.lang.addItem("Français", "fr")
+        self.lang.setCurrentIndex(self.lang.findData(self.language))
+        self.lang.setToolTip(tr("The language of the formula panel: its words, the pros and cons, the "
+                                "lecture's advice."))
 
         self.f_plot = ThemedPlot("f(x)", "x", "f(x)")
         self.d_plot = ThemedPlot("f′(x)", "x", "f′(x)")
@@ -143,12 +148,12 @@ class ActivationExplorer(QWidget):
         self.formula.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
         controls = QVBoxLayout()
-        controls.addWidget(QLabel("<b>Activations</b>"))
+        controls.addWidget(QLabel(tr("<b>Activations</b>")))
         controls.addWidget(self.list, 1)
         for w in (self.slope, self.alpha, self.pieces, self.range, self.threshold, self.log_d):
             controls.addWidget(w)
         lang_row = QHBoxLayout()
-        lang_row.addWidget(QLabel("Notes in"))
+        lang_row.addWidget(QLabel(tr("Notes in")))
         lang_row.addWidget(self.lang, 1)
         controls.addLayout(lang_row)
         side = QWidget()
@@ -225,7 +230,7 @@ class ActivationExplorer(QWidget):
             for name in list(store):
                 if name not in shown:
                     plot.item.removeItem(store.pop(name))
-                    plot.item.legend.removeItem(acts.get(name).label)
+                    plot.item.legend.removeItem(acts.get(name).shown("label"))
         for name in shown:
             a = acts.get(name)
             params = self.params_of(name)
@@ -238,7 +243,7 @@ class ActivationExplorer(QWidget):
             pen = activation_pen(name, width)
             for store, plot, y in ((self.f_curves, self.f_plot, f), (self.d_curves, self.d_plot, d)):
                 if name not in store:
-                    store[name] = plot.item.plot([], [], name=a.label)
+                    store[name] = plot.item.plot([], [], name=a.shown("label"))
                 store[name].setData(x, y, pen=pen, connect="finite")
         self._draw_pieces(x, "maxout" in shown)
         self._draw_shading(x, current)
@@ -289,6 +294,7 @@ class ActivationExplorer(QWidget):
                  "fr": ("Avantages", "Inconvénients", "Dérivée", "Saturée (|f′| &lt; {t:g}) sur {where}.",
                         "Le cours ne donne que la formule : ces notes sont les remarques usuelles.",
                         "Hors du cours.", "Le conseil du cours", "Jamais saturée ici : |f′| ≥ {t:g} sur tout l'intervalle.")}[lang]
+        colon = " :" if lang == "fr" else ":"  # French puts a space before the colon
         t = self.threshold.value()
         where = ", ".join(f"[{lo:.1f}, {hi:.1f}]" for lo, hi in self.saturated)
         saturation = words[3].format(t=t, where=where) if where else words[7].format(t=t)
@@ -301,8 +307,8 @@ class ActivationExplorer(QWidget):
         big = f"font-size:{self.theme.font_pt * 1.35:.0f}pt"
         self.formula.setText(
             "<div>"
-            f"<h3>{a.label}</h3><div style='{big}'>{a.formula_html}</div>"
-            f"<p>{words[2]}:</p><div style='{big}'>{a.derivative_html}</div>"
+            f"<h3>{a.shown('label', lang)}</h3><div style='{big}'>{a.shown('formula_html', lang)}</div>"
+            f"<p>{words[2]}{colon}</p><div style='{big}'>{a.shown('derivative_html', lang)}</div>"
             f"<p>{saturation}</p>"
             f"<p><b>{words[0]}</b></p><ul>{pros}</ul><p><b>{words[1]}</b></p><ul>{cons}</ul>{note}"
             f"<hr><p><b>{words[6]}</b></p><ul>{advice}</ul></div>")
