@@ -19,6 +19,7 @@ import time
 
 import numpy as np
 
+from playground.core.i18n import tr
 from playground.core.train.params import Param, ParamError, validate_all
 from playground.core.train.series import checked_series, thin
 from playground.core.train.session import SessionError, TrainingSession, check_shape
@@ -251,14 +252,14 @@ class RnnSession(TrainingSession):
             current = self.model.numpy_state()
             for k, v in weights.items():
                 if k not in current:
-                    raise SessionError(f"the model has no weights named {k!r}")
+                    raise SessionError(tr("the model has no weights named {name}", name=repr(k)))
                 check_shape(k, v, shapes[k])
                 current[k] = np.asarray(v, float)
             self.model.load_numpy(current)
             self.grad_norms = self._measure_grad_norms()
             self._sample_at = -float("inf")
             return {}
-        raise SessionError(f"the rnn lab has no action {name!r}")
+        raise SessionError(tr("the rnn lab has no action {name}", name=repr(name)))
 
     def set_text(self, text: str, note: str = "") -> None:
         self.text, self.text_note = text, note
@@ -344,16 +345,16 @@ class RnnSession(TrainingSession):
         shapes = expected_state(self.params)
         missing = [k for k in shapes if k not in state]
         if missing:
-            raise SessionError(f"the saved weights lack '{missing[0]}'")
+            raise SessionError(tr("the saved weights lack '{name}'", name=missing[0]))
         for k, shape in shapes.items():
             check_shape(k, state[k], shape)
         if "text" in shapes:
             codes = np.asarray(state["text"], float)
             codes = codes[codes >= 0]
             if len(codes) < 2 or np.any(codes != np.round(codes)) or codes.max() >= VOCAB_SIZE:
-                raise SessionError("the saved text is not a list of character codes")
+                raise SessionError(tr("the saved text is not a list of character codes"))
             try:
-                text, note = clean_text(decode(codes.astype(int)), "the saved text")
+                text, note = clean_text(decode(codes.astype(int)), tr("the saved text"))
             except TextError as exc:
                 raise SessionError(str(exc)) from None
             self.set_text(text, note)
@@ -386,7 +387,7 @@ def _floats(a) -> list:
 def _unroll_result(params: dict, steps: int, text: str) -> dict:
     """The stepped computation for the seeded weights, so anyone can recompute it."""
     if not 1 <= int(steps) <= MAX_LENGTH:
-        raise ParamError(f"unroll: {steps} steps; choose 1 to {MAX_LENGTH}")
+        raise ParamError(tr("unroll: {steps} steps; choose 1 to {limit}", steps=steps, limit=MAX_LENGTH))
     p = {**params, "length": int(steps)}
     x, _y = stepper_inputs(p, text)
     w = stepper_weights(p)
@@ -423,7 +424,7 @@ def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[
     """
     extra = extra or {}
     if int(epochs) < 0:
-        raise ParamError(f"epochs: {epochs} is below the minimum 0")
+        raise ParamError(tr("epochs: {epochs} is below the minimum 0", epochs=epochs))
     p = validate_all(PARAMS, params)
     text, note = SAMPLE_TEXT, ""
     if extra.get("text_file"):
@@ -471,7 +472,8 @@ def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[
                 result["text_note"] = note
     if diverged_at is not None:
         result["diverged"] = True
-        result["message"] = f"training diverged at epoch {diverged_at}: lower the learning rate or turn clipping on"
+        result["message"] = tr("training diverged at epoch {epoch}: lower the learning rate or turn clipping on",
+                               epoch=diverged_at)
     return result, session.snapshot()
 
 

@@ -1,5 +1,6 @@
-"""Every sentence the recurrent networks lab shows, in English and French (one dict per language), so a
-translation reaches all of them. The view shows English for now.
+"""The recurrent networks lab's lesson texts and plot titles, in English and French (one dict per
+language); `text(key)` gives the one of the current language (playground.core.i18n). Shorter strings
+of the window (axis labels, buttons, read-outs) go through Qt's tr() in the view modules.
 
 It follows the lecture's chapter "Réseaux de neurones récurrents: suivi temporel de l'information":
 each input to the network depends on every step before it; the residual block, with and without
@@ -80,14 +81,15 @@ TEXTS = {
             "<p><b>Suivi temporel de l'information</b> : une cellule récurrente applique les mêmes "
             "poids à chaque pas, et son état h<sub>t</sub> porte tout ce qu'elle a vu ; chaque sortie "
             "dépend donc de <i>toutes</i> les entrées précédentes.</p>"
-            "<p><b>Déroulé :</b> Pas (→), Retour (←) et Lecture parcourent le temps ; le panneau montre "
+            "<p><b>Dépliage :</b> Pas à pas (→), Retour (←) et Lecture parcourent le temps ; le panneau montre "
             "chaque nombre de h<sub>t</sub> = tanh(W<sub>h</sub>h<sub>t−1</sub> + W<sub>x</sub>x<sub>t</sub> + b) "
-            "(ou les portes de la cellule choisie). Cliquez une case ou une colonne de la carte pour y "
-            "aller. Avec 1 ou 2 unités cachées, chaque poids a son curseur.</p>"
+            "(ou les portes de la cellule choisie). Cliquez sur une case ou une colonne de la carte pour "
+            "y aller. Avec 1 ou 2 unités cachées, chaque poids a son curseur.</p>"
             "<p><b>Entraînement :</b> Lecture entraîne par rétropropagation à travers le temps. La carte "
             "montre ‖∂L/∂h<sub>t</sub>‖ à chaque pas au fil des époques : sur la tâche de mémoire, le "
             "gradient d'une cellule simple s'éteint vers les premiers pas (disparition du gradient), "
-            "ceux du LSTM et du bloc résiduel les atteignent. Essayez la troncature et l'écrêtage.</p>"
+            "ceux du LSTM et du bloc résiduel les atteignent. Essayez la troncature (aucun gradient "
+            "ne traverse un pas sur k) et l'écrêtage.</p>"
             "<p><b>Course de mémoire :</b> le plus grand T que chaque cellule apprend avec un budget "
             "d'époques, mesuré ici.</p>"),
         "cnn_vs_rnn": (
@@ -116,14 +118,14 @@ TEXTS = {
             "laboratoire de profondeur construit ce réseau récurrent.</p>"),
         "depth_link": "Ouvrir la construction récurrente du laboratoire de profondeur",
         "depth_missing": "Le laboratoire de profondeur n'est pas encore dans cette version.",
-        "unroll_title": "La cellule, repliée (à gauche) et déroulée dans le temps",
+        "unroll_title": "La cellule, repliée (à gauche) et dépliée dans le temps",
         "heat_title": "État caché h_t, pas à pas",
-        "detail_empty": "Pas 0 : h₀ = 0. Appuyez sur Pas (→) ou Lecture pour calculer h₁.",
+        "detail_empty": "Pas 0 : h₀ = 0. Appuyez sur Pas à pas (→) ou Lecture pour calculer h₁.",
         "sliders_title": "Poids (faites glisser ; la session s'entraîne à partir d'eux)",
         "sliders_none": ("Les curseurs apparaissent pour une cellule à 1 ou 2 unités cachées. Ces poids "
                          "sont ceux de la graine, ou ceux appris une fois l'entraînement lancé."),
         "seeded_button": "Poids de la graine",
-        "loss_title": "Perte et exactitude par époque",
+        "loss_title": "Perte et précision par époque",
         "pred_title": "Prédictions et cibles",
         "grad_title": "log₁₀ ‖∂L/∂h_t‖ au fil de l'entraînement",
         "grad_now_title": "‖∂L/∂h_t‖ maintenant",
@@ -139,5 +141,10 @@ TEXTS = {
 }
 
 
-def text(key: str, lang: str = "en") -> str:
+def text(key: str, lang: str | None = None) -> str:
+    """The text `key` in `lang` (default: the language of this process), English where French lacks it."""
+    if lang is None:
+        from playground.core.i18n import language
+
+        lang = language()
     return TEXTS.get(lang, TEXTS["en"]).get(key) or TEXTS["en"][key]

@@ -13,6 +13,7 @@ import time
 
 import numpy as np
 
+from playground.core.i18n import tr
 from playground.labs.rnn.cells import CELL_LABELS, CELLS, init_weights
 from playground.labs.rnn.tasks import make_batch, task_info
 
@@ -48,10 +49,11 @@ class MemoryRace:
 
     def current(self) -> str:
         if self.finished:
-            return "done"
+            return tr("done")
         if self.run is None:
-            return "starting"
-        return f"{_label(self.run['cell'])}, T = {self.run['length']}, epoch {self.run['epoch']}/{self.budget}"
+            return tr("starting")
+        return tr("{cell}, T = {length}, epoch {epoch}/{budget}", cell=_label(self.run["cell"]),
+                  length=self.run["length"], epoch=self.run["epoch"], budget=self.budget)
 
     # --- the work ------------------------------------------------------------------------------------
     def advance(self, epochs: int = PIECE_EPOCHS, max_seconds: float = PIECE_SECONDS) -> None:
@@ -125,10 +127,10 @@ class MemoryRace:
     # --- what the window and the JSON show -----------------------------------------------------------
     def summary(self) -> str:
         if not self.finished:
-            return f"Racing: {self.current()} ({self.progress:.0%})."
-        parts = [f"{_label(c)}: {self.longest[c] or 'none'}" for c in self.cells]
-        return (f"Longest memory learned in {self.budget} epochs (90% recall, hidden {self.hidden}): "
-                + "; ".join(parts) + ".")
+            return tr("Racing: {current} ({progress}).", current=self.current(), progress=f"{self.progress:.0%}")
+        parts = [tr("{cell}: {longest}", cell=_label(c), longest=self.longest[c] or tr("none")) for c in self.cells]
+        return tr("Longest memory learned in {budget} epochs (90% recall, hidden {hidden}): {results}.",
+                  budget=self.budget, hidden=self.hidden, results="; ".join(parts))
 
     def snapshot(self) -> dict:
         return {"race_cells": list(self.cells), "race_lengths": list(RACE_LENGTHS),
@@ -139,4 +141,4 @@ class MemoryRace:
 
 
 def _label(cell: str) -> str:
-    return CELL_LABELS[CELLS.index(cell)]
+    return tr(CELL_LABELS[CELLS.index(cell)])

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from playground.core.i18n import tr
 from playground.labs.rnn.texts import VOCAB, VOCAB_SIZE
 
 __all__ = ["TASKS", "TASK_LABELS", "MEMORY_SYMBOLS", "task_info", "make_batch", "REGRESSION_TOLERANCE",
@@ -132,19 +133,20 @@ def input_label(task: str, x: np.ndarray) -> str:
     x = np.asarray(x, float)
     if task == "chars":
         ch = VOCAB[int(np.argmax(x))]
-        return f"{'newline' if ch == chr(10) else repr(ch)} (one-hot, {VOCAB_SIZE} entries)"
+        return tr("{char} (one-hot, {n} entries)", char=tr("newline") if ch == chr(10) else repr(ch), n=VOCAB_SIZE)
     if task == "memory":
         k = MEMORY_SYMBOLS
         parts = []
         if x[:k].max() > 0:
-            parts.append(f"symbol {int(np.argmax(x[:k]))} to remember")
+            parts.append(tr("symbol {k} to remember", k=int(np.argmax(x[:k]))))
         if x[k:2 * k].max() > 0:
-            parts.append(f"noise {int(np.argmax(x[k:2 * k]))}")
+            parts.append(tr("noise {k}", k=int(np.argmax(x[k:2 * k]))))
         if x[2 * k] > 0:
-            parts.append("recall cue")
+            parts.append(tr("recall cue"))
         return ", ".join(parts)
     if task == "adding":
-        return f"value {x[0]:.3f}" + (", marked: add it" if x[1] > 0 else "")
+        value = f"{x[0]:.3f}"
+        return tr("value {value}, marked: add it", value=value) if x[1] > 0 else tr("value {value}", value=value)
     if task == "parity":
-        return f"bit {int(x[0])}"
+        return tr("bit {b}", b=int(x[0]))
     return ""

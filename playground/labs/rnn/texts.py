@@ -7,8 +7,10 @@ A character outside it is read as "?" and the user is told how many there were.
 """
 from __future__ import annotations
 
+from playground.core.i18n import language, tr
+
 __all__ = ["VOCAB", "VOCAB_SIZE", "SAMPLE_TEXT", "MAX_TEXT_CHARS", "MAX_FILE_BYTES", "TextError",
-           "encode", "decode", "clean_text", "read_text_file"]
+           "encode", "decode", "clean_text", "read_text_file", "count"]
 
 _FRENCH = "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ«»’“”–—…"
 VOCAB = "\n" + "".join(chr(c) for c in range(32, 127)) + _FRENCH
@@ -51,6 +53,12 @@ Dix, onze, douze, elles seront toutes rouges.
 """
 
 
+def count(n: int) -> str:
+    """A whole number with its thousands grouped as the language writes them: 10,000 or 10 000."""
+    text = f"{int(n):,}"
+    return text.replace(",", "\u00a0") if language() == "fr" else text
+
+
 class TextError(ValueError):
     """A text the character model cannot use; the message is one sentence for the user."""
 
@@ -63,25 +71,29 @@ def decode(codes) -> str:
     return "".join(VOCAB[int(i)] if 0 <= int(i) < VOCAB_SIZE else "?" for i in codes)
 
 
-def clean_text(text: str, name: str = "the text") -> tuple[str, str]:
-    """(the text the model will use, a note for the user or ""); raises TextError if unusable."""
+def clean_text(text: str, name: str | None = None) -> tuple[str, str]:
+    """(the text the model will use, a note for the user or ""); raises TextError if unusable.
+    `name` says what the text is in the messages (default: "the text")."""
+    name = name or tr("the text")
     if not isinstance(text, str):
-        raise TextError(f"{name} is not text")
+        raise TextError(tr("{name} is not text", name=name))
     if "\x00" in text:
-        raise TextError(f"{name} looks like a binary file (it contains NUL bytes), not text")
+        raise TextError(tr("{name} looks like a binary file (it contains NUL bytes), not text", name=name))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch != "\n")
     if text and controls > 0.05 * len(text):
-        raise TextError(f"{name} looks like a binary file ({controls} control characters), not text")
+        raise TextError(tr("{name} looks like a binary file ({n} control characters), not text", name=name,
+                           n=count(controls)))
     if len(text.strip()) < MIN_TEXT_CHARS:
-        raise TextError(f"{name} is empty: type or open at least a few words for the character model")
+        raise TextError(tr("{name} is empty: type or open at least a few words for the character model", name=name))
     notes = []
     if len(text) > MAX_TEXT_CHARS:
-        notes.append(f"{name} has {len(text):,} characters; the lab uses the first {MAX_TEXT_CHARS:,}")
+        notes.append(tr("{name} has {n} characters; the lab uses the first {limit}", name=name, n=count(len(text)),
+                        limit=count(MAX_TEXT_CHARS)))
         text = text[:MAX_TEXT_CHARS]
     unknown = sum(1 for ch in text if ch not in _INDEX)
     if unknown:
-        notes.append(f"{unknown:,} character(s) outside the lab's alphabet are read as '?'")
+        notes.append(tr("{n} character(s) outside the lab's alphabet are read as '?'", n=count(unknown)))
     return text, ("; ".join(notes) + ".") if notes else ""
 
 
@@ -94,23 +106,25 @@ def read_text_file(path: str) -> tuple[str, str]:
     try:
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
-            raise TextError(f"{name} is {size / 2**20:.1f} MiB: too large for the character model "
-                            f"(at most {MAX_FILE_BYTES // 2**20} MiB; it uses {MAX_TEXT_CHARS:,} characters)")
+            raise TextError(tr("{name} is {size} MiB: too large for the character model (at most {limit} MiB; it "
+                               "uses {n} characters)", name=name, size=f"{size / 2**20:.1f}",
+                               limit=MAX_FILE_BYTES // 2**20, n=count(MAX_TEXT_CHARS)))
         with open(path, "rb") as f:
             raw = f.read()
     except FileNotFoundError:
-        raise TextError(f"{name} does not exist") from None
+        raise TextError(tr("{name} does not exist", name=name)) from None
     except IsADirectoryError:
-        raise TextError(f"{name} is a folder, not a text file") from None
+        raise TextError(tr("{name} is a folder, not a text file", name=name)) from None
     except OSError as exc:
-        raise TextError(f"{name} cannot be read: {exc.strerror or exc}") from None
+        raise TextError(tr("{name} cannot be read: {reason}", name=name, reason=exc.strerror or exc)) from None
     if b"\x00" in raw[:65536]:
-        raise TextError(f"{name} looks like a binary file (it contains NUL bytes), not text")
+        raise TextError(tr("{name} looks like a binary file (it contains NUL bytes), not text", name=name))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         try:
             text = raw.decode("cp1252")  # old Windows French texts
         except UnicodeDecodeError:
-            raise TextError(f"{name} is not a text file this lab can read (neither UTF-8 nor Windows-1252)") from None
+            raise TextError(tr("{name} is not a text file this lab can read (neither UTF-8 nor Windows-1252)",
+                               name=name)) from None
     return clean_text(text, name)

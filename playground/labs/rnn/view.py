@@ -23,6 +23,7 @@ from playground.labs.rnn.view_race import RacePanel
 from playground.labs.rnn.view_text import TextPanel
 from playground.labs.rnn.view_training import TrainingPanel
 from playground.labs.rnn.view_unroll import UnrollPanel
+from playground.ui.i18n import QT_TR_NOOP, add_tab, current_language, tr
 from playground.ui.lab_view import LabView
 from playground.ui.theme import Theme
 
@@ -36,7 +37,10 @@ _MODEL_KEYS = {"task", "cell", "hidden", "seed", "rollout_k"}
 
 class RnnLab(LabView):
     local_steps = True
-    lesson_html = text("side")
+    lesson_html = text("side", "en")
+
+    def lesson_text(self) -> str:
+        return text("side", current_language())
 
     def build_content(self) -> QWidget:
         self.text_in_use = SAMPLE_TEXT
@@ -46,11 +50,12 @@ class RnnLab(LabView):
         self.training = TrainingPanel(self.theme)
         self.text_panel = TextPanel()
         self.race = RacePanel(self.theme)
-        self.tabs.addTab(self.unroll, "Unroll")
-        self.tabs.addTab(self.training, "Training")
-        self.tabs.addTab(self.text_panel, "Text")
-        self.tabs.addTab(self.race, "Memory race")
-        self.tabs.addTab(self._build_lesson(), "CNN vs RNN")
+        # tabs are named in English for scenes and saved views (add_tab), shown in the window's language
+        add_tab(self.tabs, self.unroll, QT_TR_NOOP("Unroll"))
+        add_tab(self.tabs, self.training, QT_TR_NOOP("Training"))
+        add_tab(self.tabs, self.text_panel, QT_TR_NOOP("Text"))
+        add_tab(self.tabs, self.race, QT_TR_NOOP("Memory race"))
+        add_tab(self.tabs, self._build_lesson(), QT_TR_NOOP("CNN vs RNN"))
         self.play_timer = QTimer(self)
         self.play_timer.setInterval(PLAY_INTERVAL_MS)
         self.play_timer.timeout.connect(self._on_play_tick)
@@ -162,8 +167,8 @@ class RnnLab(LabView):
         # the window's Play button says Pause while the unroll plays (it shows the worker's state otherwise)
         action = getattr(self.window(), "play_action", None)
         if action is not None:
-            action.setText("Pause" if on else "Play")
-        self.status_changed.emit("Playing the unroll: one step every 0.4 s" if on else "Unroll paused")
+            action.setText(tr("Pause") if on else tr("Play"))
+        self.status_changed.emit(tr("Playing the unroll: one step every 0.4 s") if on else tr("Unroll paused"))
 
     def _on_tab_changed(self, index: int) -> None:
         if index != TAB_UNROLL:
@@ -205,7 +210,7 @@ class RnnLab(LabView):
         if self.controller is not None:
             self.controller.pause()
         self._set_param("experiment", "train")
-        self.race.progress.setFormat("cancelled")
+        self.race.progress.setFormat(tr("cancelled"))
         self.race.progress.setValue(0)
 
     def _set_param(self, name: str, value) -> None:
@@ -279,15 +284,19 @@ class RnnLab(LabView):
             self._take_weights(state)
         loss = s.get("loss")
         acc = (s.get("accuracies") if s.get("accuracies") is not None else [])
-        loss_text = f", loss {loss:.4g}" if isinstance(loss, float) and math.isfinite(loss) else ""
-        acc_text = f", accuracy {float(acc[-1]):.0%}" if len(acc) else ""
-        what = (f"{CELL_LABELS[CELLS.index(s['cell'])]} on {TASK_LABELS[TASKS.index(s['task'])].lower()}"
+        figures = [tr("<b>Epoch {epoch}</b>", epoch=s.get("epoch", 0))]
+        if isinstance(loss, float) and math.isfinite(loss):
+            figures.append(tr("loss {loss}", loss=f"{loss:.4g}"))
+        if len(acc):
+            figures.append(tr("accuracy {accuracy}", accuracy=f"{float(acc[-1]):.0%}"))
+        what = (tr("{cell} on {task}", cell=tr(CELL_LABELS[CELLS.index(s["cell"])]),
+                   task=tr(TASK_LABELS[TASKS.index(s["task"])]).lower())
                 if s.get("cell") in CELLS and s.get("task") in TASKS else "")
         if s.get("experiment") == "race":
-            loss_text = acc_text = ""
-            what = f"Memory race, {s.get('race_progress', 0):.0%}: {s.get('race_current', '')}"
-        self.readout.setText(f"<p><b>Epoch {s.get('epoch', 0)}</b>{loss_text}{acc_text}</p><p>{what}</p>"
-                             f"<p>{s.get('engine', '')}</p>")
+            figures = figures[:1]
+            what = tr("Memory race, {progress}: {current}", progress=f"{s.get('race_progress', 0):.0%}",
+                      current=s.get("race_current", ""))
+        self.readout.setText(f"<p>{', '.join(figures)}</p><p>{what}</p><p>{s.get('engine', '')}</p>")
 
     def _take_weights(self, state: dict) -> None:
         """The session's weights drive the stepper, if they fit the parameters shown."""

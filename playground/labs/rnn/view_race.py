@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QProgressBar, Q
 
 from playground.labs.rnn.cells import CELL_LABELS, CELLS
 from playground.labs.rnn.lesson import text
+from playground.ui.i18n import tr
 from playground.ui.theme import CLASS_COLORS, Theme
 from playground.ui.widgets.plots import ThemedPlot
 
@@ -18,7 +19,7 @@ __all__ = ["RacePanel"]
 
 
 def _label(cell: str) -> str:
-    return CELL_LABELS[CELLS.index(cell)]
+    return tr(CELL_LABELS[CELLS.index(cell)])
 
 
 class RacePanel(QWidget):
@@ -39,12 +40,12 @@ class RacePanel(QWidget):
         self.cancel_button.clicked.connect(self.cancel_requested.emit)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
-        self.progress.setFormat("not started")
+        self.progress.setFormat(tr("not started"))
         self.progress.setTextVisible(True)
         row.addWidget(self.start_button)
         row.addWidget(self.cancel_button)
         row.addWidget(self.progress, 1)
-        self.plot = ThemedPlot(text("race_title"), "", "longest T learned")
+        self.plot = ThemedPlot(text("race_title"), "", tr("longest T learned"))
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.6)
         self.plot.item.addItem(self.bars)
         self.plot.item.getViewBox().setMouseEnabled(False, False)
@@ -52,8 +53,8 @@ class RacePanel(QWidget):
         self.table.setObjectName("race_table")
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
-        self.summary = QLabel("Press “Start the memory race”: each cell trains on the memory task for "
-                              "T = 5, 10, 20, 30, 40, 50 until it fails to reach 90% recall within the budget.")
+        self.summary = QLabel(tr("Press “{start}”: each cell trains on the memory task for T = 5, 10, 20, 30, 40, "
+                                 "50 until it fails to reach 90% recall within the budget.", start=text("race_start")))
         self.summary.setObjectName("race_summary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.RichText)
@@ -75,7 +76,8 @@ class RacePanel(QWidget):
         self.plot.item.getAxis("bottom").setTicks([[(float(i), _label(c)) for i, c in enumerate(cells)]])
         self.plot.item.setRange(xRange=(-0.6, len(cells) - 0.4), yRange=(0, max(lengths) * 1.05), padding=0)
         budget = s.get("race_budget", "?")
-        self.plot.set_title(f"{text('race_title')} ({budget} epochs per run, this machine)", self.theme)
+        self.plot.set_title(tr("{title} ({budget} epochs per run, this machine)", title=text("race_title"),
+                               budget=budget), self.theme)
         self.progress.setValue(int(1000 * s.get("race_progress", 0.0)))
         self.progress.setFormat(f"{s.get('race_progress', 0.0):.0%} · {s.get('race_current', '')}")
         results = s.get("race_results", {})
@@ -86,7 +88,7 @@ class RacePanel(QWidget):
         for i, c in enumerate(cells):
             for j, t in enumerate(lengths):
                 r = results.get(c, {}).get(t) or results.get(c, {}).get(str(t))
-                cell_text = "–" if r is None else (f"✓ {r['epochs']} ep" if r["learned"]
+                cell_text = "–" if r is None else (tr("✓ {epochs} ep", epochs=r["epochs"]) if r["learned"]
                                                     else f"✗ {100 * (r['accuracy'] or 0):.0f}%")
                 item = QTableWidgetItem(cell_text)
                 item.setTextAlignment(Qt.AlignCenter)

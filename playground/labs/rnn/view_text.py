@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit,
                                QVBoxLayout, QWidget)
 
 from playground.labs.rnn.lesson import text
-from playground.labs.rnn.texts import SAMPLE_TEXT, TextError, clean_text, read_text_file
+from playground.labs.rnn.texts import SAMPLE_TEXT, TextError, clean_text, count, read_text_file
+from playground.ui.i18n import tr
 
 __all__ = ["TextPanel"]
 
@@ -50,10 +51,11 @@ class TextPanel(QWidget):
         self.temperature_label.setMinimumWidth(150)
         self.temperature.valueChanged.connect(self._on_temperature_moved)
         self.temperature.sliderReleased.connect(lambda: self.temperature_changed.emit(self.temperature.value() / 100))
-        temp_row.addWidget(QLabel("Temperature"))
+        temp_row.addWidget(QLabel(tr("Temperature")))
         temp_row.addWidget(self.temperature, 1)
         temp_row.addWidget(self.temperature_label)
-        self.message = QLabel("Set the task to “Characters” and press Play to train on this text.")
+        self.message = QLabel(tr("Set the task to “{task}” and press Play to train on this text.",
+                                 task=tr("Characters: next character of a text")))
         self.message.setObjectName("text_message")
         self.message.setWordWrap(True)
         self.sample = QLabel("")
@@ -74,11 +76,11 @@ class TextPanel(QWidget):
     def set_task_active(self, active: bool) -> None:
         """Say whether the character model is the task being trained, and how to make it so."""
         if active:
-            self.message.setText(f"Training text: {len(self.current):,} characters. Press Play to train; the "
-                                 "sample below is rewritten every second.")
+            self.message.setText(tr("Training text: {n} characters. Press Play to train; the sample below is "
+                                    "rewritten every second.", n=count(len(self.current))))
         else:
-            self.message.setText("Set the task to “Characters: next character of a text” and press Play "
-                                 "to train on this text.")
+            self.message.setText(tr("Set the task to “{task}” and press Play to train on this text.",
+                                    task=tr("Characters: next character of a text")))
 
     def set_temperature(self, value: float) -> None:
         self.temperature.blockSignals(True)
@@ -87,7 +89,7 @@ class TextPanel(QWidget):
         self._show_temperature(value)
 
     def _show_temperature(self, value: float) -> None:
-        mood = "cautious, repetitive" if value < 0.5 else ("adventurous" if value > 1.2 else "balanced")
+        mood = tr("cautious, repetitive") if value < 0.5 else (tr("adventurous") if value > 1.2 else tr("balanced"))
         self.temperature_label.setText(f"{value:.2f} ({mood})")
 
     def _on_temperature_moved(self, v: int) -> None:
@@ -95,17 +97,17 @@ class TextPanel(QWidget):
         if not self.temperature.isSliderDown():  # keyboard and wheel: at once; a drag: on release
             self.temperature_changed.emit(v / 100)
 
-    def load_text(self, raw: str, name: str = "the text") -> bool:
+    def load_text(self, raw: str, name: str | None = None) -> bool:
         """Check a text and, if usable, make it the one the model trains on; say why not otherwise."""
         try:
             clean, note = clean_text(raw, name)
         except TextError as exc:
-            self.message.setText(f"<b>Not used:</b> {exc}. The model keeps its current text.")
+            self.message.setText(tr("<b>Not used:</b> {reason}. The model keeps its current text.", reason=exc))
             return False
         self.current = clean
         if self.editor.toPlainText() != clean:
             self.editor.setPlainText(clean)
-        self.message.setText(f"Training text: {len(clean):,} characters. {note}".strip())
+        self.message.setText(tr("Training text: {n} characters. {note}", n=count(len(clean)), note=note).strip())
         self.text_chosen.emit(clean)
         return True
 
@@ -113,11 +115,11 @@ class TextPanel(QWidget):
         try:
             clean, note = read_text_file(path)
         except TextError as exc:
-            self.message.setText(f"<b>Not opened:</b> {exc}. The model keeps its current text.")
+            self.message.setText(tr("<b>Not opened:</b> {reason}. The model keeps its current text.", reason=exc))
             return False
         ok = self.load_text(clean)
         if ok and note:
-            self.message.setText(f"Training text: {len(clean):,} characters. {note}")
+            self.message.setText(tr("Training text: {n} characters. {note}", n=count(len(clean)), note=note))
         return ok
 
     def show_text(self, current: str) -> None:
@@ -130,14 +132,15 @@ class TextPanel(QWidget):
         sample = s.get("text_sample")
         if sample is None:
             return
-        self.sample_title.setText(f"<b>{text('text_sample_title')}</b> at epoch {s.get('text_epoch', 0)}, "
-                                  f"temperature {s.get('text_temperature', 0):g}, after “{s.get('text_prime', '')}”:")
+        self.sample_title.setText(tr("<b>{title}</b> at epoch {epoch}, temperature {temperature}, after “{prime}”:",
+                                     title=text("text_sample_title"), epoch=s.get("text_epoch", 0),
+                                     temperature=f"{s.get('text_temperature', 0):g}", prime=s.get("text_prime", "")))
         self.sample.setText(sample)
 
     def _on_use_clicked(self) -> None:
-        self.load_text(self.editor.toPlainText(), "the typed text")
+        self.load_text(self.editor.toPlainText(), tr("the typed text"))
 
     def _on_open_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open a text", "", "Text (*.txt *.md);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open a text"), "", tr("Text (*.txt *.md);;All files (*)"))
         if path:
             self.open_file(path)

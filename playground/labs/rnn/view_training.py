@@ -12,6 +12,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from playground.labs.rnn.lesson import text
+from playground.ui.i18n import tr
 from playground.ui.theme import CLASS_COLORS, Theme
 from playground.ui.widgets.plots import CurveChart, ThemedPlot, nice_ceiling
 
@@ -50,15 +51,17 @@ class TrainingPanel(QWidget):
         self._conn_title = None
         grid = QGridLayout(self)
         grid.setContentsMargins(4, 4, 4, 4)
-        self.loss_plot = ThemedPlot(text("loss_title"), "epoch", "loss · accuracy")
+        self.loss_plot = ThemedPlot(text("loss_title"), tr("epoch"), tr("loss · accuracy"))
         self.loss = CurveChart(self.loss_plot.item)
-        self.loss.add("loss", "#CC79A7")
-        self.loss.add("accuracy", "#009E73", dashed=True)
-        self.pred_plot = ThemedPlot(text("pred_title"), "time step t", "value")
+        # the chart names its curves by their legend: the keys are in the window's language
+        self.loss_key, self.accuracy_key = tr("loss"), tr("accuracy")
+        self.loss.add(self.loss_key, "#CC79A7")
+        self.loss.add(self.accuracy_key, "#009E73", dashed=True)
+        self.pred_plot = ThemedPlot(text("pred_title"), tr("time step t"), tr("value"))
         self.pred_plot.item.addLegend(offset=(-10, 10))
-        self.target_curve = self.pred_plot.item.plot([], [], name="target", symbol="o", symbolSize=6)
-        self.pred_curve = self.pred_plot.item.plot([], [], name="prediction", symbol="t", symbolSize=7)
-        self.grad_plot = ThemedPlot(text("grad_title"), "time step t", "epoch")
+        self.target_curve = self.pred_plot.item.plot([], [], name=tr("target"), symbol="o", symbolSize=6)
+        self.pred_curve = self.pred_plot.item.plot([], [], name=tr("prediction"), symbol="t", symbolSize=7)
+        self.grad_plot = ThemedPlot(text("grad_title"), tr("time step t"), tr("epoch"))
         self.grad_image = pg.ImageItem()
         self.grad_plot.item.addItem(self.grad_image)
         self.grad_bar = pg.ColorBarItem(values=(-6, 0), colorMap=pg.colormap.get("viridis"), interactive=False,
@@ -67,10 +70,10 @@ class TrainingPanel(QWidget):
         self._grad_hist = np.zeros((0, 0))
         self._grad_first = 1
         self.grad_plot.scene().sigMouseMoved.connect(self._on_grad_hovered)
-        self.now_plot = ThemedPlot(text("grad_now_title"), "time step t", "‖∂L/∂h_t‖")
+        self.now_plot = ThemedPlot(text("grad_now_title"), tr("time step t"), "‖∂L/∂h_t‖")
         self.now_plot.item.setLogMode(y=True)
         self.now_curve = self.now_plot.item.plot([], [], symbol="o", symbolSize=5)
-        self.conn_plot = ThemedPlot(text("conn_title"), "input step s", "|∂y_t/∂x_s|")
+        self.conn_plot = ThemedPlot(text("conn_title"), tr("input step s"), "|∂y_t/∂x_s|")
         self.conn_bars = pg.BarGraphItem(x=[], height=[], width=0.8)
         self.conn_plot.item.addItem(self.conn_bars)
         self.note = QLabel("")
@@ -111,8 +114,8 @@ class TrainingPanel(QWidget):
     def draw(self, s: dict) -> None:
         losses = np.asarray(s.get("losses", []), float)
         x = np.asarray(s.get("curve_x", np.arange(1, len(losses) + 1)), float)
-        self.loss.set("loss", losses, x)
-        self.loss.set("accuracy", np.asarray(s.get("accuracies", []), float), x)
+        self.loss.set(self.loss_key, losses, x)
+        self.loss.set(self.accuracy_key, np.asarray(s.get("accuracies", []), float), x)
         self._show_predictions(s)
         self._show_gradients(s)
         self._show_connectivity(s)
@@ -131,7 +134,7 @@ class TrainingPanel(QWidget):
             else:  # only the last step is scored: its target is one point
                 self.target_curve.setData(*_finite([float(T)], targets.astype(float)[-1:]))
                 self.pred_curve.setData(*_finite(ts, pred))
-            item.setLabel("left", "value")
+            item.setLabel("left", tr("value"))
         else:
             probs = np.asarray(s.get("probabilities", np.zeros((0, 1))), float)
             T = len(probs)
@@ -145,7 +148,7 @@ class TrainingPanel(QWidget):
                 t_idx = targets.reshape(-1)[:T].astype(int)
                 self.pred_curve.setData(*_finite(ts, probs[np.arange(T), t_idx] if T else []))
                 self.target_curve.setData(ts, np.ones(T))
-            item.setLabel("left", "p(target)")
+            item.setLabel("left", tr("p(target)"))
         if kind.startswith("regress"):
             values = np.concatenate([np.asarray(c.yData, float) for c in (self.target_curve, self.pred_curve)
                                      if c.yData is not None and len(c.yData)] or [np.zeros(1)])
@@ -193,7 +196,8 @@ class TrainingPanel(QWidget):
         rows, cols = self._grad_hist.shape
         if not (1 <= t <= cols and 0 <= row < rows):
             return ""
-        return f"epoch {row + self._grad_first}, step {t}: ‖∂L/∂h_{t}‖ = {self._grad_hist[row, t - 1]:.3g}"
+        return tr("epoch {epoch}, step {t}: ‖∂L/∂h_{t}‖ = {value}", epoch=row + self._grad_first, t=t,
+                  value=f"{self._grad_hist[row, t - 1]:.3g}")
 
     def _on_grad_hovered(self, pos) -> None:
         vb = self.grad_plot.item.getViewBox()
@@ -206,17 +210,20 @@ class TrainingPanel(QWidget):
         ratio = g[0] / g[-1]
         orders = np.log10(ratio) if ratio > 0 else -np.inf
         if orders <= -3:
-            verdict = f"the gradient <b>vanishes</b> on its way back: {-orders:.0f} orders of magnitude lost"
+            verdict = tr("the gradient <b>vanishes</b> on its way back: {n} orders of magnitude lost",
+                         n=f"{-orders:.0f}")
         elif orders >= 3:
-            verdict = f"the gradient <b>explodes</b> on its way back: {orders:.0f} orders of magnitude gained"
+            verdict = tr("the gradient <b>explodes</b> on its way back: {n} orders of magnitude gained",
+                         n=f"{orders:.0f}")
         elif ratio == 0:
-            verdict = "no gradient reaches the first step (truncation)"
+            verdict = tr("no gradient reaches the first step (truncation)")
         else:
-            verdict = "the gradient reaches the first step"
+            verdict = tr("the gradient reaches the first step")
         clip = s.get("clipped_fraction", 0.0)
-        clip_text = f" Clipping cut {clip:.0%} of the last 100 updates." if clip else ""
-        return (f"Epoch {s.get('epoch', 0)}: ‖∂L/∂h₁‖ / ‖∂L/∂h_T‖ = {ratio:.1e}: {verdict} over "
-                f"{len(g)} steps.{clip_text}")
+        clip_text = (" " + tr("Clipping cut {fraction} of the last 100 updates.", fraction=f"{clip:.0%}")
+                     if clip else "")
+        return tr("Epoch {epoch}: ‖∂L/∂h₁‖ / ‖∂L/∂h_T‖ = {ratio}: {verdict} over {steps} steps.",
+                  epoch=s.get("epoch", 0), ratio=f"{ratio:.1e}", verdict=verdict, steps=len(g)) + clip_text
 
     def _show_connectivity(self, s: dict) -> None:
         conn = np.nan_to_num(np.asarray(s.get("connectivity", []), float), nan=0.0, posinf=0.0, neginf=0.0)
@@ -230,7 +237,7 @@ class TrainingPanel(QWidget):
         self._set_range("conn", self.conn_plot, (0.4, max(n, 1) + 0.6), (0.0, shown))
         if self._conn_title != (t, self.theme):
             self._conn_title = (t, self.theme)
-            self.conn_plot.set_title(f"{text('conn_title')}, output step t = {t}", self.theme)
+            self.conn_plot.set_title(tr("{title}, output step t = {t}", title=text("conn_title"), t=t), self.theme)
 
     def apply_theme(self, theme: Theme) -> None:
         self.theme = theme

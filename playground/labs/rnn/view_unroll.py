@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPus
 
 from playground.labs.rnn.cells import unroll
 from playground.labs.rnn.lesson import text
+from playground.ui.i18n import tr
 from playground.ui.theme import Theme
 from playground.ui.widgets.plots import ThemedPlot, diverging_lut
 
@@ -51,7 +52,7 @@ def detail_html(cell: str, t: int, d: dict, rollout: int = 1, x_label: str = "")
         act = "tanh" if cell != "relu" else "ReLU"
         rows += [("W<sub>x</sub>·x<sub>%d</sub>" % t, _vec(d["wx"])),
                  ("W<sub>h</sub>·h<sub>%d</sub>" % p, _vec(d["wh"])), ("b", _vec(d["b"])),
-                 ("pre-activation", _vec(d["pre"]))]
+                 (tr("pre-activation"), _vec(d["pre"]))]
         if cell in ("vanilla", "relu"):
             eq = f"h<sub>{t}</sub> = {act}(W<sub>h</sub>h<sub>{p}</sub> + W<sub>x</sub>x<sub>{t}</sub> + b)"
             rows.append((f"{act}(…)", _vec(d["h"])))
@@ -66,19 +67,20 @@ def detail_html(cell: str, t: int, d: dict, rollout: int = 1, x_label: str = "")
                 rows.append(("f = tanh(…)", _vec(d["f"])))
     elif cell == "lstm":
         eq = (f"c<sub>{t}</sub> = f ⊙ c<sub>{p}</sub> + i ⊙ g,  h<sub>{t}</sub> = o ⊙ tanh(c<sub>{t}</sub>);  "
-              "i, f, o = σ(·), g = tanh(·) of W<sub>h</sub>h + W<sub>x</sub>x + b")
+              + tr("i, f, o = σ(·), g = tanh(·) of W<sub>h</sub>h + W<sub>x</sub>x + b"))
         rows += [("W<sub>x</sub>·x (i f g o)", _vec(d["wx"])), ("W<sub>h</sub>·h (i f g o)", _vec(d["wh"])),
-                 ("input gate i", _vec(d["i"])), ("forget gate f", _vec(d["f"])),
-                 ("candidate g", _vec(d["g"])), ("output gate o", _vec(d["o"])),
+                 (tr("input gate i"), _vec(d["i"])), (tr("forget gate f"), _vec(d["f"])),
+                 (tr("candidate g"), _vec(d["g"])), (tr("output gate o"), _vec(d["o"])),
                  ("c<sub>%d</sub>" % p, _vec(d["c_prev"])), ("c<sub>%d</sub>" % t, _vec(d["c"]))]
     else:  # gru
         eq = (f"h<sub>{t}</sub> = (1 − z) ⊙ n + z ⊙ h<sub>{p}</sub>,  n = tanh(W<sub>in</sub>x + b<sub>in</sub> + "
               "r ⊙ (W<sub>hn</sub>h + b<sub>hn</sub>)),  r, z = σ(·)")
         rows += [("W<sub>x</sub>·x (r z n)", _vec(d["wx"])), ("W<sub>h</sub>·h (r z n)", _vec(d["wh"])),
-                 ("reset gate r", _vec(d["r"])), ("update gate z", _vec(d["z"])), ("candidate n", _vec(d["n"]))]
+                 (tr("reset gate r"), _vec(d["r"])), (tr("update gate z"), _vec(d["z"])),
+                 (tr("candidate n"), _vec(d["n"]))]
     rows += [(f"<b>h<sub>{t}</sub></b>", f"<b>{_vec(d['h'])}</b>"), (f"y<sub>{t}</sub> = W<sub>y</sub>h<sub>{t}</sub> + b<sub>y</sub>", _vec(d["y"]))]
     table = "".join(f"<tr><td>{k}&nbsp;&nbsp;</td><td><tt>{v}</tt></td></tr>" for k, v in rows)
-    return f"<p><b>Step {t}</b>: {eq}</p><table>{table}</table>"
+    return tr("<p><b>Step {t}</b>: {equation}</p>", t=t, equation=eq) + f"<table>{table}</table>"
 
 
 class UnrollPanel(QWidget):
@@ -101,7 +103,7 @@ class UnrollPanel(QWidget):
         self.diagram = ThemedPlot(text("unroll_title"), "", "")
         item = self.diagram.item
         item.hideAxis("left")
-        item.getAxis("bottom").setLabel("time step t")
+        item.getAxis("bottom").setLabel(tr("time step t"))
         vb = item.getViewBox()
         vb.setMouseEnabled(False, False)
         vb.setMenuEnabled(False)
@@ -129,7 +131,7 @@ class UnrollPanel(QWidget):
             item.addItem(it)
         self.diagram.scene().sigMouseClicked.connect(self._on_diagram_clicked)
 
-        self.heat = ThemedPlot(text("heat_title"), "time step t", "unit")
+        self.heat = ThemedPlot(text("heat_title"), tr("time step t"), tr("unit"))
         hv = self.heat.item.getViewBox()
         hv.setMouseEnabled(False, False)
         hv.setMenuEnabled(False)
@@ -317,7 +319,8 @@ class UnrollPanel(QWidget):
         self.heat_cursor.setPos(self.t if self.t else -10)
         if self._heat_title != (scale, self.theme):  # a title is rich text: set it only when it changes
             self._heat_title = (scale, self.theme)
-            self.heat.set_title(f"{text('heat_title')} (colour ±{scale:.2g})", self.theme)
+            self.heat.set_title(tr("{title} (colour ±{scale})", title=text("heat_title"), scale=f"{scale:.2g}"),
+                                self.theme)
         if H <= 16:
             self.heat.item.getAxis("left").setTicks([[(i, str(i + 1)) for i in range(H)]])
         else:
@@ -382,7 +385,7 @@ class UnrollPanel(QWidget):
         self._slider_key = (self.cell, {k: v.shape for k, v in w.items()})
         for row, (name, idx) in enumerate(entries):
             label = QLabel(f"{_NAMES[name]}[{','.join(str(i) for i in idx)}]")
-            label.setToolTip(f"{name}[{','.join(str(i) for i in idx)}] (torch's name)")
+            label.setToolTip(tr("{name} (torch's name)", name=f"{name}[{','.join(str(i) for i in idx)}]"))
             slider = QSlider(Qt.Horizontal)
             slider.setObjectName(f"slider:{name}:{','.join(str(i) for i in idx)}")
             slider.setRange(int(-SLIDER_RANGE * 100), int(SLIDER_RANGE * 100))
