@@ -136,6 +136,9 @@ class MainWindow(QMainWindow):
             self.resize(1440, 900)
         ids = [lab.id for lab in LABS]
         self.open_lab(lab_id if lab_id in ids else ids[0])
+        # The other labs' modules load in the background, so the first switch to a lab builds its
+        # widgets without first spending a second importing it on the GUI thread.
+        QTimer.singleShot(1500, self._preload_labs)
 
     # --- building --------------------------------------------------------------------------------------
     def _build_sidebar(self) -> None:
@@ -330,6 +333,7 @@ class MainWindow(QMainWindow):
                 a.setStatusTip(tr(tip))
         self._on_playing_changed(self.controller.playing)
         self.toolbar.setWindowTitle(tr("Transport"))
+        self.timeline.retranslate()
         self._speed_label.setText(" " + tr("Speed") + " ")
         self._device_label.setText(" " + tr("Device") + " ")
         for i, (_value, label) in enumerate(SPEEDS):
@@ -387,6 +391,19 @@ class MainWindow(QMainWindow):
         sb.showMessage(tr("Starting the training worker (loading torch)…"), 5000)
 
     # --- labs -------------------------------------------------------------------------------------------
+    def _preload_labs(self) -> None:
+        import threading
+
+        def load():
+            for lab in LABS:
+                for module in (lab.core, lab.view.partition(":")[0]):
+                    try:
+                        importlib.import_module(module)
+                    except Exception:  # noqa: BLE001 - opening the lab will say what is wrong
+                        pass
+
+        threading.Thread(target=load, name="lab-preload", daemon=True).start()
+
     def open_lab(self, lab_id: str) -> None:
         info = get_lab(lab_id)
         if lab_id not in self.views:
@@ -574,7 +591,7 @@ class MainWindow(QMainWindow):
             dev = self.device_box.itemData(i)
             ok = dev in info.get("devices", ["cpu"])
             model.item(i).setEnabled(ok)
-            why = "" if ok else info.get("unavailable", {}).get(dev, tr("not available"))
+            why = "" if ok else tr(info.get("unavailable", {}).get(dev, "not available"))  # the worker's English
             self.device_box.setItemData(i, why or tr("{device} is available", device=self.device_box.itemText(i)),
                                         Qt.ToolTipRole)
         tips = [f"{self.device_box.itemText(i)}: {self.device_box.itemData(i, Qt.ToolTipRole)}"
