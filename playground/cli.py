@@ -20,6 +20,7 @@ import sys
 import textwrap
 
 from playground import __version__
+from playground.core.i18n import N_, tr
 
 __all__ = ["main"]
 
@@ -28,11 +29,44 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but an error is one line on stderr (no usage dump), exit status 2."""
 
     def error(self, message: str):  # noqa: D401 - argparse's API
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        self.exit(2, tr("{prog}: error: {message}", prog=self.prog, message=message) + "\n")
 
 
 class CliError(Exception):
     pass
+
+
+def _either(items) -> str:
+    """'.png or .svg' in the current language."""
+    return f" {tr('or')} ".join(items)
+
+
+# argparse's own words (the usage line, section titles, the help option, its errors): argparse looks
+# them up through gettext; _speak_argparse_in routes them through our catalogue instead.
+_ARGPARSE_WORDS = (
+    N_("usage: "), N_("positional arguments"), N_("options"), N_("show this help message and exit"),
+    N_("argument %(argument_name)s: %(message)s"), N_("unrecognized arguments: %s"),
+    N_("the following arguments are required: %s"), N_("one of the arguments %s is required"),
+    N_("expected one argument"), N_("expected at most one argument"), N_("expected at least one argument"),
+    N_("expected %s argument"), N_("expected %s arguments"), N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"), N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("invalid %(type)s value: %(value)r"), N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("%(prog)s: error: %(message)s\n"), N_("unexpected option string: %s"),
+    N_("can't open '%(filename)s': %(error)s"),
+)
+
+
+def _speak_argparse_in_our_language() -> None:
+    """argparse translates its words with a module-level `_` and `ngettext` (gettext's); point them at
+    the core catalogue, so `playground --language fr run LAB --help` is French throughout."""
+    def gettext(message):
+        return tr(message) if message else message
+
+    def ngettext(singular, plural, n):
+        return tr(singular if n == 1 else plural)
+
+    argparse._ = gettext
+    argparse.ngettext = ngettext
 
 
 def _language_in(argv: list[str]) -> str | None:
@@ -47,7 +81,7 @@ def _language_in(argv: list[str]) -> str | None:
 
 
 def add_language_option(parser: argparse.ArgumentParser) -> None:
-    from playground.core.i18n import LANGUAGES, tr
+    from playground.core.i18n import LANGUAGES
 
     parser.add_argument("--language", choices=LANGUAGES, metavar="LANG",
                         help=tr("language of the texts, figures and messages: en or fr "
@@ -59,29 +93,35 @@ def main(argv: list[str]) -> int:
 
     asked = _language_in(argv)
     i18n.set_language(asked or os.environ.get("PLAYGROUND_LANGUAGE") or i18n.system_language())
-    if argv and argv[0] == "run":
-        return _guard(lambda: run_command(argv[1:]))
-    if argv and argv[0] == "bench":
-        return _guard(lambda: bench_command(argv[1:]))
+    _speak_argparse_in_our_language()
+    # `playground --language fr run LAB`: the language may come before the command.
+    command = argv
+    while command and (command[0] == "--language" or command[0].startswith("--language=")):
+        command = command[2:] if command[0] == "--language" else command[1:]
+    if command and command[0] == "run":
+        return _guard(lambda: run_command(command[1:]))
+    if command and command[0] == "bench":
+        return _guard(lambda: bench_command(command[1:]))
     from playground.registry import lab_ids
 
-    parser = _Parser(prog="playground", usage=MAIN_USAGE, formatter_class=argparse.RawDescriptionHelpFormatter,
-                     description=textwrap.fill("Neural Playground: see deep learning. Without a command it "
-                                               "opens the app; 'run' trains a lab headless, 'bench' "
-                                               "measures its speed.", 78),
-                     epilog=_labs_epilog() + "\n\nLab options: playground run LAB --help")
-    parser.add_argument("--version", action="version", version=f"Neural Playground {__version__}")
+    parser = _Parser(prog="playground", usage=tr(MAIN_USAGE), formatter_class=argparse.RawDescriptionHelpFormatter,
+                     description=textwrap.fill(tr("Neural Playground: see deep learning. Without a command it "
+                                                  "opens the app; 'run' trains a lab headless, 'bench' "
+                                                  "measures its speed."), 78),
+                     epilog=_labs_epilog() + "\n\n" + tr("Lab options: playground run LAB --help"))
+    parser.add_argument("--version", action="version", version=f"Neural Playground {__version__}",
+                        help=tr("show the version number and exit"))
     parser.add_argument("--lab", choices=lab_ids(), metavar="LAB",
-                        help=f"open this lab: {', '.join(lab_ids())} (default: the last one used)")
+                        help=tr("open this lab: {labs} (default: the last one used)", labs=", ".join(lab_ids())))
     parser.add_argument("--screenshot", metavar="OUT.png",
-                        help="open the window, train briefly, save a PNG of it and exit")
+                        help=tr("open the window, train briefly, save a PNG of it and exit"))
     parser.add_argument("--train-seconds", type=float, default=1.5, metavar="S",
-                        help="with --screenshot: how long to train first (default 1.5)")
+                        help=tr("with --screenshot: how long to train first (default 1.5)"))
     parser.add_argument("--size", default="1440x900", metavar="WxH",
-                        help="with --screenshot: the window size in pixels (default 1440x900)")
+                        help=tr("with --screenshot: the window size in pixels (default 1440x900)"))
     parser.add_argument("--presentation", action="store_true",
-                        help="start in presentation mode (default: off)")
-    parser.add_argument("--dark", action="store_true", help="start with the dark theme (default: off)")
+                        help=tr("start in presentation mode (default: off)"))
+    parser.add_argument("--dark", action="store_true", help=tr("start with the dark theme (default: off)"))
     add_language_option(parser)
     args = parser.parse_args(argv)
     if args.screenshot is not None:  # "" is a mistake, not "no screenshot"
@@ -91,9 +131,9 @@ def main(argv: list[str]) -> int:
         if len(size) != 2 or not all(200 <= v <= 8000 for v in size):
             raise ValueError
     except ValueError:
-        parser.error(f"--size: {args.size!r} is not WIDTHxHEIGHT in pixels (200 to 8000 each)")
+        parser.error(tr("--size: {size!r} is not WIDTHxHEIGHT in pixels (200 to 8000 each)", size=args.size))
     if not 0 <= args.train_seconds <= 600:
-        parser.error(f"--train-seconds: {args.train_seconds:g} must be between 0 and 600")
+        parser.error(tr("--train-seconds: {seconds:g} must be between 0 and 600", seconds=args.train_seconds))
     from playground.ui.app import run_app
 
     # The window: a language asked for wins, else the one remembered, else the system's.
@@ -102,11 +142,11 @@ def main(argv: list[str]) -> int:
                    presentation=args.presentation, dark=args.dark, size=size, language=language)
 
 
-MAIN_USAGE = """playground [--lab LAB] [--screenshot OUT.png] [--train-seconds S] [--size WxH]
+MAIN_USAGE = N_("""playground [--lab LAB] [--screenshot OUT.png] [--train-seconds S] [--size WxH]
                   [--presentation] [--dark] [--language LANG]
        playground run LAB [lab options] [--epochs N] [--json OUT.json] [--export FILE]
        playground bench [LAB] [lab options] [--seconds S] [--json OUT.json]
-       playground --version"""
+       playground --version""")
 
 
 def _labs_epilog() -> str:
@@ -114,22 +154,22 @@ def _labs_epilog() -> str:
     from playground.registry import LABS
 
     width = max(len(lab.id) for lab in LABS) + 2
-    return "labs:\n" + "\n".join(textwrap.fill(lab.summary, 78, initial_indent=f"  {lab.id:<{width}}",
+    return tr("labs:") + "\n" + "\n".join(textwrap.fill(tr(lab.summary), 78, initial_indent=f"  {lab.id:<{width}}",
                                                 subsequent_indent=" " * (width + 2)) for lab in LABS)
 
 
 def _run_help() -> str:
-    return ("usage: playground run LAB [lab options] [--epochs N] [--json OUT.json] [--export FILE]\n\n" +
-            textwrap.fill("Train a lab headless and print its results; --json writes them, --export "
-                          "draws the lab's main figure or films the run.", 78) + "\n\n" + _labs_epilog() +
-            "\n\nEach lab's options, with their ranges and defaults: playground run LAB --help")
+    return (tr("usage: ") + tr("playground run LAB [lab options] [--epochs N] [--json OUT.json] [--export FILE]")
+            + "\n\n" + textwrap.fill(tr("Train a lab headless and print its results; --json writes them, --export "
+                                       "draws the lab's main figure or films the run."), 78) + "\n\n"
+            + _labs_epilog() + "\n\n" + tr("Each lab's options, with their ranges and defaults: playground run LAB --help"))
 
 
 def _guard(fn) -> int:
     try:
         return fn()
     except CliError as exc:
-        print(f"playground: error: {exc}", file=sys.stderr)
+        print(tr("{prog}: error: {message}", prog="playground", message=exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -138,23 +178,23 @@ def _guard(fn) -> int:
     except Exception as exc:  # noqa: BLE001 - a bug still ends in one line, never a traceback
         if os.environ.get("PLAYGROUND_DEBUG"):
             raise
-        print(f"playground: error: {type(exc).__name__}: {exc} (this is a bug in Neural Playground; "
-              "PLAYGROUND_DEBUG=1 shows the traceback)", file=sys.stderr)
+        print(tr("playground: error: {kind}: {error} (this is a bug in Neural Playground; "
+                 "PLAYGROUND_DEBUG=1 shows the traceback)", kind=type(exc).__name__, error=exc), file=sys.stderr)
         return 1
 
 
 def _check_writable(parser, path: str, extensions: tuple[str, ...]) -> None:
     if not path.strip():
-        parser.error(f"an empty file name: give a file ending in {' or '.join(extensions)}")
+        parser.error(tr("an empty file name: give a file ending in {extensions}", extensions=_either(extensions)))
     if not path.lower().endswith(extensions):
-        parser.error(f"{path}: the file must end in {' or '.join(extensions)}")
+        parser.error(tr("{path}: the file must end in {extensions}", path=path, extensions=_either(extensions)))
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
-        parser.error(f"{path}: the folder {folder} does not exist")
+        parser.error(tr("{path}: the folder {folder} does not exist", path=path, folder=folder))
     if os.path.isdir(path):
-        parser.error(f"{path} is a folder, not a file")
+        parser.error(tr("{path} is a folder, not a file", path=path))
     if not os.access(folder, os.W_OK):
-        parser.error(f"{path}: the folder {folder} cannot be written to")
+        parser.error(tr("{path}: the folder {folder} cannot be written to", path=path, folder=folder))
 
 
 def _check_device(parser, device: str) -> None:
@@ -165,8 +205,8 @@ def _check_device(parser, device: str) -> None:
 
     info = probe_devices()
     if device not in info["devices"]:
-        why = info["unavailable"].get(device, "not available")
-        parser.error(f"--device {device}: {why}; this machine has: {', '.join(info['devices'])}")
+        why = info["unavailable"].get(device, N_("not available"))
+        parser.error(tr("--device {device}: {why}; this machine has: {devices}", device=device, why=tr(why), devices=', '.join(info['devices'])))
 
 
 # --- playground run LAB ---------------------------------------------------------------------------------
@@ -183,38 +223,40 @@ def run_command(argv: list[str]) -> int:
         if argv and argv[0] in ("-h", "--help"):
             print(_run_help())
             return 0
-        raise CliError(f"name a lab to run: {', '.join(lab_ids())}")
+        raise CliError(tr("name a lab to run: {labs}", labs=', '.join(lab_ids())))
     lab_id = argv[0]
     if lab_id not in lab_ids():
-        raise CliError(f"unknown lab {lab_id!r}; choose one of {', '.join(lab_ids())}")
+        raise CliError(tr("unknown lab {lab!r}; choose one of {labs}", lab=lab_id, labs=', '.join(lab_ids())))
     info, core = _lab_core(lab_id)
     from playground.core.train.params import ParamError
 
-    parser = _Parser(prog=f"playground run {lab_id}", description=info.summary)
+    parser = _Parser(prog=f"playground run {lab_id}", description=tr(info.summary))
     epochs = getattr(core, "DEFAULT_EPOCHS", 100)
     parser.add_argument("--epochs", type=int, default=epochs, metavar="N",
-                        help=f"epochs to train, 0 to 10000000 (default {epochs})")
-    parser.add_argument("--json", metavar="OUT.json", help="write the results as JSON (default: not written)")
+                        help=tr("epochs to train, 0 to 10000000 (default {epochs})", epochs=epochs))
+    parser.add_argument("--json", metavar="OUT.json", help=tr("write the results as JSON (default: not written)"))
     parser.add_argument("--export", metavar="FIG.png|.svg|.gif|.mp4",
-                        help="write the lab's main figure (.png, .svg), or an animation of the run (.gif, "
-                             ".mp4) (default: not written)")
+                        help=tr("write the lab's main figure (.png, .svg), or an animation of the run (.gif, "
+                                ".mp4) (default: not written)"))
     parser.add_argument("--width", type=int, default=1920, metavar="PX",
-                        help="PNG and animation width in pixels (default 1920)")
+                        help=tr("PNG and animation width in pixels (default 1920)"))
     parser.add_argument("--fps", type=int, default=15, metavar="N",
-                        help="animation frame rate, 1 to 60 (default 15)")
+                        help=tr("animation frame rate, 1 to 60 (default 15)"))
     parser.add_argument("--frames", type=int, default=None, metavar="N",
-                        help="animation frames, spread evenly over the epochs (default: up to 10 s of film)")
+                        help=tr("animation frames, spread evenly over the epochs (default: up to 10 s of film)"))
     parser.add_argument("--device", default="cpu", choices=("cpu", "cuda", "mps"), metavar="DEVICE",
-                        help="where to train: cpu, cuda or mps (default cpu)")
+                        help=tr("where to train: cpu, cuda or mps (default cpu)"))
     add_language_option(parser)
     _add_param_options(parser, core)
     for flag, spec in getattr(core, "CLI_EXTRA", ()):
+        if spec.get("help"):  # a lab's extra option: its help is in the lab's catalogue
+            spec = {**spec, "help": tr(spec["help"])}
         parser.add_argument(flag, **spec)
     args = parser.parse_args(argv[1:])
     if args.epochs < 0:
-        parser.error(f"--epochs: {args.epochs} is negative")
+        parser.error(tr("--epochs: {epochs} is negative", epochs=args.epochs))
     if args.epochs > 10_000_000:
-        parser.error(f"--epochs: {args.epochs} is too many (at most 10,000,000)")
+        parser.error(tr("--epochs: {epochs} is too many (at most 10,000,000)", epochs=args.epochs))
     if args.json is not None:
         _check_writable(parser, args.json, (".json",))
     if args.export is not None:
@@ -222,15 +264,15 @@ def run_command(argv: list[str]) -> int:
     for flag, _spec in getattr(core, "CLI_EXTRA", ()):
         value = getattr(args, flag.lstrip("-").replace("-", "_"), None)
         if isinstance(value, str) and not value.strip():
-            parser.error(f"{flag}: an empty value (leave the option out instead)")
+            parser.error(tr("{flag}: an empty value (leave the option out instead)", flag=flag))
     _check_device(parser, args.device)
     animation = bool(args.export) and args.export.lower().endswith((".gif", ".mp4"))
     if not 1 <= args.fps <= 60:
-        parser.error(f"--fps: {args.fps} must be between 1 and 60")
+        parser.error(tr("--fps: {fps} must be between 1 and 60", fps=args.fps))
     if args.frames is not None and not 1 <= args.frames <= 10_000:
-        parser.error(f"--frames: {args.frames} must be between 1 and 10000")
+        parser.error(tr("--frames: {frames} must be between 1 and 10000", frames=args.frames))
     if animation and not 160 <= args.width <= 3840:
-        parser.error(f"--width: {args.width} px must be between 160 and 3840 for an animation")
+        parser.error(tr("--width: {width} px must be between 160 and 3840 for an animation", width=args.width))
     params = _collect_params(parser, args, core)
     extra = {flag.lstrip("-").replace("-", "_"): getattr(args, flag.lstrip("-").replace("-", "_"))
              for flag, _spec in getattr(core, "CLI_EXTRA", ())}
@@ -257,7 +299,8 @@ def run_command(argv: list[str]) -> int:
     print(_summary(result))
     if result.get("diverged"):
         # Still a result (the JSON says so), but the user must not miss it.
-        print(f"playground: warning: {result.get('message') or 'training diverged: lower the learning rate'}",
+        print(tr("playground: warning: {message}",
+                 message=tr(result.get("message") or N_("training diverged: lower the learning rate"))),
               file=sys.stderr)
     return 0
 
@@ -270,9 +313,9 @@ def _default_text(p) -> str:
     from playground.core.train.params import format_number
 
     if isinstance(p.default, (list, tuple)):
-        return ",".join(map(str, p.default)) or "none"
+        return ",".join(map(str, p.default)) or tr("none")
     if p.kind in ("int", "float"):
-        return format_number(p, p.default) + (f" {p.unit}" if p.unit else "")
+        return format_number(p, p.default) + (f" {tr(p.unit)}" if p.unit else "")
     return str(p.default).lower() if isinstance(p.default, bool) else str(p.default)
 
 
@@ -282,13 +325,15 @@ def param_help(p) -> str:
 
     # The label names the quantity (without a window-only aside such as "(0: default)"), the help
     # says what it does; cli_help replaces a help that speaks of the window.
-    name = re.sub(r"\s*\([^)]*\)$", "", p.label).strip()
-    detail = (p.cli_help or p.help).strip().rstrip(".")
+    name = re.sub(r"\s*\([^)]*\)$", "", tr(p.label)).strip()
+    detail = tr(p.cli_help or p.help).strip().rstrip(".")
     if detail[:1].isupper() and detail[1:2].islower():
         detail = detail[0].lower() + detail[1:]  # "Data: which data set", but "Loss: TF ..." stays
-    text = f"{name}: {detail}" if detail else name
+    text = tr("{name}: {detail}", name=name, detail=detail) if detail else name
     allowed = describe(p)
-    return f"{text} [{allowed}]; default {_default_text(p)}" if allowed else f"{text}; default {_default_text(p)}"
+    if allowed:
+        return tr("{option} [{allowed}]; default {default}", option=text, allowed=allowed, default=_default_text(p))
+    return tr("{option}; default {default}", option=text, default=_default_text(p))
 
 
 def _add_param_options(parser, core) -> None:
@@ -303,8 +348,7 @@ def _add_param_options(parser, core) -> None:
         except argparse.ArgumentError:
             # A lab parameter named like a built-in option (--width, --epochs): a declaration bug,
             # said in one line rather than as argparse's traceback.
-            raise CliError(f"the lab's parameter {p.name!r} clashes with the built-in option {p.option}; "
-                           "it must be renamed in the lab's PARAMS") from None
+            raise CliError(tr("the lab's parameter {name!r} clashes with the built-in option {option}; it must be renamed in the lab's PARAMS", name=p.name, option=p.option)) from None
 
 
 def _collect_params(parser, args, core) -> dict:
@@ -319,7 +363,7 @@ def _collect_params(parser, args, core) -> dict:
         try:
             params[p.name] = validate(p, raw)
         except ParamError as exc:
-            parser.error(f"{p.option}: {exc}")
+            parser.error(tr("{option}: {error}", option=p.option, error=exc))
     return params
 
 
@@ -360,7 +404,7 @@ def _write_json(path: str, result: dict) -> None:
     except (OSError, ValueError) as exc:
         if os.path.exists(tmp):
             os.remove(tmp)
-        raise CliError(f"could not write {path}: {exc}") from None
+        raise CliError(tr("could not write {path}: {error}", path=path, error=exc)) from None
 
 
 def export_snapshot(info, snapshot: dict, path: str, width: int = 1920) -> None:
@@ -394,25 +438,25 @@ def bench_command(argv: list[str]) -> int:
 
     lab_id = argv[0] if argv and not argv[0].startswith("-") else "perceptron"
     if lab_id not in lab_ids():
-        raise CliError(f"unknown lab {lab_id!r}; choose one of {', '.join(lab_ids())}")
+        raise CliError(tr("unknown lab {lab!r}; choose one of {labs}", lab=lab_id, labs=', '.join(lab_ids())))
     _info, core = _lab_core(lab_id)
-    parser = _Parser(prog="playground bench", description="Measure training speed, frame pacing and launch "
-                     "time; lab options (as for 'playground run') set the network to measure.")
+    parser = _Parser(prog="playground bench", description=tr("Measure training speed, frame pacing and launch "
+                     "time; lab options (as for 'playground run') set the network to measure."))
     parser.add_argument("lab", nargs="?", default="perceptron", choices=lab_ids(), metavar="LAB",
-                        help=f"the lab to measure: {', '.join(lab_ids())} (default perceptron)")
+                        help=tr("the lab to measure: {labs} (default perceptron)", labs=", ".join(lab_ids())))
     parser.add_argument("--seconds", type=float, default=5.0, metavar="S",
-                        help="how long to train at full speed, 0.5 to 600 (default 5)")
-    parser.add_argument("--json", metavar="OUT.json", help="also write the figures as JSON (default: not written)")
+                        help=tr("how long to train at full speed, 0.5 to 600 (default 5)"))
+    parser.add_argument("--json", metavar="OUT.json", help=tr("also write the figures as JSON (default: not written)"))
     parser.add_argument("--compare", type=int, default=0, metavar="N",
-                        help="measure N copies of the configuration side by side, 2 to 4 (default: one)")
+                        help=tr("measure N copies of the configuration side by side, 2 to 4 (default: one)"))
     add_language_option(parser)
     _add_param_options(parser, core)
     args = parser.parse_args(argv)
     params = _collect_params(parser, args, core)
     if not 0.5 <= args.seconds <= 600:
-        parser.error(f"--seconds: {args.seconds} must be between 0.5 and 600")
+        parser.error(tr("--seconds: {seconds} must be between 0.5 and 600", seconds=args.seconds))
     if args.compare and not 2 <= args.compare <= 4:
-        parser.error(f"--compare: {args.compare} must be between 2 and 4")
+        parser.error(tr("--compare: {compare} must be between 2 and 4", compare=args.compare))
     if args.json is not None:
         _check_writable(parser, args.json, (".json",))
     from playground.ui.bench import run_bench
