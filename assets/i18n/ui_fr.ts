@@ -1,8 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>1 epoch/s</source>
         <translation>1 époque/s</translation>
@@ -49,7 +49,7 @@
     </message>
     <message>
         <source>Play / pause training (Space)</source>
-        <translation>Lancer / suspendre l'entraînement (Espace)</translation>
+        <translation>Lancer / suspendre l&apos;entraînement (Espace)</translation>
     </message>
     <message>
         <source>Step</source>
@@ -89,7 +89,7 @@
     </message>
     <message>
         <source>Save experiment…</source>
-        <translation>Enregistrer l'expérience…</translation>
+        <translation>Enregistrer l&apos;expérience…</translation>
     </message>
     <message>
         <source>Open experiment…</source>
@@ -124,7 +124,7 @@
         <translation>Panneau des réglages</translation>
     </message>
     <message>
-        <source>Show or hide the lab's controls (Ctrl+K)</source>
+        <source>Show or hide the lab&apos;s controls (Ctrl+K)</source>
         <translation>Afficher ou masquer les réglages du labo (Ctrl+K)</translation>
     </message>
     <message>
@@ -184,12 +184,24 @@
         <translation>A&amp;ide</translation>
     </message>
     <message>
+        <source>reference</source>
+        <translation>référence</translation>
+    </message>
+    <message>
+        <source>same as A</source>
+        <translation>comme A</translation>
+    </message>
+    <message>
         <source>epoch {epoch}</source>
         <translation>époque {epoch}</translation>
     </message>
     <message>
+        <source>loss {loss}</source>
+        <translation>perte {loss}</translation>
+    </message>
+    <message>
         <source>Starting the training worker (loading torch)…</source>
-        <translation>Démarrage du processus d'entraînement (chargement de torch)…</translation>
+        <translation>Démarrage du processus d&apos;entraînement (chargement de torch)…</translation>
     </message>
     <message>
         <source>Compare</source>
@@ -197,7 +209,7 @@
     </message>
     <message>
         <source>{lab} has nothing to train.</source>
-        <translation>{lab} n'a rien à entraîner.</translation>
+        <translation>{lab} n&apos;a rien à entraîner.</translation>
     </message>
     <message>
         <source>Compare configurations</source>
@@ -220,16 +232,12 @@
         <translation>Pause</translation>
     </message>
     <message>
-        <source>not available</source>
-        <translation>non disponible</translation>
-    </message>
-    <message>
         <source>{device} is available</source>
         <translation>{device} est disponible</translation>
     </message>
     <message>
         <source>The lab could not draw this frame ({error}); training was paused.</source>
-        <translation>Le labo n'a pas pu dessiner cette image ({error}) ; l'entraînement est suspendu.</translation>
+        <translation>Le labo n&apos;a pas pu dessiner cette image ({error}) ; l&apos;entraînement est suspendu.</translation>
     </message>
     <message>
         <source>{rate} epochs/s · {fps} fps</source>
@@ -245,7 +253,7 @@
     </message>
     <message>
         <source>Worker ready (torch {version}).</source>
-        <translation>Processus d'entraînement prêt (torch {version}).</translation>
+        <translation>Processus d&apos;entraînement prêt (torch {version}).</translation>
     </message>
     <message>
         <source>Training stopped</source>
@@ -253,27 +261,83 @@
     </message>
     <message>
         <source>Training diverged</source>
-        <translation>L'entraînement a divergé</translation>
+        <translation>L&apos;entraînement a divergé</translation>
     </message>
     <message>
         <source>Worker restarted</source>
-        <translation>Processus d'entraînement redémarré</translation>
+        <translation>Processus d&apos;entraînement redémarré</translation>
     </message>
     <message>
         <source>Exported {path}</source>
         <translation>Exporté : {path}</translation>
     </message>
     <message>
+        <source>the figure went away during the recording: {error}</source>
+        <translation>la figure a disparu pendant l&apos;enregistrement : {error}</translation>
+    </message>
+    <message>
+        <source>Whole lab panel</source>
+        <translation>Panneau entier du lab</translation>
+    </message>
+    <message>
         <source>Record animation</source>
         <translation>Enregistrer une animation</translation>
     </message>
     <message>
+        <source>frames/s</source>
+        <translation>images/s</translation>
+    </message>
+    <message>
+        <source>Start training when the recording starts</source>
+        <translation>Lancer l&apos;entraînement au début de l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Largeur</translation>
+    </message>
+    <message>
+        <source>Frame rate</source>
+        <translation>Cadence</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>{file}: choose a name ending in .gif or .mp4</source>
+        <translation>{file} : choisissez un nom finissant par .gif ou .mp4</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>Le fichier</translation>
+    </message>
+    <message>
+        <source>this lab has no figure {figure!r}; it has {figures}</source>
+        <translation>ce lab n&apos;a pas de figure {figure!r} ; il a : {figures}</translation>
+    </message>
+    <message>
         <source>This lab has no figure {figure}.</source>
-        <translation>Ce labo n'a pas de figure {figure}.</translation>
+        <translation>Ce labo n&apos;a pas de figure {figure}.</translation>
     </message>
     <message>
         <source>{path} cannot be recorded: {error}</source>
-        <translation>Impossible d'enregistrer {path} : {error}</translation>
+        <translation>Impossible d&apos;enregistrer {path} : {error}</translation>
     </message>
     <message>
         <source>recording %v/%m frames</source>
@@ -285,7 +349,7 @@
     </message>
     <message>
         <source>End the recording now and keep it</source>
-        <translation>Terminer l'enregistrement maintenant et le garder</translation>
+        <translation>Terminer l&apos;enregistrement maintenant et le garder</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -293,11 +357,11 @@
     </message>
     <message>
         <source>Throw the recording away</source>
-        <translation>Jeter l'enregistrement</translation>
+        <translation>Jeter l&apos;enregistrement</translation>
     </message>
     <message>
         <source> ({skipped} frames skipped: the encoder was behind)</source>
-        <translation> ({skipped} images sautées : l'encodeur était en retard)</translation>
+        <translation> ({skipped} images sautées : l&apos;encodeur était en retard)</translation>
     </message>
     <message>
         <source>Saved animation {path}</source>
@@ -305,7 +369,7 @@
     </message>
     <message>
         <source>{path} was not written: {error}</source>
-        <translation>{path} n'a pas été écrit : {error}</translation>
+        <translation>{path} n&apos;a pas été écrit : {error}</translation>
     </message>
     <message>
         <source>Recording cancelled</source>
@@ -313,19 +377,19 @@
     </message>
     <message>
         <source>Stop recording</source>
-        <translation>Arrêter l'enregistrement</translation>
+        <translation>Arrêter l&apos;enregistrement</translation>
     </message>
     <message>
         <source>a comparison is kept as a lesson scene (View &gt; Lesson mode, Add current state), not as an experiment file; or save each configuration from its own lab</source>
-        <translation>une comparaison se garde comme scène de leçon (Affichage &gt; Mode leçon, Ajouter l'état actuel), pas comme fichier d'expérience ; ou enregistrez chaque configuration depuis son propre labo</translation>
+        <translation>une comparaison se garde comme scène de leçon (Affichage &gt; Mode leçon, Ajouter l&apos;état actuel), pas comme fichier d&apos;expérience ; ou enregistrez chaque configuration depuis son propre labo</translation>
     </message>
     <message>
         <source>nothing to save yet: the lab has not shown a frame of its current settings</source>
-        <translation>rien à enregistrer pour l'instant : le labo n'a pas encore affiché d'image avec ses réglages actuels</translation>
+        <translation>rien à enregistrer pour l&apos;instant : le labo n&apos;a pas encore affiché d&apos;image avec ses réglages actuels</translation>
     </message>
     <message>
         <source>Save experiment</source>
-        <translation>Enregistrer l'expérience</translation>
+        <translation>Enregistrer l&apos;expérience</translation>
     </message>
     <message>
         <source>Saving {file}: waiting for the current weights…</source>
@@ -337,15 +401,15 @@
     </message>
     <message>
         <source>{path} was not saved: another lab was opened meanwhile.</source>
-        <translation>{path} n'a pas été enregistré : un autre labo a été ouvert entre-temps.</translation>
+        <translation>{path} n&apos;a pas été enregistré : un autre labo a été ouvert entre-temps.</translation>
     </message>
     <message>
         <source>{path} was not saved: the training worker did not send the current weights in time. Try again in a moment.</source>
-        <translation>{path} n'a pas été enregistré : le processus d'entraînement n'a pas envoyé les poids actuels à temps. Réessayez dans un instant.</translation>
+        <translation>{path} n&apos;a pas été enregistré : le processus d&apos;entraînement n&apos;a pas envoyé les poids actuels à temps. Réessayez dans un instant.</translation>
     </message>
     <message>
         <source>{path} was not saved: {error}</source>
-        <translation>{path} n'a pas été enregistré : {error}</translation>
+        <translation>{path} n&apos;a pas été enregistré : {error}</translation>
     </message>
     <message>
         <source>Saved {path}</source>
@@ -356,20 +420,156 @@
         <translation>Ouvrir une expérience</translation>
     </message>
     <message>
+        <source>Neural Playground decks (*.npdeck.json *.json)</source>
+        <translation>Séquences Neural Playground (*.npdeck.json *.json)</translation>
+    </message>
+    <message>
+        <source>Lesson caption</source>
+        <translation>Légende de la leçon</translation>
+    </message>
+    <message>
+        <source>Lesson mode</source>
+        <translation>Mode leçon</translation>
+    </message>
+    <message>
+        <source>Step through a deck of scenes with Page Down / Page Up (Ctrl+Shift+L)</source>
+        <translation>Parcourir une séquence de scènes avec Page suivante / Page précédente (Ctrl+Maj+L)</translation>
+    </message>
+    <message>
+        <source>Lesson panel</source>
+        <translation>Panneau de la leçon</translation>
+    </message>
+    <message>
+        <source>Next scene</source>
+        <translation>Scène suivante</translation>
+    </message>
+    <message>
+        <source>Previous scene</source>
+        <translation>Scène précédente</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Leçon</translation>
+    </message>
+    <message>
+        <source>Add current state</source>
+        <translation>Ajouter l&apos;état actuel</translation>
+    </message>
+    <message>
+        <source>Save what is on screen as a scene after the current one</source>
+        <translation>Garder ce qui est à l&apos;écran comme une scène, après la scène actuelle</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Remove the selected scene</source>
+        <translation>Supprimer la scène choisie</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <source>Move the selected scene earlier</source>
+        <translation>Avancer la scène choisie dans la séquence</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>Move the selected scene later</source>
+        <translation>Reculer la scène choisie dans la séquence</translation>
+    </message>
+    <message>
+        <source>Open deck…</source>
+        <translation>Ouvrir une séquence…</translation>
+    </message>
+    <message>
+        <source>Open a deck file</source>
+        <translation>Ouvrir un fichier de séquence</translation>
+    </message>
+    <message>
+        <source>Save deck…</source>
+        <translation>Enregistrer la séquence…</translation>
+    </message>
+    <message>
+        <source>Save this deck to a file</source>
+        <translation>Enregistrer cette séquence dans un fichier</translation>
+    </message>
+    <message>
+        <source>Whole lecture</source>
+        <translation>Tout le cours</translation>
+    </message>
+    <message>
+        <source>Every lab&apos;s scenes in the lecture&apos;s order</source>
+        <translation>Les scènes de chaque lab, dans l&apos;ordre du cours</translation>
+    </message>
+    <message>
+        <source>Both languages</source>
+        <translation>Les deux langues</translation>
+    </message>
+    <message>
+        <source>Show each caption in French and in English (the app&apos;s language first)</source>
+        <translation>Afficher chaque légende en français et en anglais (la langue de l&apos;application d&apos;abord)</translation>
+    </message>
+    <message>
+        <source>{lab}, train to epoch {epoch} and pause</source>
+        <translation>{lab}, entraîner jusqu&apos;à l&apos;époque {epoch} puis pause</translation>
+    </message>
+    <message>
+        <source>the current state</source>
+        <translation>l&apos;état actuel</translation>
+    </message>
+    <message>
+        <source>Add scene</source>
+        <translation>Ajouter une scène</translation>
+    </message>
+    <message>
+        <source>Caption for this scene:</source>
+        <translation>Légende de cette scène :</translation>
+    </message>
+    <message>
+        <source>Could not open the deck</source>
+        <translation>Impossible d&apos;ouvrir la séquence</translation>
+    </message>
+    <message>
+        <source>The current deck is unchanged.</source>
+        <translation>La séquence actuelle est inchangée.</translation>
+    </message>
+    <message>
+        <source>Could not save the deck</source>
+        <translation>Impossible d&apos;enregistrer la séquence</translation>
+    </message>
+    <message>
+        <source>Saved deck {path}</source>
+        <translation>Séquence enregistrée : {path}</translation>
+    </message>
+    <message>
+        <source>Open deck</source>
+        <translation>Ouvrir une séquence</translation>
+    </message>
+    <message>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
+        <source>Save deck</source>
+        <translation>Enregistrer la séquence</translation>
+    </message>
+    <message>
         <source>Could not open the experiment</source>
-        <translation>Impossible d'ouvrir l'expérience</translation>
+        <translation>Impossible d&apos;ouvrir l&apos;expérience</translation>
     </message>
     <message>
         <source>{file} was not opened: {error}</source>
-        <translation>{file} n'a pas été ouvert : {error}</translation>
+        <translation>{file} n&apos;a pas été ouvert : {error}</translation>
     </message>
     <message>
         <source>Your current work is unchanged.</source>
-        <translation>Votre travail en cours n'a pas changé.</translation>
+        <translation>Votre travail en cours n&apos;a pas changé.</translation>
     </message>
     <message>
         <source>Opened {path}</source>
@@ -381,11 +581,11 @@
     </message>
     <message>
         <source>(worker starting)</source>
-        <translation>(démarrage du processus d'entraînement)</translation>
+        <translation>(démarrage du processus d&apos;entraînement)</translation>
     </message>
     <message>
-        <source>Interactive labs for the lecture &lt;i&gt;Introduction à l'apprentissage profond&lt;/i&gt;.</source>
-        <translation>Des labos interactifs pour le cours &lt;i&gt;Introduction à l'apprentissage profond&lt;/i&gt;.</translation>
+        <source>Interactive labs for the lecture &lt;i&gt;Introduction à l&apos;apprentissage profond&lt;/i&gt;.</source>
+        <translation>Des labos interactifs pour le cours &lt;i&gt;Introduction à l&apos;apprentissage profond&lt;/i&gt;.</translation>
     </message>
     <message>
         <source>Devices: {devices}</source>
@@ -397,7 +597,7 @@
     </message>
     <message>
         <source>(applies live)</source>
-        <translation>(s'applique en direct)</translation>
+        <translation>(s&apos;applique en direct)</translation>
     </message>
     <message>
         <source>(changing it resets the model)</source>
@@ -414,6 +614,194 @@
     <message>
         <source>refused: {reason}</source>
         <translation>refusé : {reason}</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {kind}: {error}</source>
+        <translation>Erreur inattendue : {kind} : {error}</translation>
+    </message>
+    <message>
+        <source>Neural Playground bench: lab &apos;{lab}&apos;, {seconds:g} s at full speed, {cores} CPU cores</source>
+        <translation>Banc d&apos;essai Neural Playground : lab &apos;{lab}&apos;, {seconds:g} s à pleine vitesse, {cores} cœurs de processeur</translation>
+    </message>
+    <message>
+        <source>, {compare} configurations side by side</source>
+        <translation>, {compare} configurations côte à côte</translation>
+    </message>
+    <message>
+        <source>  launch to visible window:   {launch:.2f} s</source>
+        <translation>  du lancement à la fenêtre visible :   {launch:.2f} s</translation>
+    </message>
+    <message>
+        <source>  launch: the window did not report</source>
+        <translation>  lancement : la fenêtre ne s&apos;est pas signalée</translation>
+    </message>
+    <message>
+        <source>  the worker sent no frame within 60 s</source>
+        <translation>  le processus d&apos;entraînement n&apos;a envoyé aucune image en 60 s</translation>
+    </message>
+    <message>
+        <source>  first frame from the worker: {t:.2f} s after the window (torch loads there)</source>
+        <translation>  première image du processus d&apos;entraînement : {t:.2f} s après la fenêtre (torch s&apos;y charge)</translation>
+    </message>
+    <message>
+        <source>  training in the worker:     {rate:,.0f} epochs/s ({engine}; {epoch:,} epochs in {seconds:g} s)</source>
+        <translation>  entraînement dans le processus : {rate:,.0f} époques/s ({engine} ; {epoch:,} époques en {seconds:g} s)</translation>
+    </message>
+    <message>
+        <source>  GUI timer tick (60 Hz):     median {tick_med:.1f} ms, worst {tick_worst:.1f} ms</source>
+        <translation>  minuterie de l&apos;interface (60 Hz) : médiane {tick_med:.1f} ms, pire {tick_worst:.1f} ms</translation>
+    </message>
+    <message>
+        <source>  frames drawn:               {rate:.1f}/s, interval median {frame_med:.1f} ms, worst {frame_worst:.1f} ms</source>
+        <translation>  images dessinées :           {rate:.1f}/s, intervalle médian {frame_med:.1f} ms, pire {frame_worst:.1f} ms</translation>
+    </message>
+    <message>
+        <source>  drawing one frame:          median {draw_med:.1f} ms, worst {draw_worst:.1f} ms</source>
+        <translation>  dessin d&apos;une image :         médiane {draw_med:.1f} ms, pire {draw_worst:.1f} ms</translation>
+    </message>
+    <message>
+        <source>  same session, no window:    {ceiling:,.0f} epochs/s (in this process)</source>
+        <translation>  même session, sans fenêtre : {ceiling:,.0f} époques/s (dans ce processus)</translation>
+    </message>
+    <message>
+        <source>  plain torch loop, same work: {reference:,.0f} epochs/s; the lab in the worker is {ratio:.2f}x that</source>
+        <translation>  simple boucle torch, même travail : {reference:,.0f} époques/s ; le lab dans le processus fait {ratio:.2f} fois cela</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>Image PNG</translation>
+    </message>
+    <message>
+        <source>SVG vector image</source>
+        <translation>Image vectorielle SVG</translation>
+    </message>
+    <message>
+        <source>CSV data (the curves&apos; numbers)</source>
+        <translation>Données CSV (les nombres des courbes)</translation>
+    </message>
+    <message>
+        <source>the folder {folder} does not exist</source>
+        <translation>le dossier {folder} n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file</source>
+        <translation>{path} est un dossier, pas un fichier</translation>
+    </message>
+    <message>
+        <source>cannot write in {folder}: {reason}</source>
+        <translation>impossible d&apos;écrire dans {folder} : {reason}</translation>
+    </message>
+    <message>
+        <source>nothing was written (is the figure empty?)</source>
+        <translation>rien n&apos;a été écrit (la figure est-elle vide ?)</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: permission denied</source>
+        <translation>impossible d&apos;écrire {path} : permission refusée</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation>impossible d&apos;écrire {path} : {reason}</translation>
+    </message>
+    <message>
+        <source>width {width} px is out of range (16 to 16000)</source>
+        <translation>la largeur {width} px est hors limites (16 à 16000)</translation>
+    </message>
+    <message>
+        <source>nothing was drawn (is the figure empty?)</source>
+        <translation>rien n&apos;a été dessiné (la figure est-elle vide ?)</translation>
+    </message>
+    <message>
+        <source>Qt could not encode the PNG</source>
+        <translation>Qt n&apos;a pas pu encoder le PNG</translation>
+    </message>
+    <message>
+        <source>unknown format &apos;.{format}&apos;: use .png, .svg or .csv</source>
+        <translation>format &apos;.{format}&apos; inconnu : utilisez .png, .svg ou .csv</translation>
+    </message>
+    <message>
+        <source>the whole lab panel exports as PNG only</source>
+        <translation>le panneau entier du lab ne s&apos;exporte qu&apos;en PNG</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Export figure</source>
+        <translation>Exporter la figure</translation>
+    </message>
+    <message>
+        <source>Width (PNG)</source>
+        <translation>Largeur (PNG)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l&apos;export</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Écriture…</translation>
+    </message>
+    <message>
+        <source>choose a file name</source>
+        <translation>choisissez un nom de fichier</translation>
+    </message>
+    <message>
+        <source>The training worker stopped unexpectedly (exit code {code}); it was restarted with the last weights shown. Press Play to continue.</source>
+        <translation>Le processus d&apos;entraînement s&apos;est arrêté de façon inattendue (code de sortie {code}) ; il a été relancé avec les derniers poids affichés. Appuyez sur Lecture pour continuer.</translation>
+    </message>
+    <message>
+        <source>The training worker stopped answering; it was restarted with the last weights shown.</source>
+        <translation>Le processus d&apos;entraînement ne répondait plus ; il a été relancé avec les derniers poids affichés.</translation>
+    </message>
+    <message>
+        <source>The training worker could not be reached; it was restarted.</source>
+        <translation>Le processus d&apos;entraînement était injoignable ; il a été relancé.</translation>
+    </message>
+    <message>
+        <source>Confusion matrix (test)</source>
+        <translation>Matrice de confusion (test)</translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation>classe prédite</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>vraie classe</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>sortie</translation>
+    </message>
+    <message>
+        <source>Output: predicted class</source>
+        <translation>Sortie : classe prédite</translation>
+    </message>
+    <message>
+        <source>Output (regression)</source>
+        <translation>Sortie (régression)</translation>
+    </message>
+    <message>
+        <source>random labels: nothing to learn</source>
+        <translation>étiquettes aléatoires : rien à apprendre</translation>
+    </message>
+    <message>
+        <source>→ epoch {epoch}</source>
+        <translation>→ époque {epoch}</translation>
+    </message>
+    <message>
+        <source>Timeline: drag back to an earlier epoch of this run; Play goes on from there</source>
+        <translation>Chronologie : faites glisser vers une époque antérieure de cet entraînement ; Lecture repart de là</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Chronologie</translation>
     </message>
 </context>
 </TS>

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QFileDialog, QFormLayout, QLineEdit, QMessageBox, QSpinBox, QWidget)
 
 from playground.core.video import VIDEO_FORMATS, VideoEncoder, VideoError
-from playground.ui.export import file_row
+from playground.ui.export import figure_combo, file_row
+from playground.ui.i18n import QT_TR_NOOP, tr
 
 __all__ = ["render_frame", "Recorder", "RecordDialog", "record_run", "qimage_to_rgb"]
 
@@ -156,7 +157,7 @@ class Recorder(QObject):
         try:
             frame = render_frame(self.target, self.width)
         except RuntimeError as exc:  # the figure was deleted (lab closed): keep what we have
-            self.failed.emit(f"the figure went away during the recording: {exc}")
+            self.failed.emit(tr("the figure went away during the recording: {error}", error=exc))
             self.cancel()
             return
         if self._size is None:
@@ -193,16 +194,15 @@ class Recorder(QObject):
 class RecordDialog(QDialog):
     """Choose what to record, the format, width, frame rate, length and file."""
 
-    WHOLE = "Whole lab panel"
+    WHOLE = QT_TR_NOOP("Whole lab panel")
 
     def __init__(self, figures: dict, default_dir: str = "", trains: bool = True, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Record animation")
-        self.figure = QComboBox()
-        self.figure.addItems(list(figures) + [self.WHOLE])
+        self.setWindowTitle(tr("Record animation"))
+        self.figure = figure_combo(figures, self.WHOLE)
         self.format = QComboBox()
         for key, label in VIDEO_FORMATS.items():
-            self.format.addItem(label, key)
+            self.format.addItem(tr(label), key)
         self.width = QSpinBox()
         self.width.setRange(160, 3840)
         self.width.setValue(1920)
@@ -210,26 +210,26 @@ class RecordDialog(QDialog):
         self.fps = QSpinBox()
         self.fps.setRange(1, 60)
         self.fps.setValue(15)
-        self.fps.setSuffix(" frames/s")
+        self.fps.setSuffix(" " + tr("frames/s"))
         self.seconds = QDoubleSpinBox()
         self.seconds.setRange(0.5, 600)
         self.seconds.setValue(10)
         self.seconds.setSuffix(" s")
-        self.play = QCheckBox("Start training when the recording starts")
+        self.play = QCheckBox(tr("Start training when the recording starts"))
         self.play.setChecked(trains)
         self.play.setEnabled(trains)
         self.path = QLineEdit(os.path.join(default_dir or os.getcwd(), "animation.gif"))
         row = file_row(self.path, self._browse)
         form = QFormLayout(self)
-        form.addRow("Figure", self.figure)
-        form.addRow("Format", self.format)
-        form.addRow("Width", self.width)
-        form.addRow("Frame rate", self.fps)
-        form.addRow("Length", self.seconds)
+        form.addRow(tr("Figure"), self.figure)
+        form.addRow(tr("Format"), self.format)
+        form.addRow(tr("Width"), self.width)
+        form.addRow(tr("Frame rate"), self.fps)
+        form.addRow(tr("Length"), self.seconds)
         form.addRow("", self.play)
-        form.addRow("File", row)
+        form.addRow(tr("File"), row)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText("Record")
+        buttons.button(QDialogButtonBox.Ok).setText(tr("Record"))
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -241,8 +241,8 @@ class RecordDialog(QDialog):
 
     def _browse(self) -> None:
         fmt = self.format.currentData()
-        path, _ = QFileDialog.getSaveFileName(self, "Record animation", self.path.text(),
-                                              f"{VIDEO_FORMATS[fmt]} (*.{fmt})")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Record animation"), self.path.text(),
+                                              f"{tr(VIDEO_FORMATS[fmt])} (*.{fmt})")
         if path:
             self.path.setText(path)
 
@@ -250,12 +250,13 @@ class RecordDialog(QDialog):
         path = self.path.text().strip()
         ext = os.path.splitext(path)[1].lower().lstrip(".")
         if ext not in VIDEO_FORMATS:
-            QMessageBox.warning(self, "Record animation", f"{path or 'The file'}: choose a name ending in .gif or .mp4")
+            QMessageBox.warning(self, tr("Record animation"),
+                                tr("{file}: choose a name ending in .gif or .mp4", file=path or tr("The file")))
             return
         self.accept()
 
     def choice(self) -> dict:
-        return {"figure": self.figure.currentText(), "path": self.path.text().strip(),
+        return {"figure": self.figure.currentData(), "path": self.path.text().strip(),
                 "width": self.width.value(), "fps": self.fps.value(), "seconds": self.seconds.value(),
                 "play": self.play.isChecked()}
 
@@ -280,7 +281,7 @@ def record_run(info, core, params: dict, epochs: int, extra: dict, path: str, wi
     view.show()
     figs = view.figures()
     if figure is not None and figure not in figs:
-        raise VideoError(f"this lab has no figure {figure!r}; it has {', '.join(figs)}")
+        raise VideoError(tr("this lab has no figure {figure!r}; it has {figures}", figure=figure, figures=", ".join(figs)))
     target = figs[figure] if figure else next(iter(figs.values()))
     n = int(frames) if frames else int(min(max(2, epochs + 1), 10 * fps))
     n = max(1, min(n, epochs + 1))

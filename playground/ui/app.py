@@ -120,7 +120,9 @@ def install_excepthook(win) -> None:
         detail = "".join(traceback.format_exception(exc_type, exc, tb))
         sys.stderr.write(detail)
         try:
-            win._on_error_raised(f"Unexpected error: {exc_type.__name__}: {exc}", detail)
+            from playground.ui.i18n import tr
+
+            win._on_error_raised(tr("Unexpected error: {kind}: {error}", kind=exc_type.__name__, error=exc), detail)
         except Exception:  # noqa: BLE001 - the window itself may be gone
             pass
 

@@ -74,20 +74,23 @@ def _stats(intervals: list[float]) -> tuple[float, float]:
 
 
 def run_bench(lab: str, seconds: float = 5.0, params: dict | None = None, out=print, compare: int = 0) -> dict:
-    out(f"Neural Playground bench: lab '{lab}', {seconds:g} s at full speed, {os.cpu_count()} CPU cores"
-        + (f", {compare} configurations side by side" if compare else ""))
-    launch = measure_launch(lab)
-    out(f"  launch to visible window:   {launch:.2f} s" if launch else "  launch: the window did not report")
-
+    from playground.core import i18n as core_i18n
     from playground.ui.app import make_app
+    from playground.ui.i18n import install_language, tr
 
     app = make_app()
+    language = install_language(core_i18n.language())  # `playground --language fr bench`: French lines
+    out(tr("Neural Playground bench: lab '{lab}', {seconds:g} s at full speed, {cores} CPU cores", lab=lab, seconds=seconds, cores=os.cpu_count())
+        + (tr(", {compare} configurations side by side", compare=compare) if compare else ""))
+    launch = measure_launch(lab)
+    out(tr("  launch to visible window:   {launch:.2f} s", launch=launch) if launch else tr("  launch: the window did not report"))
+
     os.environ.setdefault("PLAYGROUND_SETTINGS_DIR", tempfile.mkdtemp(prefix="playground-bench-"))
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
     from playground.ui.main_window import MainWindow
 
-    win = MainWindow(lab_id=lab, restore=False)
+    win = MainWindow(lab_id=lab, restore=False, language=language)
     win.resize(1440, 900)
     win.show()
     c = win.controller
@@ -122,10 +125,10 @@ def run_bench(lab: str, seconds: float = 5.0, params: dict | None = None, out=pr
     loop.exec()
     c.snapshot_ready.disconnect(on_first)
     if first["t"] is None:
-        out("  the worker sent no frame within 60 s")
+        out(tr("  the worker sent no frame within 60 s"))
         win.close()
         return {"lab": lab, "error": "no frame"}
-    out(f"  first frame from the worker: {first['t']:.2f} s after the window (torch loads there)")
+    out(tr("  first frame from the worker: {t:.2f} s after the window (torch loads there)", t=first['t']))
 
     ticks: list[float] = []
     frames: list[float] = []
@@ -156,17 +159,15 @@ def run_bench(lab: str, seconds: float = 5.0, params: dict | None = None, out=pr
     frame_med, frame_worst = _stats([b - a for a, b in zip(frames[1:], frames[2:])])
     rate = statistics.median(rates) if rates else 0.0
     ceiling = headless_rate(lab, 2.0, params)
-    out(f"  training in the worker:     {rate:,.0f} epochs/s ({engine}; {epoch:,} epochs in {seconds:g} s)")
-    out(f"  GUI timer tick (60 Hz):     median {tick_med:.1f} ms, worst {tick_worst:.1f} ms")
-    out(f"  frames drawn:               {len(frames) / seconds:.1f}/s, interval median {frame_med:.1f} ms, "
-        f"worst {frame_worst:.1f} ms")
+    out(tr("  training in the worker:     {rate:,.0f} epochs/s ({engine}; {epoch:,} epochs in {seconds:g} s)", rate=rate, engine=engine, epoch=epoch, seconds=seconds))
+    out(tr("  GUI timer tick (60 Hz):     median {tick_med:.1f} ms, worst {tick_worst:.1f} ms", tick_med=tick_med, tick_worst=tick_worst))
+    out(tr("  frames drawn:               {rate:.1f}/s, interval median {frame_med:.1f} ms, worst {frame_worst:.1f} ms", rate=len(frames) / seconds, frame_med=frame_med, frame_worst=frame_worst))
     draw_med, draw_worst = _stats(draws[2:])
-    out(f"  drawing one frame:          median {draw_med:.1f} ms, worst {draw_worst:.1f} ms")
-    out(f"  same session, no window:    {ceiling:,.0f} epochs/s (in this process)")
+    out(tr("  drawing one frame:          median {draw_med:.1f} ms, worst {draw_worst:.1f} ms", draw_med=draw_med, draw_worst=draw_worst))
+    out(tr("  same session, no window:    {ceiling:,.0f} epochs/s (in this process)", ceiling=ceiling))
     reference = plain_reference(lab, params, 2.0)
     if reference:
-        out(f"  plain torch loop, same work: {reference:,.0f} epochs/s; the lab in the worker is "
-            f"{rate / reference:.2f}x that")
+        out(tr("  plain torch loop, same work: {reference:,.0f} epochs/s; the lab in the worker is {ratio:.2f}x that", reference=reference, ratio=rate / reference))
     return {"reference_epochs_per_second": reference,
             "ratio_to_reference": (rate / reference) if reference else None,
             "lab": lab, "launch_seconds": launch, "first_frame_seconds": first["t"],

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from playground.core.train.compare import FACTORY, MAX_PANES
 from playground.core.train.params import by_name, classify_change
+from playground.ui.i18n import tr
 from playground.ui.training import resume_point
 
 __all__ = ["CompareView", "PANE_NAMES"]
@@ -188,17 +189,17 @@ class CompareView(QWidget):
     # --- read-outs and linked axes -----------------------------------------------------------------------
     def _differences(self, i: int) -> str:
         if i == 0:
-            return "reference"
+            return tr("reference")
         spec = by_name(self.core.PARAMS)
         base, mine = self.panes[0].params(), self.panes[i].params()
         diff = classify_change(self.core.PARAMS, base, mine)
         changed = {**diff.live, **diff.structural}
         if not changed:
-            return "same as A"
+            return tr("same as A")
         parts = []
         for k, v in list(changed.items())[:4]:
-            shown = ",".join(map(str, v)) if isinstance(v, list) else spec[k].label_of(v)
-            parts.append(f"{spec[k].label} {shown}")
+            shown = ",".join(map(str, v)) if isinstance(v, list) else tr(spec[k].label_of(v))
+            parts.append(f"{tr(spec[k].label)} {shown}")
         return "; ".join(parts) + (" …" if len(changed) > 4 else "")
 
     def _show_readouts(self, snap: dict | None = None) -> None:
@@ -209,11 +210,11 @@ class CompareView(QWidget):
             status = pane.get("stopped")
             text = f"<b>{PANE_NAMES[i]}</b> · {self._differences(i)}"
             if pane:
-                text += f"<br>epoch {pane.get('epoch', 0):,}"
+                text += "<br>" + tr("epoch {epoch}", epoch=f"{pane.get('epoch', 0):,}")
                 if isinstance(loss, (int, float)) and math.isfinite(loss):
-                    text += f" · loss {loss:.4g}"
+                    text += " · " + tr("loss {loss}", loss=f"{loss:.4g}")
                 if status:
-                    text += f" · <b>{status}</b>"
+                    text += f" · <b>{tr(status)}</b>"
             label.setText(text)
             if i < len(self.panes):
                 label.setToolTip(self.panes[i].readout.text())

@@ -17,10 +17,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QWidget)
 
+from playground.ui.i18n import QT_TR_NOOP, tr
+
 __all__ = ["export_figure", "export_widget_png", "render_png", "write_png", "ExportDialog", "ExportError",
            "FORMATS"]
 
-FORMATS = {"png": "PNG image", "svg": "SVG vector image", "csv": "CSV data (the curves' numbers)"}
+FORMATS = {"png": QT_TR_NOOP("PNG image"), "svg": QT_TR_NOOP("SVG vector image"),
+           "csv": QT_TR_NOOP("CSV data (the curves' numbers)")}
 
 
 class ExportError(RuntimeError):
@@ -34,9 +37,9 @@ def _plot_item(fig):
 def _check_target(path: str) -> None:
     folder = os.path.dirname(os.path.abspath(path)) or "."
     if not os.path.isdir(folder):
-        raise ExportError(f"the folder {folder} does not exist")
+        raise ExportError(tr("the folder {folder} does not exist", folder=folder))
     if os.path.isdir(path):
-        raise ExportError(f"{path} is a folder, not a file")
+        raise ExportError(tr("{path} is a folder, not a file", path=path))
 
 
 def _atomic(path: str, write) -> None:
@@ -46,21 +49,21 @@ def _atomic(path: str, write) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=ext, dir=folder)
     except OSError as exc:  # /proc, a read-only disk, a folder of someone else's
-        raise ExportError(f"cannot write in {folder}: {exc.strerror or exc}") from None
+        raise ExportError(tr("cannot write in {folder}: {reason}", folder=folder, reason=exc.strerror or exc)) from None
     os.close(fd)
     try:
         write(tmp)
         if not os.path.exists(tmp) or os.path.getsize(tmp) == 0:
-            raise ExportError("nothing was written (is the figure empty?)")
+            raise ExportError(tr("nothing was written (is the figure empty?)"))
         # mkstemp makes the file private (0600); an exported figure gets the usual permissions.
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except PermissionError as exc:
-        raise ExportError(f"cannot write {path}: permission denied") from exc
+        raise ExportError(tr("cannot write {path}: permission denied", path=path)) from exc
     except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise ExportError(tr("cannot write {path}: {reason}", path=path, reason=exc.strerror or exc)) from None
     finally:
         if os.path.exists(tmp):
             os.remove(tmp)
@@ -95,14 +98,14 @@ def render_png(fig, width: int = 1920):
     import pyqtgraph.exporters as ex
 
     if not 16 <= int(width) <= 16000:
-        raise ExportError(f"width {width} px is out of range (16 to 16000)")
+        raise ExportError(tr("width {width} px is out of range (16 to 16000)", width=width))
     item = _plot_item(fig)
     exporter = ex.ImageExporter(item)
     exporter.parameters()["width"] = int(width)
     with _antialiased_curves(item):
         image = exporter.export(toBytes=True)
     if image is None or image.isNull():
-        raise ExportError("nothing was drawn (is the figure empty?)")
+        raise ExportError(tr("nothing was drawn (is the figure empty?)"))
     return image
 
 
@@ -110,7 +113,7 @@ def write_png(image, path: str) -> None:
     """Encode and write a QImage as PNG, atomically; safe on any thread (no widget is touched)."""
     def write(tmp):
         if not image.save(tmp, "PNG"):
-            raise ExportError("Qt could not encode the PNG")
+            raise ExportError(tr("Qt could not encode the PNG"))
 
     _atomic(path, write)
 
@@ -121,7 +124,7 @@ def export_figure(fig, path: str, width: int = 1920) -> None:
 
     fmt = os.path.splitext(path)[1].lower().lstrip(".")
     if fmt not in FORMATS:
-        raise ExportError(f"unknown format '.{fmt}': use .png, .svg or .csv")
+        raise ExportError(tr("unknown format '.{format}': use .png, .svg or .csv", format=fmt))
     item = _plot_item(fig)
     if fmt == "png":
         _check_target(path)
@@ -156,11 +159,11 @@ class _antialiased_curves:
 def export_widget_png(widget: QWidget, path: str) -> None:
     """The whole lab panel as it looks on screen (at the screen's pixel ratio)."""
     if not path.lower().endswith(".png"):
-        raise ExportError("the whole lab panel exports as PNG only")
+        raise ExportError(tr("the whole lab panel exports as PNG only"))
 
     def write(tmp):
         if not widget.grab().save(tmp, "PNG"):
-            raise ExportError("Qt could not encode the PNG")
+            raise ExportError(tr("Qt could not encode the PNG"))
 
     _atomic(path, write)
 
@@ -168,9 +171,21 @@ def export_widget_png(widget: QWidget, path: str) -> None:
 _WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="png-writer")
 
 
+def figure_combo(figures: dict, whole: str) -> QComboBox:
+    """The figures a lab exports, by their names in the app's language; each item's data is the
+    figure's own (English) key, and `whole` (the whole lab panel) comes last."""
+    import re
+
+    combo = QComboBox()
+    for name in list(figures) + [whole]:
+        pane = re.fullmatch(r"(.+) \(([A-D])\)", name)  # a comparison's "loss (B)"
+        combo.addItem(f"{tr(pane.group(1))} ({pane.group(2)})" if pane else tr(name), name)
+    return combo
+
+
 def file_row(path: QLineEdit, browse) -> QHBoxLayout:
     """A file name field with its Browse… button, as the export and record dialogs show it."""
-    button = QPushButton("Browse…")
+    button = QPushButton(tr("Browse…"))
     button.clicked.connect(browse)
     row = QHBoxLayout()
     row.addWidget(path, 1)
@@ -181,18 +196,17 @@ def file_row(path: QLineEdit, browse) -> QHBoxLayout:
 class ExportDialog(QDialog):
     """Choose a figure, a format, a width and a file; reports errors without closing."""
 
-    WHOLE = "Whole lab panel"
+    WHOLE = QT_TR_NOOP("Whole lab panel")
 
     def __init__(self, figures: dict, lab_widget: QWidget, default_dir: str = "", parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Export figure")
+        self.setWindowTitle(tr("Export figure"))
         self.figures = figures
         self.lab_widget = lab_widget
-        self.figure = QComboBox()
-        self.figure.addItems(list(figures) + [self.WHOLE])
+        self.figure = figure_combo(figures, self.WHOLE)
         self.format = QComboBox()
         for key, label in FORMATS.items():
-            self.format.addItem(label, key)
+            self.format.addItem(tr(label), key)
         self.width = QSpinBox()
         self.width.setRange(16, 16000)
         self.width.setValue(1920)
@@ -200,10 +214,10 @@ class ExportDialog(QDialog):
         self.path = QLineEdit(os.path.join(default_dir or os.getcwd(), "figure.png"))
         row = file_row(self.path, self._browse)
         form = QFormLayout(self)
-        form.addRow("Figure", self.figure)
-        form.addRow("Format", self.format)
-        form.addRow("Width (PNG)", self.width)
-        form.addRow("File", row)
+        form.addRow(tr("Figure"), self.figure)
+        form.addRow(tr("Format"), self.format)
+        form.addRow(tr("Width (PNG)"), self.width)
+        form.addRow(tr("File"), row)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
@@ -215,7 +229,7 @@ class ExportDialog(QDialog):
         self._sync()
 
     def _sync(self) -> None:
-        whole = self.figure.currentText() == self.WHOLE
+        whole = self.figure.currentData() == self.WHOLE
         if whole:
             self.format.setCurrentIndex(0)
         self.format.setEnabled(not whole)
@@ -226,8 +240,8 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         fmt = self.format.currentData()
-        path, _ = QFileDialog.getSaveFileName(self, "Export figure", self.path.text(),
-                                              f"{FORMATS[fmt]} (*.{fmt})")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export figure"), self.path.text(),
+                                              f"{tr(FORMATS[fmt])} (*.{fmt})")
         if path:
             self.path.setText(path)
 
@@ -236,14 +250,14 @@ class ExportDialog(QDialog):
         try:
             path, image = self._render()
         except (ExportError, OSError) as exc:
-            QMessageBox.warning(self, "Export failed", str(exc))
+            QMessageBox.warning(self, tr("Export failed"), str(exc))
             return
         if image is None:
             self.accept()  # SVG and CSV are written already
             return
         self.writing = _WRITER.submit(write_png, image, path)
         self._form_enabled(False)
-        self.status.setText("Writing…")
+        self.status.setText(tr("Writing…"))
         self.setCursor(Qt.BusyCursor)
         self._waiter = QTimer(self)
         self._waiter.setInterval(30)
@@ -259,7 +273,7 @@ class ExportDialog(QDialog):
         self._form_enabled(True)
         exc = self.writing.exception()
         if exc is not None:
-            QMessageBox.warning(self, "Export failed", str(exc))
+            QMessageBox.warning(self, tr("Export failed"), str(exc))
             return
         self.accept()
 
@@ -273,11 +287,11 @@ class ExportDialog(QDialog):
         """(path, QImage to write) for a PNG; (path, None) once an SVG or CSV is written."""
         path = self.path.text().strip()
         if not path:
-            raise ExportError("choose a file name")
+            raise ExportError(tr("choose a file name"))
         _check_target(path)
-        if self.figure.currentText() == self.WHOLE:
+        if self.figure.currentData() == self.WHOLE:
             return path, self.lab_widget.grab().toImage()
-        fig = self.figures[self.figure.currentText()]
+        fig = self.figures[self.figure.currentData()]
         if self.format.currentData() == "png" and path.lower().endswith(".png"):
             return path, render_png(fig, self.width.value())
         export_figure(fig, path, self.width.value())
@@ -286,9 +300,9 @@ class ExportDialog(QDialog):
     def export(self) -> str:
         path = self.path.text().strip()
         if not path:
-            raise ExportError("choose a file name")
-        if self.figure.currentText() == self.WHOLE:
+            raise ExportError(tr("choose a file name"))
+        if self.figure.currentData() == self.WHOLE:
             export_widget_png(self.lab_widget, path)
         else:
-            export_figure(self.figures[self.figure.currentText()], path, self.width.value())
+            export_figure(self.figures[self.figure.currentData()], path, self.width.value())
         return path

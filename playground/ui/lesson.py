@@ -5,6 +5,10 @@ keys in presentation mode. Going to a scene opens its lab with its parameters an
 tab, and, if the scene says so, trains to its epoch in the worker and pauses there. The deck panel
 (a dock on the right) lists the scenes: add the current state as a scene, remove, reorder, open and
 save decks (`*.npdeck.json`, checked like experiment files), or load the whole lecture.
+
+Captions follow the app's language (View > Language): a scene's caption in that language, else its
+English one. "Captions in both languages" adds the other language's caption under it, smaller, for
+a room that reads both.
 """
 from __future__ import annotations
 
@@ -16,11 +20,19 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QHBoxLayout, QInputDial
                                QListWidgetItem, QMessageBox, QPushButton, QSizePolicy, QToolBar,
                                QVBoxLayout, QWidget)
 
-from playground.core.scenes import Deck, DeckError, Scene, lecture_deck, load_deck, save_deck, scene_from_json
+from playground.core.scenes import (LECTURE_TITLE, Deck, DeckError, Scene, lecture_deck, load_deck, save_deck,
+                                    scene_from_json)
+from playground.ui.i18n import QT_TR_NOOP, current_language, tr
 
 __all__ = ["LessonMode", "DECK_FILTER"]
 
-DECK_FILTER = "Neural Playground decks (*.npdeck.json *.json)"
+DECK_FILTER = QT_TR_NOOP("Neural Playground decks (*.npdeck.json *.json)")
+# Decks saved before the title was one English key carried both languages in it.
+_OLD_LECTURE_TITLE = "Introduction à l'apprentissage profond / Introduction to deep learning"
+
+
+def _other(language: str) -> str:
+    return "en" if language == "fr" else "fr"
 
 
 class LessonMode(QObject):
@@ -33,24 +45,33 @@ class LessonMode(QObject):
         self.window = window
         self.deck: Deck = lecture_deck()
         self.index = -1
-        self.language = window.settings.value("lesson/language", "en")
-        if self.language not in ("en", "fr"):
-            self.language = "en"
+        # Besides the app's language, show each caption in the other one too (a bilingual room).
+        self.both_languages = str(window.settings.value("lesson/both_languages", "false")).lower() == "true"
 
         self.caption = QLabel("")
         self.caption.setObjectName("lesson_caption")
         self.caption.setWordWrap(True)
         self.caption.setAlignment(Qt.AlignLeft | Qt.AlignVCenter)
         self.caption.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        self.caption_other = QLabel("")  # the other language's caption, when both are shown
+        self.caption_other.setObjectName("lesson_caption_other")
+        self.caption_other.setWordWrap(True)
+        self.caption_other.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        self.caption_other.hide()
         self.counter = QLabel("")
         self.counter.setObjectName("lesson_counter")
-        bar = QToolBar("Lesson caption")
+        bar = QToolBar(tr("Lesson caption"))
         bar.setObjectName("lesson_bar")
         bar.setMovable(False)
         holder = QWidget()
         row = QHBoxLayout(holder)
         row.setContentsMargins(10, 4, 10, 4)
-        row.addWidget(self.caption, 1)
+        captions = QVBoxLayout()
+        captions.setContentsMargins(0, 0, 0, 0)
+        captions.setSpacing(2)
+        captions.addWidget(self.caption)
+        captions.addWidget(self.caption_other)
+        row.addLayout(captions, 1)
         row.addWidget(self.counter)
         bar.addWidget(holder)
         window.addToolBarBreak(Qt.TopToolBarArea)
@@ -62,21 +83,20 @@ class LessonMode(QObject):
         window.addDockWidget(Qt.RightDockWidgetArea, self.panel)
         self.panel.hide()
 
-        self.toggle_action = QAction("Lesson mode", window, checkable=True)
+        self.toggle_action = QAction(window, checkable=True)
         self.toggle_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
-        self.toggle_action.setToolTip("Step through a deck of scenes with Page Down / Page Up (Ctrl+Shift+L)")
         self.toggle_action.toggled.connect(self.set_active)
         self.panel_action = self.panel.toggleViewAction()
-        self.panel_action.setText("Lesson panel")
-        self.next_action = QAction("Next scene", window)
+        self.next_action = QAction(window)
         self.next_action.setShortcuts([QKeySequence(Qt.Key_PageDown)])
         self.next_action.triggered.connect(self.next)
-        self.prev_action = QAction("Previous scene", window)
+        self.prev_action = QAction(window)
         self.prev_action.setShortcuts([QKeySequence(Qt.Key_PageUp)])
         self.prev_action.triggered.connect(self.previous)
         for a in (self.toggle_action, self.next_action, self.prev_action):
             a.setShortcutContext(Qt.ApplicationShortcut)
             window.addAction(a)
+        self._name_actions()
         self._refresh_list()
         from PySide6.QtWidgets import QApplication
 
@@ -93,9 +113,28 @@ class LessonMode(QObject):
             return True
         return False
 
+    # --- texts in the app's language ---------------------------------------------------------------------
+    def _name_actions(self) -> None:
+        self.toggle_action.setText(tr("Lesson mode"))
+        self.toggle_action.setToolTip(tr("Step through a deck of scenes with Page Down / Page Up (Ctrl+Shift+L)"))
+        self.panel_action.setText(tr("Lesson panel"))
+        self.next_action.setText(tr("Next scene"))
+        self.prev_action.setText(tr("Previous scene"))
+
+    def retranslate(self) -> None:
+        """View > Language: the caption bar, the deck panel and the current caption in the new language."""
+        self._name_actions()
+        self.bar.setWindowTitle(tr("Lesson caption"))
+        self.panel.setWindowTitle(tr("Lesson"))
+        for button, text, tip in self._buttons:
+            button.setText(tr(text))
+            button.setToolTip(tr(tip))
+        self._refresh_list()
+        self._show_caption()
+
     # --- the panel -------------------------------------------------------------------------------------
     def _build_panel(self) -> QDockWidget:
-        dock = QDockWidget("Lesson", self.window)
+        dock = QDockWidget(tr("Lesson"), self.window)
         dock.setObjectName("lesson_panel")
         dock.setAllowedAreas(Qt.LeftDockWidgetArea | Qt.RightDockWidgetArea)
         body = QWidget()
@@ -108,33 +147,50 @@ class LessonMode(QObject):
         self.list.itemActivated.connect(lambda item: self.go(self.list.row(item)))
         self.list.itemDoubleClicked.connect(lambda item: self.go(self.list.row(item)))
         layout.addWidget(self.list, 1)
-        buttons = [("Add current state", self.add_current, "Save what is on screen as a scene after the current one"),
-                   ("Remove", self.remove_selected, "Remove the selected scene"),
-                   ("Move up", lambda: self.move_selected(-1), "Move the selected scene earlier"),
-                   ("Move down", lambda: self.move_selected(1), "Move the selected scene later"),
-                   ("Open deck…", self.open_dialog, "Open a deck file"),
-                   ("Save deck…", self.save_dialog, "Save this deck to a file"),
-                   ("Whole lecture", self.load_lecture, "Every lab's scenes in the lecture's order"),
-                   ("Français / English", self.toggle_language, "Captions in French or English")]
+        buttons = [(QT_TR_NOOP("Add current state"), self.add_current,
+                    QT_TR_NOOP("Save what is on screen as a scene after the current one")),
+                   (QT_TR_NOOP("Remove"), self.remove_selected, QT_TR_NOOP("Remove the selected scene")),
+                   (QT_TR_NOOP("Move up"), lambda: self.move_selected(-1), QT_TR_NOOP("Move the selected scene earlier")),
+                   (QT_TR_NOOP("Move down"), lambda: self.move_selected(1), QT_TR_NOOP("Move the selected scene later")),
+                   (QT_TR_NOOP("Open deck…"), self.open_dialog, QT_TR_NOOP("Open a deck file")),
+                   (QT_TR_NOOP("Save deck…"), self.save_dialog, QT_TR_NOOP("Save this deck to a file")),
+                   (QT_TR_NOOP("Whole lecture"), self.load_lecture, QT_TR_NOOP("Every lab's scenes in the lecture's order")),
+                   (QT_TR_NOOP("Both languages"), self.toggle_language,
+                    QT_TR_NOOP("Show each caption in French and in English (the app's language first)"))]
         from PySide6.QtWidgets import QGridLayout
 
         grid = QGridLayout()
         grid.setSpacing(4)
+        self._buttons = []
         for i, (text, slot, tip) in enumerate(buttons):
-            b = QPushButton(text)
-            b.setToolTip(tip)
+            b = QPushButton(tr(text))
+            b.setToolTip(tr(tip))
             b.clicked.connect(slot)
             grid.addWidget(b, i // 2, i % 2)
+            self._buttons.append((b, text, tip))
+        self.both_button = self._buttons[-1][0]
+        self.both_button.setCheckable(True)
+        self.both_button.setChecked(self.both_languages)
         layout.addLayout(grid)
         dock.setWidget(body)
         return dock
 
+    def deck_title(self) -> str:
+        """The deck's title in the app's language (the lecture's is one English key)."""
+        title = LECTURE_TITLE if self.deck.title == _OLD_LECTURE_TITLE else self.deck.title
+        return tr(title)
+
     def _refresh_list(self) -> None:
-        self.title.setText(f"<b>{self.deck.title}</b>")
+        from playground.registry import get_lab
+
+        language = current_language()
+        self.title.setText(f"<b>{self.deck_title()}</b>")
         self.list.clear()
         for i, scene in enumerate(self.deck.scenes):
-            item = QListWidgetItem(f"{i + 1}. {scene.caption_in(self.language) or scene.lab}")
-            item.setToolTip(f"lab {scene.lab}" + (f", train to epoch {scene.train_to}" if scene.train_to else ""))
+            lab = tr(get_lab(scene.lab).title)
+            item = QListWidgetItem(f"{i + 1}. {scene.caption_in(language) or lab}")
+            item.setToolTip(tr("{lab}, train to epoch {epoch} and pause", lab=lab, epoch=scene.train_to)
+                            if scene.train_to else lab)
             self.list.addItem(item)
         if 0 <= self.index < self.list.count():
             self.list.setCurrentRow(self.index)
@@ -162,6 +218,8 @@ class LessonMode(QObject):
         size = int(round(15 * theme.scale * 1.3))
         self.caption.setStyleSheet(f"font-size: {size}px; font-weight: 600; color: {theme.foreground};")
         self.counter.setStyleSheet(f"font-size: {int(size * 0.7)}px; color: {theme.foreground};")
+        self.caption_other.setStyleSheet(f"font-size: {int(size * 0.75)}px; font-style: italic; "
+                                         f"color: {theme.foreground};")
 
     # --- moving through the deck -------------------------------------------------------------------------
     def next(self) -> None:
@@ -204,14 +262,21 @@ class LessonMode(QObject):
             self.counter.setText("")
             return
         scene = self.deck.scenes[self.index]
-        self.caption.setText(scene.caption_in(self.language))
+        language = current_language()
+        shown = scene.caption_in(language)
+        self.caption.setText(shown)
+        other = scene.caption.get(_other(language), "") if self.both_languages else ""
+        self.caption_other.setText(other if other and other != shown else "")
+        self.caption_other.setVisible(bool(self.caption_other.text()))
         self.counter.setText(f"{self.index + 1} / {len(self.deck.scenes)}")
 
     def toggle_language(self) -> None:
-        self.language = "fr" if self.language == "en" else "en"
-        self.window.settings.setValue("lesson/language", self.language)
+        """Captions in both languages, or in the app's language only (remembered)."""
+        self.both_languages = not self.both_languages
+        self.window.settings.setValue("lesson/both_languages", "true" if self.both_languages else "false")
+        if self.both_button.isChecked() != self.both_languages:
+            self.both_button.setChecked(self.both_languages)
         self._show_caption()
-        self._refresh_list()
 
     # --- editing ----------------------------------------------------------------------------------------
     def current_scene(self, caption: str = "") -> Scene:
@@ -220,22 +285,22 @@ class LessonMode(QObject):
         snap = view.last_snapshot or {}
         epoch = int(snap.get("epoch", 0) or 0) if view.trains else 0
         raw = {"lab": view.info.id, "params": view.params(), "view": view.view_state(),
-               "caption": {self.language: caption} if caption else {}, "train_to": epoch}
+               "caption": {current_language(): caption} if caption else {}, "train_to": epoch}
         if getattr(view, "compare", False):
             raw["compare"] = view.pane_params()
-        return scene_from_json(raw, "the current state")
+        return scene_from_json(raw, tr("the current state"))
 
     def add_current(self, caption: str | None = None) -> None:
         if self.window.current is None:
             return
         if caption is None:
-            caption, ok = QInputDialog.getText(self.window, "Add scene", "Caption for this scene:")
+            caption, ok = QInputDialog.getText(self.window, tr("Add scene"), tr("Caption for this scene:"))
             if not ok:
                 return
         try:
             scene = self.current_scene(caption.strip())
         except DeckError as exc:
-            self.window._message(QMessageBox.Warning, "Add scene", str(exc))
+            self.window._message(QMessageBox.Warning, tr("Add scene"), str(exc))
             return
         at = self.index + 1 if self.index >= 0 else len(self.deck.scenes)
         self.deck.scenes.insert(at, scene)
@@ -285,8 +350,8 @@ class LessonMode(QObject):
         try:
             deck = load_deck(path)
         except DeckError as exc:
-            self.window._message(QMessageBox.Warning, "Could not open the deck",
-                                 f"{exc}\n\nThe current deck is unchanged.")
+            self.window._message(QMessageBox.Warning, tr("Could not open the deck"),
+                                 f"{exc}\n\n" + tr("The current deck is unchanged."))
             return False
         self.window.settings.setValue("paths/decks", os.path.dirname(path))
         self.set_deck(deck)
@@ -296,21 +361,21 @@ class LessonMode(QObject):
         try:
             save_deck(path, self.deck)
         except DeckError as exc:
-            self.window._message(QMessageBox.Warning, "Could not save the deck", str(exc))
+            self.window._message(QMessageBox.Warning, tr("Could not save the deck"), str(exc))
             return False
         self.window.settings.setValue("paths/decks", os.path.dirname(path))
-        self.window.statusBar().showMessage(f"Saved deck {path}", 5000)
+        self.window.statusBar().showMessage(tr("Saved deck {path}", path=path), 5000)
         return True
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open deck",
+        path, _ = QFileDialog.getOpenFileName(self.window, tr("Open deck"),
                                               self.window.settings.value("paths/decks", os.getcwd()),
-                                              DECK_FILTER + ";;All files (*)")
+                                              tr(DECK_FILTER) + ";;" + tr("All files (*)"))
         if path:
             self.open_path(path)
 
     def save_dialog(self) -> None:
         start = os.path.join(self.window.settings.value("paths/decks", os.getcwd()), "lesson.npdeck.json")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save deck", start, DECK_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.window, tr("Save deck"), start, tr(DECK_FILTER))
         if path:
             self.save_path(path)

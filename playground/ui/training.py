@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from playground.core import i18n as core_i18n
 from playground.core.train.worker import Channel, ChannelClosed, channel_pair, worker_main
+from playground.ui.i18n import tr
 
 __all__ = ["TrainingController", "resume_point"]
 
@@ -161,8 +162,8 @@ class TrainingController(QObject):
     def _check_alive(self) -> None:
         if not self._closing and self._proc is not None and not self._proc.is_alive():
             code = self._proc.exitcode
-            self._restart(f"The training worker stopped unexpectedly (exit code {code}); it was "
-                          "restarted with the last weights shown. Press Play to continue.")
+            self._restart(tr("The training worker stopped unexpectedly (exit code {code}); it was "
+                             "restarted with the last weights shown. Press Play to continue.", code=code))
 
     # --- commands -------------------------------------------------------------------------------------
     def _send(self, cmd: dict) -> None:
@@ -176,10 +177,10 @@ class TrainingController(QObject):
             self._channel.send(cmd, block=False)
         except queue.Full:
             # MAX_PENDING commands unwritten: the worker has stopped reading its pipe.
-            self._restart("The training worker stopped answering; it was restarted with the last "
-                          "weights shown.")
+            self._restart(tr("The training worker stopped answering; it was restarted with the last "
+                             "weights shown."))
         except ChannelClosed:
-            self._restart("The training worker could not be reached; it was restarted.")
+            self._restart(tr("The training worker could not be reached; it was restarted."))
 
     def _new_run(self) -> int:
         self.run_id += 1

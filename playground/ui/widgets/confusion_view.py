@@ -7,6 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
+from playground.ui.i18n import QT_TR_NOOP, tr
 from playground.ui.theme import Theme
 from playground.ui.widgets.plots import ThemedPlot
 
@@ -14,8 +15,8 @@ __all__ = ["ConfusionView"]
 
 
 class ConfusionView(ThemedPlot):
-    def __init__(self, theme: Theme, title: str = "Confusion matrix (test)", parent=None):
-        super().__init__(title, "predicted class", "true class", parent)
+    def __init__(self, theme: Theme, title: str = QT_TR_NOOP("Confusion matrix (test)"), parent=None):
+        super().__init__(tr(title), tr("predicted class"), tr("true class"), parent)
         self.theme = theme
         item = self.item
         item.getViewBox().setMouseEnabled(False, False)

@@ -14,6 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
+from playground.ui.i18n import tr
 from playground.ui.theme import CLASS_COLORS, Theme
 from playground.ui.widgets.plots import ThemedPlot, diverging_lut
 
@@ -41,7 +42,7 @@ class OutputPlot(ThemedPlot):
     point_removed = Signal(float, float)  # right click: remove the nearest point
 
     def __init__(self, theme: Theme, parent: QWidget | None = None):
-        super().__init__("Output", "X₁", "X₂", parent)
+        super().__init__(tr("Output"), "X₁", "X₂", parent)
         self.theme = theme
         self.extent = 6.0
         self.show_test = False
@@ -62,7 +63,7 @@ class OutputPlot(ThemedPlot):
         self.test_points.setZValue(11)
         item.addItem(self.train_points)
         item.addItem(self.test_points)
-        self.bar = pg.ColorBarItem(values=(-1, 1), interactive=False, width=14, label="output")
+        self.bar = pg.ColorBarItem(values=(-1, 1), interactive=False, width=14, label=tr("output"))
         item.layout.addItem(self.bar, 2, 5)
         self.note = pg.TextItem("", anchor=(0, 0))
         self.note.setZValue(20)
@@ -112,17 +113,17 @@ class OutputPlot(ThemedPlot):
         elif "grid_probs" in snap:
             probs = np.nan_to_num(np.asarray(snap["grid_probs"], float), nan=0.0)
             rgba = class_rgba(probs, self.theme, self.discretize)
-            self._title("Output: predicted class")
+            self._title(tr("Output: predicted class"))
         else:
             rgba = self._scale_rgba(np.asarray(snap["grid"], float))
-            self._title("Output" + (" (regression)" if snap.get("problem") == "regression" else ""))
+            self._title(tr("Output (regression)") if snap.get("problem") == "regression" else tr("Output"))
         self.bar.setVisible("grid_probs" not in snap or self._focus is not None)
         # The grid is [x1, x2]; the image is row-major [row = x2, column = x1].
         self.image.setImage(np.ascontiguousarray(np.swapaxes(rgba, 0, 1)), autoLevels=False, levels=(0, 255))
         step = 2 * ext / (rgba.shape[0] - 1)  # grid values sit at cell centres
         self.image.setRect(QRectF(-ext - step / 2, -ext - step / 2, 2 * ext + step, 2 * ext + step))
         self._draw_points(snap)
-        note = snap.get("note", "") and "random labels: nothing to learn"
+        note = snap.get("note", "") and tr("random labels: nothing to learn")
         if note != getattr(self, "_shown_note", None):
             self._shown_note = note
             self.note.setText(note)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont
 
 from playground.core.train.series import thin
+from playground.ui.i18n import tr
 from playground.ui.theme import CLASS_COLORS, Theme
 
 pg.setConfigOptions(antialias=True, imageAxisOrder="row-major")
@@ -46,7 +47,7 @@ def style_plot_item(item: pg.PlotItem, theme: Theme) -> None:
             ax.setLabel(label_text, **{"color": theme.foreground, "font-size": f"{theme.font_pt * 0.9:.0f}pt"})
     title = getattr(item, "_np_title", None)
     if title:
-        item.setTitle(title, color=theme.foreground, size=f"{theme.font_pt * 1.05:.0f}pt")
+        item.setTitle(tr(title), color=theme.foreground, size=f"{theme.font_pt * 1.05:.0f}pt")
         _let_title_shrink(item)
     if item.legend is not None:
         size = f"{theme.font_pt * 0.85:.0f}pt"
@@ -92,10 +93,11 @@ class ThemedPlot(pg.PlotWidget):
         item._np_title = title
         item.setMenuEnabled(False)
         item.hideButtons()
+        # A lab passes tr("epoch"); an English literal is translated here too, if the window knows it.
         if x_label:
-            item.setLabel("bottom", x_label)
+            item.setLabel("bottom", tr(x_label))
         if y_label:
-            item.setLabel("left", y_label)
+            item.setLabel("left", tr(y_label))
         self.setMinimumSize(160, 140)
 
     @property
@@ -104,7 +106,7 @@ class ThemedPlot(pg.PlotWidget):
 
     def set_title(self, title: str, theme: Theme) -> None:
         self.item._np_title = title
-        self.item.setTitle(title, color=theme.foreground, size=f"{theme.font_pt * 1.05:.0f}pt")
+        self.item.setTitle(tr(title), color=theme.foreground, size=f"{theme.font_pt * 1.05:.0f}pt")
         _let_title_shrink(self.item)
 
     def apply_theme(self, theme: Theme) -> None:
@@ -178,7 +180,7 @@ class CurveChart:
     def add(self, name: str, color: str, dashed: bool = False) -> None:
         # No antialiasing live: a zigzag of hundreds of points costs 3 to 4 times more with it.
         # Exports switch it back on (playground.ui.export).
-        curve = self.plot.plot([], [], name=name, skipFiniteCheck=True, antialias=False)
+        curve = self.plot.plot([], [], name=tr(name), skipFiniteCheck=True, antialias=False)
         curve.setDownsampling(auto=True, method="peak")
         curve.setClipToView(True)
         self.curves[name] = curve

@@ -11,6 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
 
+from playground.ui.i18n import tr
+
 __all__ = ["TimelineSlider"]
 
 
@@ -24,17 +26,25 @@ class TimelineSlider(QWidget):
         self.slider.setFocusPolicy(Qt.ClickFocus)  # the arrow keys stay with the transport
         self.slider.setMinimumWidth(160)
         self.slider.setRange(0, 0)
-        self.slider.setToolTip("Timeline: drag back to an earlier epoch of this run; Play goes on from there")
-        self.label = QLabel("epoch 0")
+        self.label = QLabel("")
         self.label.setMinimumWidth(90)
+        self.title = QLabel("")
+        self._epoch = 0
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
-        layout.addWidget(QLabel("Timeline"))
+        layout.addWidget(self.title)
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.label)
-        self.slider.sliderMoved.connect(lambda v: self.label.setText(f"→ epoch {v:,}"))
+        self.retranslate()
+        self.slider.sliderMoved.connect(lambda v: self.label.setText(tr("→ epoch {epoch}", epoch=f"{v:,}")))
         self.slider.sliderReleased.connect(self._on_released)
         self.slider.actionTriggered.connect(self._on_action)
+
+    def retranslate(self) -> None:
+        """Its texts in the app's language (View > Language)."""
+        self.slider.setToolTip(tr("Timeline: drag back to an earlier epoch of this run; Play goes on from there"))
+        self.title.setText(tr("Timeline"))
+        self.label.setText(tr("epoch {epoch}", epoch=f"{self._epoch:,}"))
 
     def follow(self, epoch: int, end: int | None) -> None:
         """Show a frame's epoch; `end` is the furthest kept epoch of the run (None: no timeline)."""
@@ -46,7 +56,8 @@ class TimelineSlider(QWidget):
         self.slider.setRange(0, top)
         self.slider.setValue(int(epoch))
         self.slider.blockSignals(False)
-        self.label.setText(f"epoch {int(epoch):,}")
+        self._epoch = int(epoch)
+        self.label.setText(tr("epoch {epoch}", epoch=f"{int(epoch):,}"))
 
     def _on_released(self) -> None:
         self.scrubbed.emit(self.slider.value())
