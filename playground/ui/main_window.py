@@ -32,6 +32,13 @@ __all__ = ["MainWindow", "SPEEDS", "frame_fits_params", "restored_curves"]
 SPEEDS = ((1, QT_TR_NOOP("1 epoch/s")), (5, QT_TR_NOOP("5 epochs/s")), (20, QT_TR_NOOP("20 epochs/s")),
           (100, QT_TR_NOOP("100 epochs/s")), (500, QT_TR_NOOP("500 epochs/s")), (None, QT_TR_NOOP("Full speed")))
 DEVICES = (("cpu", QT_TR_NOOP("CPU")), ("cuda", QT_TR_NOOP("CUDA GPU")), ("mps", QT_TR_NOOP("Apple MPS")))
+# The engine note the core appends while numba compiles (core/nets/mlp.py COMPILING_NOTE), in English.
+_COMPILING = QT_TR_NOOP("compiling the fast engine: Reset uses it once ready")
+
+
+def engine_text(label: str) -> str:
+    """A frame's engine label ("torch (compiling the fast engine: ...) · cpu") in the window's language."""
+    return label.replace(f"({_COMPILING})", f"({tr(_COMPILING)})") if _COMPILING in label else label
 DEFAULT_SPEED_INDEX = 3
 EXPERIMENT_FILTER = QT_TR_NOOP("Neural Playground experiment (*.npexp.json *.json)")
 
@@ -626,7 +633,7 @@ class MainWindow(QMainWindow):
         self.timeline.follow(snap.get("epoch", 0) or 0, snap.get("timeline_end"))
         self.status_rate.setText(tr("{rate} epochs/s · {fps} fps", rate=f"{rate:,.0f}", fps=len(self._frame_times))
                                  if rate else tr("paused"))
-        self.status_device.setText(snap.get("engine", self.device))
+        self.status_device.setText(engine_text(snap.get("engine", self.device)))
 
     def _on_worker_ready(self, info: dict) -> None:
         self._set_device_availability(info)
