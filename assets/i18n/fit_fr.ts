@@ -5,11 +5,11 @@
     <name />
     <message>
         <source>Width sweep</source>
-        <translation>Balayage en largeur</translation>
+        <translation>Balayage</translation>
     </message>
     <message>
         <source>Width 5 vs depth</source>
-        <translation>Largeur 5 contre profondeur</translation>
+        <translation>Largeur 5</translation>
     </message>
     <message>
         <source>Kolmogorov–Arnold</source>
@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>Fit formula</source>
-        <translation>Approcher la formule</translation>
+        <translation>Approximer</translation>
     </message>
     <message>
         <source>Draw</source>
@@ -33,11 +33,11 @@
     </message>
     <message>
         <source>Import CSV…</source>
-        <translation>Importer un CSV…</translation>
+        <translation>Importer CSV…</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation>Exporter en CSV…</translation>
+        <translation>Exporter CSV…</translation>
     </message>
     <message>
         <source>Write the samples as x,y rows</source>
@@ -193,7 +193,7 @@
     </message>
     <message>
         <source>Run width sweep</source>
-        <translation>Lancer le balayage en largeur</translation>
+        <translation>Lancer le balayage</translation>
     </message>
     <message>
         <source>width N (log)</source>
@@ -217,7 +217,7 @@
     </message>
     <message>
         <source>Train a network of this width</source>
-        <translation>Entraîner un réseau de cette largeur</translation>
+        <translation>Entraîner 2N neurones</translation>
     </message>
     <message>
         <source>One hidden layer of 2N units of the same kind, trained on the same samples</source>
@@ -237,11 +237,11 @@
     </message>
     <message>
         <source>the trained network ({shape} {activation}, epoch {epoch}): MSE {mse}, sup {sup}</source>
-        <translation>le réseau entraîné ({shape} {activation}, époque {epoch}) : MSE {mse}, erreur uniforme {sup}</translation>
+        <translation>le réseau entraîné ({shape} {activation}, époque {epoch}) : MSE {mse}, sup {sup}</translation>
     </message>
     <message>
         <source>the trained network ({shape} {activation}, epoch {epoch}): MSE {mse}, sup {sup} (not 2N = {units} {unit} units: press Train a network of this width)</source>
-        <translation>le réseau entraîné ({shape} {activation}, époque {epoch}) : MSE {mse}, erreur uniforme {sup} (pas 2N = {units} neurones {unit} : appuyez sur « Entraîner un réseau de cette largeur »)</translation>
+        <translation>le réseau entraîné ({shape} {activation}, époque {epoch}) : MSE {mse}, sup {sup} (pas 2N = {units} neurones {unit} : appuyez sur « Entraîner 2N neurones »)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Bumps&lt;/b&gt; ({bins} bins, {units} {unit} units): MSE {mse}, sup error {sup}</source>
@@ -281,7 +281,7 @@
     </message>
     <message>
         <source>Run width 5 against depth</source>
-        <translation>Lancer largeur 5 contre profondeur</translation>
+        <translation>Lancer la comparaison</translation>
     </message>
     <message>
         <source>hidden units 5·d (d = depth of the narrow network)</source>

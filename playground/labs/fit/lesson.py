@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from playground.core.i18n import language
 
-__all__ = ["TEXT", "text", "grouped"]
+__all__ = ["TEXT", "text", "grouped", "percent"]
 
 _THEOREMS_FR = (
     "<p><b>Théorème d'approximation universelle (informel).</b> Toute fonction continue "
@@ -99,7 +99,7 @@ TEXT = {
             "<li>Mettez la largeur à 2, puis 4 : trop peu de neurones, la somme ne peut pas assez se courber.</li>"
             "<li>Choisissez la <b>marche</b> : la MSE devient petite mais l'erreur uniforme reste proche de ½. Les "
             "théorèmes parlent de fonctions <i>continues</i>.</li>"
-            "<li>Onglet <b>Balayage en largeur</b> : lancez-le. L'erreur finale en fonction de N en log–log, "
+            "<li>Onglet <b>Balayage</b> : lancez le balayage en largeur. L'erreur finale en fonction de N en log–log, "
             "sigmoïde à côté de ReLU.</li>"
             "<li>Onglet <b>Bosses</b> : la construction de Nielsen, deux neurones raides par intervalle. Faites "
             "glisser les hauteurs, ou « Ajuster les hauteurs ».</li>"
@@ -107,20 +107,20 @@ TEXT = {
             "<li>Cochez <b>Dessiner</b> et tracez votre propre cible sur le graphique pendant l'entraînement.</li></ol>"
             + _THEOREMS_FR),
         "theorems": _THEOREMS_FR,
-        "units_title": "Cybenko : αᵢ·σ(wᵢx + bᵢ) de chaque neurone, et leur somme",
+        "units_title": "Cybenko : αᵢ·σ(wᵢx + bᵢ) par neurone, et leur somme",
         "fit_title": "Cible, échantillons et réseau",
-        "error_title": "Erreur : MSE et norme uniforme",
+        "error_title": "Erreur : MSE et norme sup",
         "sweep_title": "Balayage en largeur : erreur finale en fonction de N (log–log)",
         "sweep_help": ("Une couche cachée de N neurones, N = 1, 2, 4, … (même graine, mêmes époques) sur la cible "
                        "courante. Une droite sur ces axes est une loi de puissance : erreur ∝ N^(−k)."),
         "bumps_title": "Les bosses de Nielsen : deux neurones raides par intervalle",
-        "bumps_help": ("Chaque intervalle est une bosse faite de deux neurones raides : σ(k(x − a)) − σ(k(x − b)). "
-                       "Sa hauteur est le poids de sortie. Faites glisser un intervalle vers le haut ou le bas, ou "
-                       "« Ajuster les hauteurs ». N intervalles demandent 2N neurones : comparez avec un réseau "
-                       "entraîné de cette largeur."),
+        "bumps_help": ("Chaque intervalle est une bosse de deux neurones raides, σ(k(x − a)) − σ(k(x − b)), de "
+                       "hauteur le poids de sortie. Faites glisser un intervalle (ou plusieurs), ou « Ajuster les "
+                       "hauteurs ». N intervalles demandent 2N neurones : comparez avec un réseau entraîné de cette "
+                       "largeur."),
         "lipschitz_title": "Une constante par intervalle de largeur 2ε/L reste à ε de f",
         "curse_title": "(⌈L/2ε⌉)ⁿ cases en dimension n",
-        "bounded_title": "Largeur 5, de plus en plus profond, contre une seule couche cachée (autant de neurones)",
+        "bounded_title": "Largeur 5 et profondeur d contre 1 couche de 5·d neurones",
         "bounded_help": ("Le théorème du cours pour les réseaux ReLU : une largeur n + 4 = 5 suffit (n = 1 entrée) "
                          "si le réseau peut être profond. Entraîne des réseaux ReLU de largeur 5 et de profondeur "
                          "1…D, et une couche cachée de 5·d neurones pour le même d."),
@@ -149,3 +149,9 @@ def grouped(n: int) -> str:
     1 500 in French (where a comma is the decimal mark), with a no-break space."""
     out = f"{int(n):,}"
     return out.replace(",", "\u00a0") if language() == "fr" else out
+
+
+def percent(fraction: float) -> str:
+    """A whole percentage: 13% in English, 13 % in French (a no-break space before the sign)."""
+    out = f"{fraction:.0%}"
+    return out.replace("%", "\u00a0%") if language() == "fr" else out

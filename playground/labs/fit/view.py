@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QLin
 
 from playground.labs.fit import targets
 from playground.labs.fit.formula import FormulaError, parse
-from playground.labs.fit.lesson import grouped, text
+from playground.labs.fit.lesson import grouped, percent, text
 from playground.labs.fit.view_fit import FitPanel, NET_COLOR, SUP_COLOR
 from playground.labs.fit.view_tabs import BoundedTab, BumpsTab, KATab, LipschitzTab, SweepTab, write_surfaces_csv
 from playground.ui.i18n import QT_TR_NOOP, add_tab, current_language, tr
@@ -310,7 +310,7 @@ class FitLab(LabView):
         job = s.get("job")
         if job:
             what = tr(_JOB_NAMES[job["kind"]])
-            lines.append(tr("<b>{job}: {percent}</b> ({progress})", job=what, percent=f"{job['progress']:.0%}",
+            lines.append(tr("<b>{job}: {percent}</b> ({progress})", job=what, percent=percent(job["progress"]),
                             progress=job["label"]))
         if s.get("finished"):
             lines.append(f"<b>{s['finished']}</b>")

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QPushButton, Q
                                QTableWidgetItem, QVBoxLayout, QWidget, QHeaderView)
 
 from playground.labs.fit import theory
-from playground.labs.fit.lesson import grouped, text
+from playground.labs.fit.lesson import grouped, percent, text
 from playground.labs.fit.view_fit import NET_COLOR, SAMPLE_COLOR, SUP_COLOR, TARGET_COLOR
 from playground.ui.i18n import current_language, tr
 from playground.ui.theme import CLASS_COLORS, Theme
@@ -69,9 +69,9 @@ class JobBar(QWidget):
         self.cancel.setEnabled(mine)
         if mine:
             self.bar.setValue(int(job["progress"] * 1000))
-            percent = f"{job['progress']:.0%}"
-            self.bar.setFormat(tr("{percent}: {progress}", percent=percent, progress=job["label"]) if playing else
-                               tr("{percent}: {progress} (paused)", percent=percent, progress=job["label"]))
+            done = percent(job["progress"])
+            self.bar.setFormat(tr("{percent}: {progress}", percent=done, progress=job["label"]) if playing else
+                               tr("{percent}: {progress} (paused)", percent=done, progress=job["label"]))
         elif self.bar.format() != self.idle:
             self.bar.setValue(0)
             self.bar.setFormat(self.idle)
