@@ -15,11 +15,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from playground.core.i18n import N_, tr
+
 __all__ = ["PADDING_MODES", "ConvConfig", "ConvError", "conv_output_size", "transposed_output_size",
            "check_conv", "pad", "conv2d", "stretch", "conv_transpose2d", "pool2d", "pool_output_size",
-           "window", "formula_text", "run_conv", "shift_image", "shift_experiment"]
+           "window", "formula_text", "run_conv", "shift_image", "shift_experiment", "PADDING_MODE_LABELS"]
 
 PADDING_MODES = ("zero", "reflect", "replicate", "circular")
+PADDING_MODE_LABELS = (N_("zero"), N_("reflect"), N_("replicate"), N_("circular"))  # shown through tr()
 _NUMPY_MODE = {"zero": "constant", "reflect": "reflect", "replicate": "edge", "circular": "wrap"}
 
 
@@ -71,43 +74,50 @@ def check_conv(i: int, cfg: ConvConfig) -> None:
     """Raise ConvError naming the problem when the configuration cannot produce an output."""
     k, p, s, d = cfg.kernel, cfg.padding, cfg.stride, cfg.dilation
     if i < 1:
-        raise ConvError(f"the input must be at least 1 × 1 (got {i})")
+        raise ConvError(tr("the input must be at least 1 × 1 (got {i})", i=i))
     if k < 1:
-        raise ConvError(f"the kernel must be at least 1 × 1 (got {k})")
+        raise ConvError(tr("the kernel must be at least 1 × 1 (got {k})", k=k))
     if s < 1:
-        raise ConvError(f"stride {s}: the kernel must move at least one cell per step (stride ≥ 1)")
+        raise ConvError(tr("stride {s}: the kernel must move at least one cell per step (stride ≥ 1)", s=s))
     if d < 1:
-        raise ConvError(f"dilation {d}: must be at least 1 (1 = an ordinary kernel)")
+        raise ConvError(tr("dilation {d}: must be at least 1 (1 = an ordinary kernel)", d=d))
     if p < 0:
-        raise ConvError(f"padding {p}: must be 0 or more")
+        raise ConvError(tr("padding {p}: must be 0 or more", p=p))
     if cfg.mode not in PADDING_MODES:
-        raise ConvError(f"padding mode {cfg.mode!r}: choose one of {', '.join(PADDING_MODES)}")
+        raise ConvError(tr("padding mode {mode}: choose one of {modes}", mode=repr(cfg.mode),
+                                modes=", ".join(PADDING_MODES)))
     if cfg.transposed:
         if cfg.mode != "zero" and p > 0:
-            raise ConvError("a transposed convolution's padding crops its output (it undoes the padding of "
-                            "the direct convolution): only zero padding means anything there")
+            raise ConvError(tr("a transposed convolution's padding crops its output (it undoes the padding of "
+                               "the direct convolution): only zero padding means anything there"))
         a = cfg.output_padding
         if a < 0 or a >= max(s, d):
-            raise ConvError(f"output padding {a}: must be smaller than the stride ({s}) or the dilation ({d}); "
-                            "it only chooses among the input sizes a strided convolution maps to the same output")
+            raise ConvError(tr("output padding {a}: must be smaller than the stride ({s}) or the dilation ({d}); "
+                               "it only chooses among the input sizes a strided convolution maps to the same output",
+                               a=a, s=s, d=d))
         o = transposed_output_size(i, k, p, s, d, a)
         if o < 1:
-            raise ConvError(f"padding {p} crops more than the transposed convolution makes: "
-                            f"(i − 1)·s + d·(k − 1) + a + 1 = {o + 2 * p} cells, minus 2p = {2 * p}, leaves {o}")
+            raise ConvError(tr("padding {p} crops more than the transposed convolution makes: "
+                               "(i − 1)·s + d·(k − 1) + a + 1 = {made} cells, minus 2p = {cropped}, leaves {o}",
+                               p=p, made=o + 2 * p, cropped=2 * p, o=o))
         return
     if cfg.output_padding:
-        raise ConvError("output padding belongs to the transposed convolution only")
+        raise ConvError(tr("output padding belongs to the transposed convolution only"))
     if cfg.mode == "reflect" and p >= i:
-        raise ConvError(f"reflect padding {p} needs an input larger than the padding (input {i}): "
-                        "it mirrors the cells next to the border, and there are only "
-                        f"{i - 1} of them")
+        raise ConvError(tr("reflect padding {p} needs an input larger than the padding (input {i}): "
+                           "it mirrors the cells next to the border, and there are only {n} of them",
+                           p=p, i=i, n=i - 1))
     if cfg.mode == "circular" and p > i:
-        raise ConvError(f"circular padding {p} wraps the input around once at most: it needs padding ≤ "
-                        f"input size ({i})")
+        raise ConvError(tr("circular padding {p} wraps the input around once at most: it needs padding ≤ "
+                           "input size ({i})", p=p, i=i))
     if cfg.span > i + 2 * p:
-        what = f"the {k} × {k} kernel" if d == 1 else f"the {k} × {k} kernel dilated by {d} ({cfg.span} cells wide)"
-        raise ConvError(f"{what} is larger than the padded input ({i} + 2·{p} = {i + 2 * p} cells): "
-                        "add padding, or choose a smaller kernel or dilation")
+        if d == 1:
+            raise ConvError(tr("the {k} × {k} kernel is larger than the padded input ({i} + 2·{p} = {padded} "
+                               "cells): add padding, or choose a smaller kernel or dilation",
+                               k=k, i=i, p=p, padded=i + 2 * p))
+        raise ConvError(tr("the {k} × {k} kernel dilated by {d} ({span} cells wide) is larger than the padded "
+                           "input ({i} + 2·{p} = {padded} cells): add padding, or choose a smaller kernel or "
+                           "dilation", k=k, d=d, span=cfg.span, i=i, p=p, padded=i + 2 * p))
 
 
 def pad(x: np.ndarray, p: int, mode: str = "zero", extra: int = 0) -> np.ndarray:
@@ -142,7 +152,7 @@ def conv2d(x, w, bias: float = 0.0, p: int = 0, mode: str = "zero", s: int = 1, 
     oh = conv_output_size(x.shape[1], k, p, s, d)
     ow = conv_output_size(x.shape[2], k, p, s, d)
     if oh < 1 or ow < 1:
-        raise ConvError("the kernel does not fit in the padded input")
+        raise ConvError(tr("the kernel does not fit in the padded input"))
     return np.einsum("chwuv,cuv->hw", _windows(xp, k, s, d, oh, ow), w) + float(bias)
 
 
@@ -195,9 +205,10 @@ def pool2d(x, k: int, s: int | None = None, kind: str = "max") -> np.ndarray:
     s = k if s is None else s
     oh, ow = pool_output_size(x.shape[1], k, s), pool_output_size(x.shape[2], k, s)
     if k < 1 or s < 1:
-        raise ConvError("pooling needs a kernel and a stride of at least 1")
+        raise ConvError(tr("pooling needs a kernel and a stride of at least 1"))
     if oh < 1 or ow < 1:
-        raise ConvError(f"the {k} × {k} pooling window is larger than its {x.shape[1]} × {x.shape[2]} input")
+        raise ConvError(tr("the {k} × {k} pooling window is larger than its {h} × {w} input",
+                           k=k, h=x.shape[1], w=x.shape[2]))
     win = _windows(x, k, s, 1, oh, ow)
     out = win.max(axis=(3, 4)) if kind == "max" else win.mean(axis=(3, 4))
     return out[0] if two_d else out
@@ -223,7 +234,7 @@ def run_conv(x, w, bias: float, cfg: ConvConfig) -> dict:
     i = x.shape[1]
     check_conv(i, cfg)
     if x.shape[1] != x.shape[2]:
-        raise ConvError("the stepper takes square inputs")
+        raise ConvError(tr("the stepper takes square inputs"))
     w = _as_chw(w)
     if w.shape[0] != x.shape[0]:
         w = np.broadcast_to(w[:1], (x.shape[0],) + w.shape[1:]).copy()  # one kernel per channel

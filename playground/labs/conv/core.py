@@ -17,11 +17,12 @@ import time
 
 import numpy as np
 
+from playground.core.i18n import tr
 from playground.core.train.params import Param, ParamError, validate_all
 from playground.core.train.series import checked_series
 from playground.core.train.session import SessionError, TrainingSession, check_shape
-from playground.labs.conv.conv_math import (PADDING_MODES, ConvConfig, ConvError, pool2d, pool_output_size,
-                                            run_conv, shift_experiment)
+from playground.labs.conv.conv_math import (PADDING_MODE_LABELS, PADDING_MODES, ConvConfig, ConvError, pool2d,
+                                            pool_output_size, run_conv, shift_experiment)
 from playground.labs.conv.cnn_shapes import IMAGE_SIZE, map_sizes, weight_shapes
 from playground.labs.conv.data import CLASS_NAMES, DATASET_LABELS, DATASETS, load_dataset
 from playground.labs.conv.presets import KERNELS, kernel_preset
@@ -60,10 +61,11 @@ PARAMS = [
     Param("input", "Input size", "int", 4, minimum=1, maximum=32, gui=False, live=True,
           help="Side of the square input (random whole numbers 0 to 4 from the seed on the command line)."),
     Param("kernel", "Kernel size", "int", 3, minimum=1, maximum=7, gui=False, live=True),
-    Param("kernel_preset", "Kernel values", "choice", "lecture", choices=tuple(KERNELS), gui=False, live=True,
-          help="The kernel's values: " + ", ".join(KERNELS)),
+    Param("kernel_preset", "Kernel values", "choice", "lecture", choices=tuple(KERNELS),
+          choice_labels=tuple(KERNELS.values()), gui=False, live=True, help="The kernel's values: " + ", ".join(KERNELS)),
     Param("padding", "Padding", "int", 0, minimum=0, maximum=6, gui=False, live=True),
-    Param("padding_mode", "Padding mode", "choice", "zero", choices=PADDING_MODES, gui=False, live=True),
+    Param("padding_mode", "Padding mode", "choice", "zero", choices=PADDING_MODES, choice_labels=PADDING_MODE_LABELS,
+          gui=False, live=True),
     Param("stride", "Stride", "int", 1, minimum=1, maximum=4, gui=False, live=True),
     Param("dilation", "Dilation", "int", 1, minimum=1, maximum=4, gui=False, live=True),
     Param("output_padding", "Output padding (transposed)", "int", 0, minimum=0, maximum=3, gui=False, live=True,
@@ -71,7 +73,8 @@ PARAMS = [
     Param("bias", "Bias", "float", 0.0, minimum=-100.0, maximum=100.0, gui=False, live=True),
     Param("stepper_channels", "Stepper channels", "int", 1, minimum=1, maximum=3, gui=False, live=True, cli=False,
           help="1 for numbers or a grey image, 3 for an RGB image (kept so a saved stepper reopens)."),
-    Param("pool", "Pooling (stepper)", "choice", "none", choices=("none", "max", "avg"), gui=False, live=True,
+    Param("pool", "Pooling (stepper)", "choice", "none", choices=("none", "max", "avg"),
+          choice_labels=("none", "max", "average"), gui=False, live=True,
           help="Also pool the input with this kind of pooling (and measure the shift experiment)."),
     Param("pool_kernel", "Pooling window", "int", 2, minimum=1, maximum=8, gui=False, live=True),
     Param("pool_stride", "Pooling stride (0 = window)", "int", 0, minimum=0, maximum=8, gui=False, live=True),
@@ -121,7 +124,7 @@ def _stepper_result(p: dict, transposed: bool) -> dict:
     if p["pool"] != "none":
         k, s = p["pool_kernel"], p["pool_stride"] or p["pool_kernel"]
         if pool_output_size(p["input"], k, s) < 1:
-            raise SessionError(f"the {k} × {k} pooling window is larger than the {p['input']} × {p['input']} input")
+            raise SessionError(tr("the {k} × {k} pooling window is larger than the {n} × {n} input", k=k, n=p["input"]))
         out.update({"pool": p["pool"], "pool_kernel": k, "pool_stride": s,
                     "pooled": pool2d(x, k, s, p["pool"]).tolist(),
                     "pooled_size": pool_output_size(p["input"], k, s)})
@@ -137,10 +140,11 @@ def _rf_result(spec: str, n: int) -> dict:
     try:
         rows = rf_table(parse_layers(spec), n)
     except RFError as exc:
-        raise SessionError(f"--rf: {exc}") from None
+        raise SessionError(tr("--rf: {error}", error=exc)) from None
     for row in rows:
         if not row["valid"]:
-            raise SessionError(f"--rf: layer {row['layer']} ({row['name']}) has no output left on a {n} × {n} input")
+            raise SessionError(tr("--rf: layer {layer} ({name}) has no output left on a {n} × {n} input",
+                                  layer=row["layer"], name=row["name"], n=n))
     return {"input_size": n, "layers": spec,
             "rf": [{k: row[k] for k in ("layer", "name", "output_size", "rf", "jump", "start", "exceeds")}
                    for row in rows]}
@@ -190,9 +194,9 @@ class ConvSession(TrainingSession):
         p = self.params
         _check_layers(p)
         if self.device == "cuda" and not torch.cuda.is_available():
-            raise SessionError("--device cuda: torch sees no CUDA GPU here; use --device cpu")
+            raise SessionError(tr("--device cuda: torch sees no CUDA GPU here; use --device cpu"))
         if self.device == "mps" and not (getattr(torch.backends, "mps", None) and torch.backends.mps.is_available()):
-            raise SessionError("--device mps: torch sees no Apple GPU here; use --device cpu")
+            raise SessionError(tr("--device mps: torch sees no Apple GPU here; use --device cpu"))
         # One thread: these convolutions are tiny, and on a busy 2-core machine a second thread spins
         # (measured: 0.4 s per digits epoch with one thread, 3.6 s with two under load).
         torch.set_num_threads(1)
@@ -283,14 +287,14 @@ class ConvSession(TrainingSession):
         if name == "select":
             i = kwargs.get("index")
             if not isinstance(i, (int, np.integer)) or not 0 <= int(i) < len(self.data["y_test"]):
-                raise SessionError(f"select: index must be 0 to {len(self.data['y_test']) - 1}")
+                raise SessionError(tr("select: index must be 0 to {last}", last=len(self.data["y_test"]) - 1))
             self.example = int(i)
             return {}
         if name == "classify":
             img = np.asarray(kwargs.get("image"), dtype=np.float32)
             size = self.data["size"]
             if img.shape != (size, size) or not np.all(np.isfinite(img)):
-                raise SessionError(f"classify: the drawing must be {size} × {size} finite values")
+                raise SessionError(tr("classify: the drawing must be {n} × {n} finite values", n=size))
             self.drawn = np.clip(img, 0, 1)
             self.drawn_probs = self._probs(self.drawn[None, None])
             return {}
@@ -298,15 +302,17 @@ class ConvSession(TrainingSession):
             values = _stepper_values(kwargs.get("input"), kwargs.get("kernel"))
             settings = kwargs.get("settings") or {}
             if not isinstance(settings, dict) or set(settings) - set(STEPPER_PARAMS):
-                raise SessionError("stepper: settings must name stepper parameters only")
+                raise SessionError(tr("stepper: settings must name stepper parameters only"))
             clean = validate_all(PARAMS, {**self.params, **settings})
             c, n, k = clean["stepper_channels"], clean["input"], clean["kernel"]
             if values["input"].shape != (c, n, n) or values["kernel"].shape != (c, k, k):
-                raise SessionError(f"stepper: values of shape {values['input'].shape} and {values['kernel'].shape} "
-                                   f"do not match the settings (input {n}, kernel {k}, {c} channels)")
+                raise SessionError(tr("stepper: values of shape {input_shape} and {kernel_shape} do not match the "
+                                      "settings (input {n}, kernel {k}, {c} channels)",
+                                      input_shape=values["input"].shape, kernel_shape=values["kernel"].shape,
+                                      n=n, k=k, c=c))
             self.params, self.stepper_values = clean, values  # live: the CNN is untouched
             return {}
-        raise SessionError(f"the conv lab has no action {name!r}")
+        raise SessionError(tr("the conv lab has no action {name}", name=repr(name)))
 
     def _probs(self, x: np.ndarray) -> dict:
         import torch
@@ -371,7 +377,8 @@ class ConvSession(TrainingSession):
             for k, v in model.state_dict().items():
                 key = f"{prefix}.{k}"
                 if key not in state:
-                    raise SessionError(f"the saved weights lack '{key}' (were they saved with other layers?)")
+                    raise SessionError(tr("the saved weights lack '{key}' (were they saved with other layers?)",
+                                          key=key))
                 check_shape(key, state[key], tuple(v.shape))
                 new[k] = torch.as_tensor(np.asarray(state[key], dtype=np.float32))
             loaded.append((model, new))
@@ -406,10 +413,10 @@ def _check_layers(p: dict) -> None:
     size = IMAGE_SIZE[p["dataset"]]
     sizes, _pools = map_sizes(size, p["channels"], p["conv_kernel"], p["pooling"])
     if min(sizes) < 1:
-        raise SessionError(f"{len(p['channels'])} convolutions of {p['conv_kernel']}×{p['conv_kernel']} "
-                           f"with {p['pooling']} pooling shrink the {size}×{size} image to nothing "
-                           f"(map sizes {', '.join(map(str, sizes))}): use fewer layers, an odd kernel or "
-                           "no pooling")
+        raise SessionError(tr("{layers} convolutions of {k}×{k} with {pooling} pooling shrink the {n}×{n} image to "
+                              "nothing (map sizes {sizes}): use fewer layers, an odd kernel or no pooling",
+                              layers=len(p["channels"]), k=p["conv_kernel"], n=size, sizes=", ".join(map(str, sizes)),
+                              pooling=tr("avg") if p["pooling"] == "avg" else p["pooling"]))
 
 
 def _stepper_values(x, w) -> dict:
@@ -418,13 +425,14 @@ def _stepper_values(x, w) -> dict:
         x = np.asarray(x, dtype=float)
         w = np.asarray(w, dtype=float)
     except (TypeError, ValueError):
-        raise SessionError("stepper values must be arrays of numbers") from None
+        raise SessionError(tr("stepper values must be arrays of numbers")) from None
     if x.ndim != 3 or x.shape[0] not in (1, 3) or x.shape[1] != x.shape[2] or not 1 <= x.shape[1] <= 32:
-        raise SessionError(f"the stepper's input must be (1 or 3, n, n) with n 1 to 32, got {x.shape}")
+        raise SessionError(tr("the stepper's input must be (1 or 3, n, n) with n 1 to 32, got {shape}", shape=x.shape))
     if w.ndim != 3 or w.shape[0] != x.shape[0] or w.shape[1] != w.shape[2] or not 1 <= w.shape[1] <= 7:
-        raise SessionError(f"the stepper's kernel must be ({x.shape[0]}, k, k) with k 1 to 7, got {w.shape}")
+        raise SessionError(tr("the stepper's kernel must be ({c}, k, k) with k 1 to 7, got {shape}", c=x.shape[0],
+                              shape=w.shape))
     if not (np.all(np.isfinite(x)) and np.all(np.isfinite(w))):
-        raise SessionError("the stepper's values must be finite numbers")
+        raise SessionError(tr("the stepper's values must be finite numbers"))
     return {"input": x, "kernel": w}
 
 
@@ -440,7 +448,7 @@ def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[
     if extra.get("train"):
         p["dataset"] = extra["train"]
         if int(epochs) < 0:
-            raise ParamError(f"epochs: {epochs} is below the minimum 0")
+            raise ParamError(tr("epochs: {epochs} is below the minimum 0", epochs=epochs))
         session = ConvSession(p, device=extra.get("device", "cpu"))
         t0 = time.perf_counter()
         session.step(int(epochs))
@@ -457,14 +465,14 @@ def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[
                   "confusion": session.confusion.tolist(), "history": session.history()}
         if not np.isfinite(last["cnn_train_loss"]):
             result["diverged"] = True
-            result["message"] = "training diverged: lower the learning rate"
+            result["message"] = tr("training diverged: lower the learning rate")
         return result, session.snapshot()
     result: dict = {"lab": "conv", "settings": p}
     result.update(_stepper_result(p, extra.get("transposed", False)))
     if extra.get("rf"):
         side = p["input"] if extra.get("rf_input") is None else int(extra["rf_input"])
         if not 1 <= side <= 4096:
-            raise SessionError(f"--rf-input: {side} is outside 1 to 4096")
+            raise SessionError(tr("--rf-input: {side} is outside 1 to 4096", side=side))
         result.update(_rf_result(extra["rf"], side))
     return result, {"stepper": result}
 

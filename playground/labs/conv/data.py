@@ -12,11 +12,15 @@ import os
 
 import numpy as np
 
+from playground.core.i18n import N_, tr
+
 __all__ = ["DATASETS", "DATASET_LABELS", "CLASS_NAMES", "load_dataset", "load_digits", "make_shapes"]
 
 DATASETS = ("digits", "shapes")
 DATASET_LABELS = ("Handwritten digits 8×8 (UCI)", "Shapes 28×28 (generated)")
-CLASS_NAMES = {"digits": tuple(str(i) for i in range(10)), "shapes": ("bar", "cross", "ring", "triangle")}
+# Class names travel in English (snapshots, results); the view shows tr(name).
+CLASS_NAMES = {"digits": tuple(str(i) for i in range(10)),
+               "shapes": (N_("bar"), N_("cross"), N_("ring"), N_("triangle"))}
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -27,7 +31,7 @@ def load_digits() -> tuple[np.ndarray, np.ndarray]:
         with np.load(path) as f:
             images, labels = f["images"], f["labels"]
     except (OSError, KeyError, ValueError) as exc:
-        raise OSError(f"the digits file {path} is missing or damaged: {exc}") from None
+        raise OSError(tr("the digits file {path} is missing or damaged: {error}", path=path, error=exc)) from None
     return (images.astype(np.float32) / 16.0), labels.astype(np.int64)
 
 

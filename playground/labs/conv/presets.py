@@ -11,19 +11,22 @@ from __future__ import annotations
 
 import numpy as np
 
+from playground.core.i18n import N_
+
 __all__ = ["LECTURE_INPUT", "LECTURE_KERNEL", "KERNELS", "kernel_preset", "CASES", "CONV_ARITHMETIC", "case_input"]
 
 LECTURE_INPUT = np.array([[4, 1, 2, 5], [3, 5, 3, 2], [5, 1, 3, 3], [0, 2, 1, 2]], dtype=float)
 LECTURE_KERNEL = np.array([[1, 0, 1], [0, 1, 1], [1, 0, 1]], dtype=float)
 
+# Labels in English, marked for translation; the view shows tr(label).
 KERNELS = {
-    "lecture": "Lecture (1 0 1 / 0 1 1 / 1 0 1)",
-    "identity": "Identity",
-    "box": "Box blur",
-    "sobel_x": "Sobel x (vertical edges)",
-    "sobel_y": "Sobel y (horizontal edges)",
-    "laplacian": "Laplacian",
-    "sharpen": "Sharpen",
+    "lecture": N_("Lecture (1 0 1 / 0 1 1 / 1 0 1)"),
+    "identity": N_("Identity"),
+    "box": N_("Box blur"),
+    "sobel_x": N_("Sobel x (vertical edges)"),
+    "sobel_y": N_("Sobel y (horizontal edges)"),
+    "laplacian": N_("Laplacian"),
+    "sharpen": N_("Sharpen"),
 }
 
 
@@ -52,23 +55,23 @@ def kernel_preset(name: str, k: int) -> np.ndarray:
 
 # name -> (label, stepper settings). Transposed cases take the direct case's output size as input.
 CASES = {
-    "lecture": ("Lecture 4×4, no padding", dict(input=4, kernel=3, padding=0, stride=1, dilation=1, transposed=False)),
-    "lecture_padded": ("Lecture 4×4, zero padding 1", dict(input=4, kernel=3, padding=1, stride=1, dilation=1, transposed=False)),
-    "no_padding_no_strides": ("No padding, no strides (i=4, k=3)", dict(input=4, kernel=3, padding=0, stride=1, dilation=1, transposed=False)),
-    "arbitrary_padding_no_strides": ("Arbitrary padding (i=5, k=4, p=2)", dict(input=5, kernel=4, padding=2, stride=1, dilation=1, transposed=False)),
-    "same_padding_no_strides": ("Half (same) padding (i=5, k=3, p=1)", dict(input=5, kernel=3, padding=1, stride=1, dilation=1, transposed=False)),
-    "full_padding_no_strides": ("Full padding (i=5, k=3, p=2)", dict(input=5, kernel=3, padding=2, stride=1, dilation=1, transposed=False)),
-    "no_padding_strides": ("No padding, strides (i=5, k=3, s=2)", dict(input=5, kernel=3, padding=0, stride=2, dilation=1, transposed=False)),
-    "padding_strides": ("Padding, strides (i=5, k=3, s=2, p=1)", dict(input=5, kernel=3, padding=1, stride=2, dilation=1, transposed=False)),
-    "padding_strides_odd": ("Padding, strides, odd (i=6, k=3, s=2, p=1)", dict(input=6, kernel=3, padding=1, stride=2, dilation=1, transposed=False)),
-    "no_padding_no_strides_transposed": ("Transposed: no padding, no strides (i=2, k=3)", dict(input=2, kernel=3, padding=0, stride=1, dilation=1, transposed=True)),
-    "arbitrary_padding_no_strides_transposed": ("Transposed: arbitrary padding (i=6, k=4, p=2)", dict(input=6, kernel=4, padding=2, stride=1, dilation=1, transposed=True)),
-    "same_padding_no_strides_transposed": ("Transposed: half padding (i=5, k=3, p=1)", dict(input=5, kernel=3, padding=1, stride=1, dilation=1, transposed=True)),
-    "full_padding_no_strides_transposed": ("Transposed: full padding (i=7, k=3, p=2)", dict(input=7, kernel=3, padding=2, stride=1, dilation=1, transposed=True)),
-    "no_padding_strides_transposed": ("Transposed: no padding, strides (i=2, k=3, s=2)", dict(input=2, kernel=3, padding=0, stride=2, dilation=1, transposed=True)),
-    "padding_strides_transposed": ("Transposed: padding, strides (i=3, k=3, s=2, p=1)", dict(input=3, kernel=3, padding=1, stride=2, dilation=1, transposed=True)),
-    "padding_strides_odd_transposed": ("Transposed: padding, strides, odd (i=3, k=3, s=2, p=1, a=1)", dict(input=3, kernel=3, padding=1, stride=2, dilation=1, transposed=True, output_padding=1)),
-    "dilation": ("Dilation (i=7, k=3, d=2)", dict(input=7, kernel=3, padding=0, stride=1, dilation=2, transposed=False)),
+    "lecture": (N_("Lecture 4×4, no padding"), dict(input=4, kernel=3, padding=0, stride=1, dilation=1, transposed=False)),
+    "lecture_padded": (N_("Lecture 4×4, zero padding 1"), dict(input=4, kernel=3, padding=1, stride=1, dilation=1, transposed=False)),
+    "no_padding_no_strides": (N_("No padding, no strides (i=4, k=3)"), dict(input=4, kernel=3, padding=0, stride=1, dilation=1, transposed=False)),
+    "arbitrary_padding_no_strides": (N_("Arbitrary padding (i=5, k=4, p=2)"), dict(input=5, kernel=4, padding=2, stride=1, dilation=1, transposed=False)),
+    "same_padding_no_strides": (N_("Half (same) padding (i=5, k=3, p=1)"), dict(input=5, kernel=3, padding=1, stride=1, dilation=1, transposed=False)),
+    "full_padding_no_strides": (N_("Full padding (i=5, k=3, p=2)"), dict(input=5, kernel=3, padding=2, stride=1, dilation=1, transposed=False)),
+    "no_padding_strides": (N_("No padding, strides (i=5, k=3, s=2)"), dict(input=5, kernel=3, padding=0, stride=2, dilation=1, transposed=False)),
+    "padding_strides": (N_("Padding, strides (i=5, k=3, s=2, p=1)"), dict(input=5, kernel=3, padding=1, stride=2, dilation=1, transposed=False)),
+    "padding_strides_odd": (N_("Padding, strides, odd (i=6, k=3, s=2, p=1)"), dict(input=6, kernel=3, padding=1, stride=2, dilation=1, transposed=False)),
+    "no_padding_no_strides_transposed": (N_("Transposed: no padding, no strides (i=2, k=3)"), dict(input=2, kernel=3, padding=0, stride=1, dilation=1, transposed=True)),
+    "arbitrary_padding_no_strides_transposed": (N_("Transposed: arbitrary padding (i=6, k=4, p=2)"), dict(input=6, kernel=4, padding=2, stride=1, dilation=1, transposed=True)),
+    "same_padding_no_strides_transposed": (N_("Transposed: half padding (i=5, k=3, p=1)"), dict(input=5, kernel=3, padding=1, stride=1, dilation=1, transposed=True)),
+    "full_padding_no_strides_transposed": (N_("Transposed: full padding (i=7, k=3, p=2)"), dict(input=7, kernel=3, padding=2, stride=1, dilation=1, transposed=True)),
+    "no_padding_strides_transposed": (N_("Transposed: no padding, strides (i=2, k=3, s=2)"), dict(input=2, kernel=3, padding=0, stride=2, dilation=1, transposed=True)),
+    "padding_strides_transposed": (N_("Transposed: padding, strides (i=3, k=3, s=2, p=1)"), dict(input=3, kernel=3, padding=1, stride=2, dilation=1, transposed=True)),
+    "padding_strides_odd_transposed": (N_("Transposed: padding, strides, odd (i=3, k=3, s=2, p=1, a=1)"), dict(input=3, kernel=3, padding=1, stride=2, dilation=1, transposed=True, output_padding=1)),
+    "dilation": (N_("Dilation (i=7, k=3, d=2)"), dict(input=7, kernel=3, padding=0, stride=1, dilation=2, transposed=False)),
 }
 CONV_ARITHMETIC = tuple(k for k in CASES if not k.startswith("lecture"))  # the 15 animations
 

@@ -19,6 +19,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from playground.core.i18n import N_, tr
+
 __all__ = ["Layer", "parse_layers", "rf_table", "unit_field", "layers_to_reach", "STRATEGIES", "format_layer"]
 
 _CONV = re.compile(r"^(\d+)(?:x(\d+))?((?:[sdp]\d+)*)$")
@@ -60,7 +62,7 @@ def _options(text: str, item: str) -> dict[str, int]:
     out: dict[str, int] = {}
     for key, value in re.findall(r"([sdp])(\d+)", text):
         if key in out:
-            raise RFError(f"layer {item!r}: '{key}' is given twice")
+            raise RFError(tr("layer {item}: '{key}' is given twice", item=repr(item), key=key))
         out[key] = int(value)
     return out
 
@@ -69,9 +71,9 @@ def parse_layers(spec: str) -> list[Layer]:
     """'3x3,3x3,pool2,3x3s2,3x3d2' -> layers; RFError names the first item it cannot read."""
     items = [t.strip().lower() for t in str(spec).split(",") if t.strip()]
     if not items:
-        raise RFError("no layers given: write them like 3x3,3x3,pool2,3x3s2,3x3d2")
+        raise RFError(tr("no layers given: write them like 3x3,3x3,pool2,3x3s2,3x3d2"))
     if len(items) > MAX_LAYERS:
-        raise RFError(f"at most {MAX_LAYERS} layers, got {len(items)}")
+        raise RFError(tr("at most {most} layers, got {n}", most=MAX_LAYERS, n=len(items)))
     layers = []
     for item in items:
         m = _POOL.match(item)
@@ -79,28 +81,28 @@ def parse_layers(spec: str) -> list[Layer]:
             k = int(m.group(1))
             s = int(m.group(2)[1:]) if m.group(2) else k
             if not 1 <= k <= 16 or not 1 <= s <= 16:
-                raise RFError(f"layer {item!r}: pooling size and stride must be 1 to 16")
+                raise RFError(tr("layer {item}: pooling size and stride must be 1 to 16", item=repr(item)))
             layers.append(Layer("pool", k, s))
             continue
         m = _CONV.match(item)
         if not m:
-            raise RFError(f"layer {item!r} is not a convolution like 3x3, 3x3s2, 3x3d2, 5x5p0 or a pooling "
-                          "like pool2, pool3s2")
+            raise RFError(tr("layer {item} is not a convolution like 3x3, 3x3s2, 3x3d2, 5x5p0 or a pooling "
+                             "like pool2, pool3s2", item=repr(item)))
         k = int(m.group(1))
         if m.group(2) is not None and int(m.group(2)) != k:
-            raise RFError(f"layer {item!r}: only square kernels (k x k)")
+            raise RFError(tr("layer {item}: only square kernels (k x k)", item=repr(item)))
         opts = _options(m.group(3), item)
         s, d = opts.get("s", 1), opts.get("d", 1)
         if not 1 <= k <= 31:
-            raise RFError(f"layer {item!r}: kernel size must be 1 to 31")
+            raise RFError(tr("layer {item}: kernel size must be 1 to 31", item=repr(item)))
         if not 1 <= s <= 16:
-            raise RFError(f"layer {item!r}: stride must be 1 to 16 (stride 0 would never move)")
+            raise RFError(tr("layer {item}: stride must be 1 to 16 (stride 0 would never move)", item=repr(item)))
         if not 1 <= d <= 16:
-            raise RFError(f"layer {item!r}: dilation must be 1 to 16")
+            raise RFError(tr("layer {item}: dilation must be 1 to 16", item=repr(item)))
         span = k + (k - 1) * (d - 1)
         p = opts.get("p", (span - 1) // 2)
         if not 0 <= p <= 64:
-            raise RFError(f"layer {item!r}: padding must be 0 to 64")
+            raise RFError(tr("layer {item}: padding must be 0 to 64", item=repr(item)))
         layers.append(Layer("conv", k, s, d, p))
     return layers
 
@@ -134,12 +136,12 @@ def unit_field(row: dict, u: int, v: int, input_size: int) -> tuple[int, int, in
 
 
 # Ways to grow the field, each a repeating pattern, for the lecture's question "how many 3x3
-# convolutions to recognise a 100x100 object?".
+# convolutions to recognise a 100x100 object?". The labels are English; the view shows tr(label).
 STRATEGIES = (
-    ("3×3 convolutions, stride 1", "3x3"),
-    ("3×3 then 2×2 pooling, repeated", "3x3,pool2"),
-    ("3×3 convolutions, stride 2", "3x3s2"),
-    ("3×3 with dilation 1, 2, 4, 8…", "dilated"),
+    (N_("3×3 convolutions, stride 1"), "3x3"),
+    (N_("3×3 then 2×2 pooling, repeated"), "3x3,pool2"),
+    (N_("3×3 convolutions, stride 2"), "3x3s2"),
+    (N_("3×3 with dilation 1, 2, 4, 8…"), "dilated"),
 )
 
 

@@ -1,8 +1,15 @@
-"""Every sentence the conv lab shows, in English and in French: one dict per language, so a later
-translation reaches all of them. The view shows English for now (`TEXT = STRINGS["en"]`)."""
+"""The conv lab's lesson and its longer sentences, in English and in French: one dict per language.
+
+`TEXT[key]` answers in the language in force when it is read (`playground.core.i18n.language()`), so
+the views read it where they show a text, never once at import. The lab's other texts go through
+`tr()` (the views' in assets/i18n/conv_fr.ts, the Qt-free modules' in fr.json beside this file)."""
 from __future__ import annotations
 
-__all__ = ["STRINGS", "TEXT"]
+from collections.abc import Iterator, Mapping
+
+from playground.core.i18n import language
+
+__all__ = ["STRINGS", "TEXT", "thousands"]
 
 STRINGS = {
     "en": {
@@ -22,15 +29,13 @@ STRINGS = {
             "count does not depend on the image: local connectivity and weight sharing.</p>"
             "<p><b>CNN tab:</b> Play trains a small CNN and an MLP on the same data (real 8×8 digits, or "
             "shapes anywhere in a 28×28 image). Compare accuracy and parameters; draw a digit to classify.</p>"),
-        "tab_conv": "Convolution", "tab_pool": "Pooling", "tab_rf": "Receptive fields",
-        "tab_params": "Parameters", "tab_cnn": "CNN training",
         "input": "input", "padding": "padding", "kernel": "kernel", "output": "output",
         "products": "products", "stretched": "stretched input",
         "inserted": "inserted zeros and padding", "kernel_flipped": "kernel, flipped",
         "pooled": "pooled output", "cannot": "Cannot compute: {why}",
         "hover_hint": "Hover an output cell to see what it adds up; Step (→) slides the kernel.",
         "sum_line": "output[{r}, {c}] = Σ input × kernel + bias = {terms} = <b>{total}</b>",
-        "channel_sums": "per channel: {sums}; + bias {bias} = <b>{total}</b>",
+        "channel_sums": "output[{r}, {c}] per channel: {sums}; + bias {bias} = <b>{total}</b>",
         "shift_title": "Shift experiment: the input moved by one pixel",
         "shift_line": ("convolution output changed by <b>{conv:.0%}</b> (mean |Δ| / mean |y|; {conv_cells:.0%} of "
                        "cells changed); after {kind} pooling <b>{pool:.0%}</b> ({pool_cells:.0%} of cells). "
@@ -42,41 +47,60 @@ STRINGS = {
     },
     "fr": {
         "lesson": (
-            "<p><b>Onglet Convolution :</b> <b>Pas</b> (→) ou <b>Lecture</b> (Espace) fait glisser le noyau sur "
+            "<p><b>Onglet Convolution :</b> <b>Pas à pas</b> (→) ou <b>Lecture</b> (Espace) fait glisser le noyau sur "
             "l'entrée ; <b>Retour</b> (←) revient d'un pas. Survolez une case de sortie : sa fenêtre, les produits "
             "terme à terme, leur somme et le biais s'affichent. Cliquez une case de l'entrée ou du noyau et tapez "
             "une valeur ; Entrée passe à la case suivante.</p>"
             "<p><b>L'exemple du cours</b> (<i>réseaux convolutifs</i>) : l'entrée 4×4 4 1 2 5 / 3 5 3 2 / 5 1 3 3 / "
             "0 2 1 2 et le noyau 1 0 1 / 0 1 1 / 1 0 1. Sans remplissage la sortie est 2×2 (o = 4 − 3 + 1) ; la "
             "fenêtre 1 2 5 / 5 3 2 / 1 3 3 de la diapositive donne son 15 (1+5+3+2+1+3), la case en haut à droite. "
-            "Avec un anneau de zéros (<i>zero padding</i>) la sortie garde la taille 4×4 de l'entrée.</p>"
+            "Avec un anneau de zéros tout autour (remplissage par des zéros), la sortie garde la taille 4×4 de l'entrée.</p>"
             "<p><b>Champs réceptifs :</b> combien de convolutions 3×3 pour voir un objet de 100×100 px ? Chacune "
-            "ajoute 2 pixels : r = 1 + 2L, donc environ 50 (« il faut agrandir le champ réceptif plus vite ! »). "
-            "Le pas, le pooling et la dilatation accélèrent la croissance.</p>"
+            "ajoute 2 pixels : r = 1 + 2L, donc environ 50 : « il faut agrandir le champ réceptif plus rapidement ! » "
+            "Le pas, le pooling (agrégation) et la dilatation accélèrent la croissance.</p>"
             "<p><b>Paramètres :</b> un MLP sur une image 28×28 avec 1 000 neurones cachés demande ≈ 800 000 poids ; "
             "sur une photo couleur de 28 mégapixels ≈ 10¹¹ (explosion du nombre de paramètres). Le nombre de "
             "paramètres d'une convolution ne dépend pas de l'image : connectivité locale et partage des poids.</p>"
-            "<p><b>Onglet CNN :</b> Lecture entraîne un petit CNN et un MLP sur les mêmes données (vrais chiffres "
+            "<p><b>Onglet Entraînement du CNN :</b> <b>Lecture</b> entraîne un petit CNN et un MLP sur les mêmes données (vrais chiffres "
             "8×8, ou formes placées n'importe où dans une image 28×28). Comparez précision et paramètres ; "
             "dessinez un chiffre à classer.</p>"),
-        "tab_conv": "Convolution", "tab_pool": "Pooling", "tab_rf": "Champs réceptifs",
-        "tab_params": "Paramètres", "tab_cnn": "Entraînement du CNN",
         "input": "entrée", "padding": "remplissage", "kernel": "noyau", "output": "sortie",
         "products": "produits", "stretched": "entrée étirée",
         "inserted": "zéros insérés et remplissage", "kernel_flipped": "noyau retourné",
         "pooled": "sortie du pooling", "cannot": "Calcul impossible : {why}",
-        "hover_hint": "Survolez une case de sortie pour voir ce qu'elle somme ; Pas (→) fait glisser le noyau.",
+        "hover_hint": "Survolez une case de sortie pour voir ce qu'elle additionne ; Pas à pas (→) fait glisser le noyau.",
         "sum_line": "sortie[{r}, {c}] = Σ entrée × noyau + biais = {terms} = <b>{total}</b>",
-        "channel_sums": "par canal : {sums} ; + biais {bias} = <b>{total}</b>",
+        "channel_sums": "sortie[{r}, {c}] par canal : {sums} ; + biais {bias} = <b>{total}</b>",
         "shift_title": "Expérience de décalage : l'entrée déplacée d'un pixel",
-        "shift_line": ("la sortie de la convolution change de <b>{conv:.0%}</b> (|Δ| moyen / |y| moyen ; {conv_cells:.0%} "
+        "shift_line": ("la sortie de la convolution varie de <b>{conv:.0%}</b> (|Δ| moyen / |y| moyen ; {conv_cells:.0%} "
                        "des cases) ; après pooling {kind} <b>{pool:.0%}</b> ({pool_cells:.0%} des cases). Le pooling "
                        "rend le réseau moins sensible aux petits décalages."),
-        "rf_flag": "champ plus large que l'entrée",
+        "rf_flag": "champ plus étendu que l'entrée",
         "rf_question": "Pour voir un objet de {n}×{n} pixels, une unité doit avoir un champ de {n} :",
         "mlp_label": "Première couche du MLP", "cnn_label": "Première couche du CNN",
         "draw_hint": "Dessinez à la souris (bouton droit : gomme) ; les réseaux le classent en direct.",
     },
 }
 
-TEXT = STRINGS["en"]
+
+
+def thousands(n: int) -> str:
+    """785,000 in English, 785 000 in French (where a comma is the decimal point)."""
+    text = f"{n:,}"
+    return text.replace(",", "\u00a0") if language() == "fr" else text
+
+
+class _Text(Mapping):
+    """STRINGS of the current language; a key French lacks falls back to English."""
+
+    def __getitem__(self, key: str) -> str:
+        return STRINGS.get(language(), STRINGS["en"]).get(key) or STRINGS["en"][key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(STRINGS["en"])
+
+    def __len__(self) -> int:
+        return len(STRINGS["en"])
+
+
+TEXT = _Text()

@@ -17,6 +17,7 @@ from playground.labs.conv.view_rf import ReceptiveFieldPanel
 from playground.labs.conv.view_pool import PoolStepper
 from playground.labs.conv.view_stepper import ConvStepper
 from playground.labs.conv.view_train import TrainPanel
+from playground.ui.i18n import QT_TR_NOOP, add_tab, tr
 from playground.ui.lab_view import LabView
 from playground.ui.theme import Theme
 
@@ -26,9 +27,17 @@ STEPPER_KEYS = ("input", "kernel", "kernel_preset", "padding", "padding_mode", "
                 "output_padding", "bias", "stepper_channels")
 
 
+# The tabs' English names: scenes and saved views name a tab by them, in any language.
+TABS = (QT_TR_NOOP("Convolution"), QT_TR_NOOP("Pooling"), QT_TR_NOOP("Receptive fields"), QT_TR_NOOP("Parameters"),
+        QT_TR_NOOP("CNN training"))
+
+
 class ConvLab(LabView):
-    lesson_html = TEXT["lesson"]
+    lesson_html = TEXT["lesson"]  # English; lesson_text() gives the window's language
     local_steps = True
+
+    def lesson_text(self) -> str:
+        return TEXT["lesson"]
 
     def build_content(self) -> QWidget:
         self.tabs = QTabWidget()
@@ -38,9 +47,8 @@ class ConvLab(LabView):
         self.rf = ReceptiveFieldPanel(self.theme)
         self.counts = ParamCountPanel(self.theme)
         self.train = TrainPanel(self.theme)
-        for w, key in ((self.stepper, "tab_conv"), (self.pooling, "tab_pool"), (self.rf, "tab_rf"),
-                       (self.counts, "tab_params"), (self.train, "tab_cnn")):
-            self.tabs.addTab(w, TEXT[key])
+        for w, name in zip((self.stepper, self.pooling, self.rf, self.counts, self.train), TABS):
+            add_tab(self.tabs, w, name)
         self.stepper.seed = int(self._params.get("seed", 0))
         self.stepper.changed.connect(self._on_stepper_changed)
         self.train.example_selected.connect(self._on_example)
@@ -60,8 +68,8 @@ class ConvLab(LabView):
         if current is self.stepper or current is self.pooling:
             current.transport(action)
             if action == "play":
-                self.status_changed.emit("Sliding the kernel: Space pauses, ← and → step" if current.playing
-                                         else "Paused: → steps, ← goes back")
+                self.status_changed.emit(tr("Sliding the kernel: Space pauses, ← and → step") if current.playing
+                                         else tr("Paused: → steps, ← goes back"))
             return True
         return False
 

@@ -16,6 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPaintEngine, QPen
 
+from playground.ui.i18n import tr
 from playground.ui.theme import Theme
 from playground.ui.widgets.plots import ThemedPlot
 
@@ -71,6 +72,12 @@ class Grid:
     note: str = ""  # a line under the grid
     cell: float = 1.0  # the side of one cell in data units (a small map drawn as large as its input)
 
+    def title(self) -> str:
+        """The label, and what the shaded cells are when there are any."""
+        if self.mask_label and self.mask is not None and np.any(self.mask):
+            return self.label + "   " + tr("({what}: shaded)", what=self.mask_label)
+        return self.label
+
     @property
     def shape(self) -> tuple[int, int]:
         return tuple(np.asarray(self.values).shape[:2])
@@ -115,8 +122,7 @@ class _GridsItem(pg.GraphicsObject):
             label_cells = 15 * theme.scale / max(self._unit_px, 1.0)
             r = QRectF()
             for g in grids:
-                text = g.label + ("   (" + g.mask_label + ": shaded)" if g.mask_label and g.mask is not None
-                                  and np.any(g.mask) else "")
+                text = g.title()
                 width = max(len(text), len(g.note) * 0.85) * 0.62 * label_cells
                 gr = g.rect()
                 r = r.united(gr).united(QRectF(gr.x(), gr.y(), max(gr.width(), width), gr.height()))
@@ -211,8 +217,7 @@ class _GridsItem(pg.GraphicsObject):
             pen.setWidthF(width * theme.scale)
             p.setPen(pen)
             p.drawRect(QRectF(c0, r0, c1 - c0 + 1, r1 - r0 + 1))
-        label = g.label + (f"   ({g.mask_label}: shaded)" if g.mask_label and g.mask is not None
-                           and np.any(g.mask) else "")
+        label = g.title()
         room = max(w + 12 / g.cell, 14 / g.cell)
         self._text(p, QRectF(-0.5 / g.cell, -1.15 * label_px - 0.2 / g.cell, room, 1.15 * label_px),
                    label, label_px, fg, Qt.AlignLeft | Qt.AlignBottom, bold=True)

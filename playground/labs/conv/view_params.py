@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from playground.labs.conv.param_count import PRESETS, compare
-from playground.labs.conv.text import TEXT
+from playground.labs.conv.text import TEXT, thousands
+from playground.ui.i18n import tr
 from playground.ui.theme import Theme
 from playground.ui.widgets.plots import ThemedPlot
 
@@ -37,28 +38,28 @@ class ParamCountPanel(QWidget):
         self.filters = _spin(1, 4096, 32, "filters")
         self.k = _spin(1, 31, 3, "kernel")
         grid = QGridLayout()
-        for i, (label, w) in enumerate((("Image height", self.h), ("Image width", self.w), ("Channels", self.c),
-                                        ("MLP hidden units", self.hidden), ("CNN filters", self.filters),
-                                        ("CNN kernel k", self.k))):
+        for i, (label, w) in enumerate(((tr("Image height"), self.h), (tr("Image width"), self.w),
+                                        (tr("Channels"), self.c), (tr("MLP hidden units"), self.hidden),
+                                        (tr("CNN filters"), self.filters), (tr("CNN kernel k"), self.k))):
             grid.addWidget(QLabel(label), i // 2, 2 * (i % 2))
             grid.addWidget(w, i // 2, 2 * (i % 2) + 1)
         presets = QGridLayout()
-        presets.addWidget(QLabel("Lecture:"), 0, 0)
+        presets.addWidget(QLabel(tr("Lecture:")), 0, 0)
         self.buttons = {}
         for j, (key, (label, *_v)) in enumerate(PRESETS.items()):
-            b = QPushButton(label)
+            b = QPushButton(tr(label))
             b.setObjectName(f"count_preset_{key}")
             b.setFocusPolicy(Qt.NoFocus)
             b.clicked.connect(lambda _c=False, key=key: self.apply_preset(key))
-            b.setToolTip("The lecture's example: an MLP's first layer with 1,000 hidden units" if key != "digits"
-                         else "The CNN tab's 8×8 digits")
+            b.setToolTip(tr("The lecture's example: an MLP's first layer with 1,000 hidden units") if key != "digits"
+                         else tr("The CNN tab's 8×8 digits"))
             presets.addWidget(b, 0, j + 1)
             self.buttons[key] = b
         self.result = QLabel("")
         self.result.setObjectName("count_result")
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.RichText)
-        self.plot = ThemedPlot("First-layer parameters (log scale)", "", "parameters")
+        self.plot = ThemedPlot(tr("First-layer parameters (log scale)"), "", tr("parameters"))
         self.plot.setMinimumSize(300, 200)
         self.plot.item.setLogMode(y=True)
         self.plot.item.getViewBox().setMouseEnabled(False, False)
@@ -90,12 +91,13 @@ class ParamCountPanel(QWidget):
     def recompute(self) -> None:
         r = self.counts()
         order = int(np.floor(np.log10(r["mlp"]))) if r["mlp"] > 0 else 0
-        self.result.setText(
-            f"<p><b>{TEXT['mlp_label']}:</b> {r['mlp_formula']} ≈ 10<sup>{order}</sup><br>"
-            f"<b>{TEXT['cnn_label']}:</b> {r['cnn_formula']}<br>"
-            f"The MLP needs <b>{r['ratio']:,.0f}×</b> as many parameters for the first layer. The convolution's "
-            f"count does not depend on the image size; its output still has {r['cnn_outputs']:,} values "
-            "(weight sharing, not a smaller layer, is the saving).</p>")
+        self.result.setText(tr(
+            "<p><b>{mlp_label}:</b> {mlp_formula} ≈ 10<sup>{order}</sup><br><b>{cnn_label}:</b> {cnn_formula}<br>"
+            "The MLP needs <b>{ratio}×</b> as many parameters for the first layer. The convolution's count does "
+            "not depend on the image size; its output still has {outputs} values (weight sharing, not a smaller "
+            "layer, is the saving).</p>", mlp_label=TEXT["mlp_label"], mlp_formula=r["mlp_formula"], order=order,
+            cnn_label=TEXT["cnn_label"], cnn_formula=r["cnn_formula"], ratio=thousands(round(r["ratio"])),
+            outputs=thousands(r["cnn_outputs"])))
         self.bars.setOpts(x=[0, 1], height=[np.log10(r["mlp"]), np.log10(r["cnn"])], width=0.6, y0=0)
         self.plot.item.setXRange(-0.6, 1.6, padding=0)
         self.plot.item.setYRange(0, max(1.0, np.ceil(np.log10(r["mlp"]))) + 0.3, padding=0)

@@ -11,6 +11,7 @@ from playground.labs.conv.conv_math import ConvError, pool2d, pool_output_size, 
 from playground.labs.conv.text import TEXT
 from playground.labs.conv.view_grid import Grid, GridCanvas, format_value, value_colors
 from playground.labs.conv.view_stepper import WINDOW, ConvStepper, Transport, spin
+from playground.ui.i18n import tr
 from playground.ui.theme import Theme
 
 __all__ = ["PoolStepper"]
@@ -26,15 +27,15 @@ class PoolStepper(QWidget, Transport):
         self.theme = theme
         self.hover: tuple[int, int] | None = None
         self.kind = QComboBox()
-        self.kind.addItem("max pooling", "max")
-        self.kind.addItem("average pooling", "avg")
+        self.kind.addItem(tr("max pooling"), "max")
+        self.kind.addItem(tr("average pooling"), "avg")
         self.ksize = spin(1, 8, 2)
         self.stride = spin(1, 8, 2)
         self.kind.setFocusPolicy(Qt.ClickFocus)
         for name, w in (("kind", self.kind), ("kernel", self.ksize), ("stride", self.stride)):
             w.setObjectName(f"pool_{name}")
         row = QHBoxLayout()
-        for label, w in (("Pooling", self.kind), ("Window", self.ksize), ("Stride", self.stride)):
+        for label, w in ((tr("Pooling"), self.kind), (tr("Window"), self.ksize), (tr("Stride"), self.stride)):
             row.addWidget(QLabel(label))
             row.addWidget(w)
         row.addStretch(1)
@@ -116,12 +117,14 @@ class PoolStepper(QWidget, Transport):
                 inp.highlight.append((r * s, c * s, r * s + k - 1, c * s + k - 1, WINDOW, 2.5))
                 out.highlight.append((r, c, r, c, WINDOW, 3.0))
                 win = x[r * s:r * s + k, c * s:c * s + k]
-                vals = ", ".join(format_value(v) for v in win.ravel()) if win.size <= 36 else f"{win.size} values"
-                what = "max" if kind == "max" else "mean"
-                self.info.setText(f"pooled[{r}, {c}] = {what}({vals}) = <b>{format_value(float(self.pooled[r, c]))}</b>")
+                vals = (", ".join(format_value(v) for v in win.ravel()) if win.size <= 36
+                        else tr("{n} values", n=win.size))
+                what = "max" if kind == "max" else tr("mean")
+                self.info.setText(tr("pooled[{r}, {c}] = {what}({values}) = <b>{result}</b>", r=r, c=c, what=what,
+                                     values=vals, result=format_value(float(self.pooled[r, c]))))
             else:
-                self.info.setText(f"o = ⌊(i − k) / s⌋ + 1 = ⌊({n} − {k}) / {s}⌋ + 1 = {pool_output_size(n, k, s)}. "
-                                  "Hover a pooled cell, or Step (→).")
+                self.info.setText(tr("o = ⌊(i − k) / s⌋ + 1 = ⌊({n} − {k}) / {s}⌋ + 1 = {o}. Hover a pooled cell, "
+                                     "or Step (→).", n=n, k=k, s=s, o=pool_output_size(n, k, s)))
         else:
             self.info.setText(TEXT["cannot"].format(why=self.error))
         self.canvas.set_grids(grids, self.theme, "" if self.pooled is not None else TEXT["cannot"].format(why=self.error))
@@ -132,9 +135,10 @@ class PoolStepper(QWidget, Transport):
         try:
             e = shift_experiment(x, w, kind, k, s)
         except ConvError as exc:
-            self.shift_canvas.set_grids([], self.theme, TEXT["cannot"].format(why=f"the shift experiment: {exc}"))
-            self.shift_info.setText("The shift experiment needs the stepper's kernel (no padding) to fit the input "
-                                    "and the pooling window to fit its output.")
+            self.shift_canvas.set_grids([], self.theme, TEXT["cannot"].format(why=tr("the shift experiment: {error}",
+                                                                                            error=exc)))
+            self.shift_info.setText(tr("The shift experiment needs the stepper's kernel (no padding) to fit the input "
+                                       "and the pooling window to fit its output."))
             self.last_shift = None
             return
         self.last_shift = e
@@ -144,17 +148,17 @@ class PoolStepper(QWidget, Transport):
         # Each pair drawn at the size of the convolution's output, with room for its label.
         gap = max(o + 2, 9)
         cell = o / max(q, 1)
-        g = [Grid("conv", "convolution", y0, 0, 0, colors=value_colors(y0, self.theme, scale)),
-             Grid("conv_shifted", "shifted by 1 px", e["conv_shifted"], gap, 0,
+        g = [Grid("conv", tr("convolution"), y0, 0, 0, colors=value_colors(y0, self.theme, scale)),
+             Grid("conv_shifted", tr("shifted by 1 px"), e["conv_shifted"], gap, 0,
                   colors=value_colors(e["conv_shifted"], self.theme, scale)),
-             Grid("pool", "pooled", e["pooled"], 2 * gap + 1, 0, colors=value_colors(e["pooled"], self.theme, scale),
-                  cell=cell),
-             Grid("pool_shifted", "pooled, shifted", e["pooled_shifted"], 3 * gap + 1, 0,
+             Grid("pool", tr("pooled"), e["pooled"], 2 * gap + 1, 0,
+                  colors=value_colors(e["pooled"], self.theme, scale), cell=cell),
+             Grid("pool_shifted", tr("pooled, shifted"), e["pooled_shifted"], 3 * gap + 1, 0,
                   colors=value_colors(e["pooled_shifted"], self.theme, scale), cell=cell)]
         self.shift_canvas.set_grids(g, self.theme)
         self.shift_info.setText(TEXT["shift_line"].format(conv=e["conv_change"], conv_cells=e["conv_cells_changed"],
                                                           pool=e["pool_change"], pool_cells=e["pool_cells_changed"],
-                                                          kind=kind))
+                                                          kind=tr("avg") if kind == "avg" else kind))
 
     def _on_hover(self, name: str, r: int, c: int) -> None:
         new = (r, c) if name == "output" else None

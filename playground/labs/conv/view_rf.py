@@ -14,13 +14,15 @@ from playground.labs.conv.receptive import STRATEGIES, RFError, layers_to_reach,
 from playground.labs.conv.sample import sample_image
 from playground.labs.conv.text import TEXT
 from playground.labs.conv.view_grid import Grid, GridCanvas
+from playground.ui.i18n import QT_TR_NOOP, tr
 from playground.ui.theme import Theme
 
 __all__ = ["ReceptiveFieldPanel"]
 
 FIELD = "#D55E00"
 DEFAULT_LAYERS = "3x3,3x3,pool2,3x3s2,3x3d2"
-COLUMNS = ("layer", "output size", "field r", "jump j", "start", "")
+COLUMNS = (QT_TR_NOOP("layer"), QT_TR_NOOP("output size"), QT_TR_NOOP("field r"), QT_TR_NOOP("jump j"),
+           QT_TR_NOOP("start"), "")
 
 
 class ReceptiveFieldPanel(QWidget):
@@ -31,8 +33,8 @@ class ReceptiveFieldPanel(QWidget):
         self.unit: tuple[int, int] | None = None
         self.spec = QLineEdit(DEFAULT_LAYERS)
         self.spec.setObjectName("rf_layers")
-        self.spec.setToolTip("Layers: 3x3 (conv, same padding), 3x3s2 (stride 2), 3x3d2 (dilation 2), 5x5p0 "
-                             "(no padding), pool2, pool3s2")
+        self.spec.setToolTip(tr("Layers: 3x3 (conv, same padding), 3x3s2 (stride 2), 3x3d2 (dilation 2), 5x5p0 "
+                                "(no padding), pool2, pool3s2"))
         self.size = QSpinBox()
         self.size.setRange(1, 512)
         self.size.setValue(32)
@@ -48,16 +50,16 @@ class ReceptiveFieldPanel(QWidget):
         for w in (self.size, self.layer, self.target):
             w.setFocusPolicy(Qt.ClickFocus)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Layers"))
+        top.addWidget(QLabel(tr("Layers")))
         top.addWidget(self.spec, 1)
-        top.addWidget(QLabel("Input"))
+        top.addWidget(QLabel(tr("Input")))
         top.addWidget(self.size)
         self.error = QLabel("")
         self.error.setStyleSheet("color: #D55E00")
         self.error.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("rf_table")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -67,15 +69,15 @@ class ReceptiveFieldPanel(QWidget):
         self.canvas = GridCanvas("")
         self.canvas.setMinimumSize(300, 220)
         pick = QHBoxLayout()
-        pick.addWidget(QLabel("Map of layer"))
+        pick.addWidget(QLabel(tr("Map of layer")))
         pick.addWidget(self.layer)
-        pick.addWidget(QLabel("(click a unit)"))
+        pick.addWidget(QLabel(tr("(click a unit)")))
         pick.addStretch(1)
         self.field_info = QLabel("")
         self.field_info.setObjectName("rf_field")
         self.field_info.setWordWrap(True)
         q = QHBoxLayout()
-        q.addWidget(QLabel("Object size (px)"))
+        q.addWidget(QLabel(tr("Object size (px)")))
         q.addWidget(self.target)
         q.addStretch(1)
         self.answer = QLabel("")
@@ -118,7 +120,7 @@ class ReceptiveFieldPanel(QWidget):
         self.table.setRowCount(len(rows))
         flag = QBrush(QColor("#D55E00"))
         for i, row in enumerate(rows):
-            vals = (f"{row['layer']}: {row['name']}", str(row["output_size"]) if row["valid"] else "0 (no output)",
+            vals = (f"{row['layer']}: {row['name']}", str(row["output_size"]) if row["valid"] else tr("0 (no output)"),
                     str(row["rf"]), str(row["jump"]), f"{row['start']:g}",
                     TEXT["rf_flag"] if row["exceeds"] else "")
             for j, v in enumerate(vals):
@@ -174,8 +176,8 @@ class ReceptiveFieldPanel(QWidget):
         if row is not None and row["valid"]:
             o = row["output_size"]
             # The map drawn as large as the input, so that a unit is easy to click whatever its size.
-            mp = Grid("map", f"layer {row['layer']} ({row['name']})", np.zeros((o, o)), n + 3, 0, show_values=False,
-                      note=f"{o} × {o} units", cell=n / o)
+            mp = Grid("map", tr("layer {layer} ({name})", layer=row["layer"], name=row["name"]), np.zeros((o, o)),
+                      n + 3, 0, show_values=False, note=tr("{o} × {o} units", o=o), cell=n / o)
             grids.append(mp)
             f = self.field()
             if f is not None:
@@ -185,12 +187,13 @@ class ReceptiveFieldPanel(QWidget):
                 mp.highlight.append((u, v, u, v, FIELD, 3.0))
                 cy = row["start"] + u * row["jump"]
                 cx = row["start"] + v * row["jump"]
-                extra = f"; flagged: wider than the {n}-pixel input" if row["exceeds"] else ""
-                self.field_info.setText(f"Unit ({u}, {v}) of layer {row['layer']} sees input rows {r0}–{r1}, "
-                                        f"columns {c0}–{c1} (field {row['rf']} × {row['rf']} centred at "
-                                        f"({cy:g}, {cx:g}){extra}).")
+                extra = tr("; flagged: wider than the {n}-pixel input", n=n) if row["exceeds"] else ""
+                self.field_info.setText(tr("Unit ({u}, {v}) of layer {layer} sees input rows {r0}–{r1}, columns "
+                                           "{c0}–{c1} (field {r} × {r} centred at ({cy}, {cx}){extra}).",
+                                           u=u, v=v, layer=row["layer"], r0=r0, r1=r1, c0=c0, c1=c1, r=row["rf"],
+                                           cy=f"{cy:g}", cx=f"{cx:g}", extra=extra))
         else:
-            self.field_info.setText("This layer has no output left on this input." if row else "")
+            self.field_info.setText(tr("This layer has no output left on this input.") if row else "")
         self.canvas.set_grids(grids, self.theme)
 
     def _answer(self) -> None:
@@ -198,10 +201,11 @@ class ReceptiveFieldPanel(QWidget):
         lines = [TEXT["rf_question"].format(n=t)]
         for label, pattern in STRATEGIES:
             layers, r = layers_to_reach(t, pattern)
-            got = f"<b>{layers}</b> layers (field {r})" if layers is not None else f"more than 400 layers (field {r})"
-            lines.append(f"• {label}: {got}")
-        lines.append("Stacked stride-1 3×3 convolutions grow as r = 1 + 2L, so 100 px needs 50 "
-                     "(<i>« environ 50 »</i>); stride, pooling and dilation multiply the jump instead.")
+            got = (tr("<b>{n}</b> layers (field {r})", n=layers, r=r) if layers is not None
+                   else tr("more than 400 layers (field {r})", r=r))
+            lines.append(tr("• {way}: {answer}", way=tr(label), answer=got))
+        lines.append(tr("Stacked stride-1 3×3 convolutions grow as r = 1 + 2L, so 100 px needs 50 "
+                        "(<i>« environ 50 »</i>); stride, pooling and dilation multiply the jump instead."))
         self.answer.setText("<br>".join(lines))
 
     def apply_theme(self, theme: Theme) -> None:

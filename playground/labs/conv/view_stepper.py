@@ -13,27 +13,39 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QGridLayout,
                                QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget)
 
-from playground.labs.conv.conv_math import PADDING_MODES, ConvConfig, ConvError, run_conv, window
+from playground.labs.conv.conv_math import PADDING_MODE_LABELS, PADDING_MODES, ConvConfig, ConvError, run_conv, window
 from playground.labs.conv.presets import CASES, KERNELS, LECTURE_INPUT, case_input, kernel_preset
 from playground.labs.conv.sample import sample_image
 from playground.labs.conv.text import TEXT
 from playground.labs.conv.view_grid import Grid, GridCanvas, format_value, value_colors
+from playground.ui.i18n import QT_TR_NOOP, tr
 from playground.ui.theme import Theme
 
 __all__ = ["ConvStepper", "load_image_file", "Transport", "spin", "WINDOW"]
 
 WINDOW = "#D55E00"  # vermillion: the kernel's window and the current output cell
 CHANNEL_TINTS = ((213, 40, 40), (30, 150, 60), (40, 80, 220))
-SOURCES = (("numbers", "Numbers (random 0–4)"), ("lecture", "Lecture 4×4"), ("sample", "Sample image (RGB)"),
-           ("grey", "Sample image (grey)"), ("file", "Open image…"), ("file_grey", "Open image as grey…"))
+SOURCES = (("numbers", QT_TR_NOOP("Numbers (random 0–4)")), ("lecture", QT_TR_NOOP("Lecture 4×4")),
+           ("sample", QT_TR_NOOP("Sample image (RGB)")), ("grey", QT_TR_NOOP("Sample image (grey)")),
+           ("file", QT_TR_NOOP("Open image…")), ("file_grey", QT_TR_NOOP("Open image as grey…")))
 PLAY_MS = 450
+
+
+def channel_names() -> tuple[str, str, str]:
+    """R, G, B in English; R, V, B in French."""
+    return tr("R", "red channel"), tr("G", "green channel"), tr("B", "blue channel")
+
+
+def mode_label(mode: str) -> str:
+    """A padding mode's English label (shown through tr())."""
+    return dict(zip(PADDING_MODES, PADDING_MODE_LABELS)).get(mode, mode)
 
 
 def load_image_file(path: str, n: int, grey: bool) -> np.ndarray:
     """A PNG or JPEG as (C, n, n) values in 0..1 (C = 1 grey or 3 RGB), cropped square and scaled."""
     img = QImage(path)
     if img.isNull():
-        raise ValueError(f"{path} is not an image Qt can read (PNG or JPEG)")
+        raise ValueError(tr("{path} is not an image Qt can read (PNG or JPEG)", path=path))
     side = min(img.width(), img.height())
     img = img.copy((img.width() - side) // 2, (img.height() - side) // 2, side, side)
     img = img.scaled(n, n, Qt.IgnoreAspectRatio, Qt.SmoothTransformation).convertToFormat(QImage.Format_RGB888)
@@ -122,25 +134,25 @@ class ConvStepper(QWidget, Transport):
         self._editing: tuple[str, int, int] | None = None
 
         self.case = QComboBox()
-        self.case.addItem("Choose a preset…", "")
+        self.case.addItem(tr("Choose a preset…"), "")
         for key, (label, _s) in CASES.items():
-            self.case.addItem(label, key)
+            self.case.addItem(tr(label), key)
         self.source_box = QComboBox()
         for key, label in SOURCES:
-            self.source_box.addItem(label, key)
+            self.source_box.addItem(tr(label), key)
         self.source_box.setCurrentIndex(1)
         self.size = spin(1, 32, 4)
         self.ksize = spin(1, 7, 3)
         self.kpreset = QComboBox()
         for key, label in KERNELS.items():
-            self.kpreset.addItem(label, key)
+            self.kpreset.addItem(tr(label), key)
         self.padding = spin(0, 6, 0)
         self.mode = QComboBox()
-        for m in PADDING_MODES:
-            self.mode.addItem(m, m)
+        for m, label in zip(PADDING_MODES, PADDING_MODE_LABELS):
+            self.mode.addItem(tr(label), m)
         self.stride = spin(1, 4, 1)
         self.dilation = spin(1, 4, 1)
-        self.transposed = QCheckBox("transposed convolution")
+        self.transposed = QCheckBox(tr("transposed convolution"))
         self.out_pad = spin(0, 3, 0)
         self.bias_box = QDoubleSpinBox()
         self.bias_box.setRange(-100, 100)
@@ -165,25 +177,25 @@ class ConvStepper(QWidget, Transport):
         for combo in (self.case, self.source_box, self.kpreset, self.mode, self.channel):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(6)
-        form.addWidget(QLabel("Preset"), 0, 0)
+        form.addWidget(QLabel(tr("Preset")), 0, 0)
         form.addWidget(self.case, 0, 1, 1, 3)
-        form.addWidget(QLabel("Input"), 0, 4)
+        form.addWidget(QLabel(tr("Input")), 0, 4)
         form.addWidget(self.source_box, 0, 5)
-        form.addWidget(QLabel("Kernel"), 1, 0)
+        form.addWidget(QLabel(tr("Kernel")), 1, 0)
         form.addWidget(self.kpreset, 1, 1)
-        form.addWidget(QLabel("Mode"), 1, 2)
+        form.addWidget(QLabel(tr("Mode")), 1, 2)
         form.addWidget(self.mode, 1, 3)
-        form.addWidget(QLabel("Channel"), 1, 4)
+        form.addWidget(QLabel(tr("Channel")), 1, 4)
         form.addWidget(self.channel, 1, 5)
-        small = (("Input size", self.size), ("Kernel size", self.ksize), ("Padding", self.padding),
-                 ("Stride", self.stride), ("Dilation", self.dilation), ("Output pad.", self.out_pad),
-                 ("Bias", self.bias_box))
+        small = ((tr("Input size"), self.size), (tr("Kernel size"), self.ksize), (tr("Padding"), self.padding),
+                 (tr("Stride"), self.stride), (tr("Dilation"), self.dilation), (tr("Output pad."), self.out_pad),
+                 (tr("Bias"), self.bias_box))
         for i, (label, w) in enumerate(small):
             form.addWidget(QLabel(label), 2 + i // 3, 2 * (i % 3))
             form.addWidget(w, 2 + i // 3, 2 * (i % 3) + 1)
-        self.out_pad.setToolTip("Output padding a (transposed convolution only): extra cells on the bottom "
-                                "and right, conv_arithmetic's odd case")
-        self.mode.setToolTip("Padding mode: zero, reflect, replicate or circular")
+        self.out_pad.setToolTip(tr("Output padding a (transposed convolution only): extra cells on the bottom "
+                                   "and right, conv_arithmetic's odd case"))
+        self.mode.setToolTip(tr("Padding mode: zero, reflect, replicate or circular"))
         form.addWidget(self.transposed, 4, 2, 1, 4)
         for col in (1, 3, 5):
             form.setColumnStretch(col, 1)
@@ -313,7 +325,7 @@ class ConvStepper(QWidget, Transport):
     def _on_source(self, _i: int) -> None:
         key = self.source_box.currentData()
         if key in ("file", "file_grey"):
-            path, _ = QFileDialog.getOpenFileName(self, "Open an image", "", "Images (*.png *.jpg *.jpeg)")
+            path, _ = QFileDialog.getOpenFileName(self, tr("Open an image"), "", tr("Images (*.png *.jpg *.jpeg)"))
             if not path:
                 self.source_box.setCurrentIndex(self.source_box.findData(self.source))
                 return
@@ -384,7 +396,7 @@ class ConvStepper(QWidget, Transport):
             self.channel.blockSignals(True)
             self.channel.clear()
             for i in range(c):
-                self.channel.addItem(("R", "G", "B")[i] if c == 3 else f"{i}", i)
+                self.channel.addItem(channel_names()[i] if c == 3 else f"{i}", i)
             self.channel.blockSignals(False)
         self.channel.setEnabled(c > 1)
 
@@ -461,7 +473,7 @@ class ConvStepper(QWidget, Transport):
         mask = self._input_mask(m)
         name = TEXT["stretched"] if cfg.transposed else TEXT["input"]
         inp = Grid("input", name, shown, 0, 0, colors=self._colors(shown, tint), mask=mask,
-                   mask_label=TEXT["inserted"] if cfg.transposed else (f"{TEXT['padding']}, {cfg.mode}"
+                   mask_label=TEXT["inserted"] if cfg.transposed else (f"{TEXT['padding']}, {tr(mode_label(cfg.mode))}"
                                                                        if cfg.padding else ""))
         k = cfg.kernel
         kern = r["slide_kernel"][ch]
@@ -495,7 +507,8 @@ class ConvStepper(QWidget, Transport):
             prod = Grid("products", TEXT["products"], win["products"][ch], kx, k + 2.2,
                         note=f"Σ = {format_value(float(win['products'][ch].sum()))}")
             grids.insert(2, prod)
-        inp.note = f"{self.x.shape[1]} × {self.x.shape[1]}" + (f" → {m} × {m} shown" if m != self.x.shape[1] else "")
+        n = self.x.shape[1]
+        inp.note = tr("{n} × {n} → {m} × {m} shown", n=n, m=m) if m != n else f"{n} × {n}"
         return grids, ""
 
     def _colors(self, values, tint):
@@ -524,13 +537,14 @@ class ConvStepper(QWidget, Transport):
             if len(vals) <= 25:
                 terms = " + ".join(f"{format_value(a)}·{format_value(b)}" for a, b in zip(vals, kern))
             else:
-                terms = f"{len(vals)} products summing to {format_value(float(win['channel_sums'][0]))}"
-            bias = f" + {format_value(self.bias)}" if self.bias else " + 0 (bias)"
-            return TEXT["sum_line"].format(r=rr, c=cc, terms=terms + bias, total=format_value(total))
-        names = ("R", "G", "B") if len(self.x) == 3 else [str(i) for i in range(len(self.x))]
+                terms = tr("{n} products summing to {total}", n=len(vals),
+                           total=format_value(float(win["channel_sums"][0])))
+            bias = format_value(self.bias) if self.bias else tr("0 (bias)")
+            return TEXT["sum_line"].format(r=rr, c=cc, terms=f"{terms} + {bias}", total=format_value(total))
+        names = channel_names() if len(self.x) == 3 else [str(i) for i in range(len(self.x))]
         sums = " + ".join(f"{n}: {format_value(float(v))}" for n, v in zip(names, win["channel_sums"]))
-        return (f"output[{rr}, {cc}] " + TEXT["channel_sums"].format(sums=sums, bias=format_value(self.bias),
-                                                                       total=format_value(total)))
+        return TEXT["channel_sums"].format(r=rr, c=cc, sums=sums, bias=format_value(self.bias),
+                                           total=format_value(total))
 
     def apply_theme(self, theme: Theme) -> None:
         self.theme = theme
@@ -601,7 +615,7 @@ class ConvStepper(QWidget, Transport):
                 raise ValueError
         except ValueError:
             self.editor.setStyleSheet("color: #D55E00")
-            self.detail.setText(f"{text!r} is not a number (between −1,000,000 and 1,000,000)")
+            self.detail.setText(tr("{value} is not a number (between −1,000,000 and 1,000,000)", value=repr(text)))
             return
         name, r, c = self._editing
         self._editing = None

@@ -10,7 +10,8 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTabWidget,
                                QVBoxLayout, QWidget)
 
-from playground.labs.conv.text import TEXT
+from playground.labs.conv.text import TEXT, thousands
+from playground.ui.i18n import QT_TR_NOOP, add_tab, tr
 from playground.ui.theme import Theme
 from playground.ui.widgets.confusion_view import ConfusionView
 from playground.ui.widgets.plots import CurveChart, ThemedPlot, diverging_lut
@@ -18,6 +19,9 @@ from playground.ui.widgets.plots import CurveChart, ThemedPlot, diverging_lut
 __all__ = ["TrainPanel", "mosaic"]
 
 CNN_COLOR, MLP_COLOR = "#0072B2", "#D55E00"
+# (name, colour, dashed): the chart keys each series by tr(name), which its legend shows
+CURVES = ((QT_TR_NOOP("CNN train"), CNN_COLOR, False), (QT_TR_NOOP("CNN test"), CNN_COLOR, True),
+          (QT_TR_NOOP("MLP train"), MLP_COLOR, False), (QT_TR_NOOP("MLP test"), MLP_COLOR, True))
 
 
 def mosaic(maps: np.ndarray, columns: int | None = None) -> np.ndarray:
@@ -77,7 +81,7 @@ class DrawCanvas(_ImagePlot):
     drawn = Signal(object)
 
     def __init__(self):
-        super().__init__("Draw here (right button erases)")
+        super().__init__(tr("Draw here (right button erases)"))
         self.pixels = np.zeros((8, 8))
         self._button = None
         self.item.getViewBox().setBorder(pg.mkPen("#808080", width=1))
@@ -135,23 +139,21 @@ class TrainPanel(QWidget):
         self.theme = theme
         self.snap: dict | None = None
         self._confusion_at = -1.0
-        self.loss_plot = ThemedPlot("Loss", "epoch", "cross-entropy")
-        self.acc_plot = ThemedPlot("Accuracy", "epoch", "accuracy")
+        self.loss_plot = ThemedPlot(tr("Loss"), tr("epoch"), tr("cross-entropy"))
+        self.acc_plot = ThemedPlot(tr("Accuracy"), tr("epoch"), tr("accuracy"))
         self.loss_chart = CurveChart(self.loss_plot.item)
         self.acc_chart = CurveChart(self.acc_plot.item)
         self.acc_chart.fixed_y = (0.0, 1.0)
         for chart in (self.loss_chart, self.acc_chart):
-            chart.add("CNN train", CNN_COLOR)
-            chart.add("CNN test", CNN_COLOR, dashed=True)
-            chart.add("MLP train", MLP_COLOR)
-            chart.add("MLP test", MLP_COLOR, dashed=True)
+            for name, color, dashed in CURVES:
+                chart.add(tr(name), color, dashed=dashed)
         self.confusion = ConfusionView(theme)
-        self.filters = _ImagePlot("Filters, layer 1")
-        self.maps = _ImagePlot("Feature maps")
-        self.example = _ImagePlot("Test example")
+        self.filters = _ImagePlot(tr("Filters, layer {n}", n=1))
+        self.maps = _ImagePlot(tr("Feature maps"))
+        self.example = _ImagePlot(tr("Test example"))
         self.draw = DrawCanvas()
         self.draw.theme = theme
-        self.probs = ThemedPlot("Class probabilities (drawing)", "class", "p")
+        self.probs = ThemedPlot(tr("Class probabilities (drawing)"), tr("class"), "p")
         self.probs.item.getViewBox().setMouseEnabled(False, False)
         self.probs.item.setYRange(0, 1, padding=0.02)
         self.cnn_bars = pg.BarGraphItem(x=[], height=[], width=0.38)
@@ -165,15 +167,15 @@ class TrainPanel(QWidget):
         self.example_box.setObjectName("cnn_example")
         self.example_box.setKeyboardTracking(False)
         self.example_box.setFocusPolicy(Qt.ClickFocus)
-        self.clear = QPushButton("Clear drawing")
+        self.clear = QPushButton(tr("Clear drawing"))
         self.clear.setObjectName("cnn_clear")
         self.clear.setFocusPolicy(Qt.NoFocus)
-        self.summary = QLabel("Press Play (Space) to train the CNN and the MLP.")
+        self.summary = QLabel(tr("Press Play (Space) to train the CNN and the MLP."))
         self.summary.setObjectName("cnn_summary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.RichText)
         row = QHBoxLayout()
-        for label, w in (("Layer", self.layer), ("Test example", self.example_box)):
+        for label, w in ((tr("Layer"), self.layer), (tr("Test example"), self.example_box)):
             row.addWidget(QLabel(label))
             row.addWidget(w)
         row.addWidget(self.clear)
@@ -202,9 +204,9 @@ class TrainPanel(QWidget):
         g.addWidget(self.probs, 0, 1)
         g.setColumnStretch(1, 2)
         g.setColumnStretch(0, 1)
-        self.pages.addTab(curves, "Loss, accuracy, confusion")
-        self.pages.addTab(inside, "Filters and feature maps")
-        self.pages.addTab(drawing, "Draw an input")
+        add_tab(self.pages, curves, QT_TR_NOOP("Loss, accuracy, confusion"))
+        add_tab(self.pages, inside, QT_TR_NOOP("Filters and feature maps"))
+        add_tab(self.pages, drawing, QT_TR_NOOP("Draw an input"))
         self.pages.setFocusPolicy(Qt.NoFocus)
         # Readable or scrolled, never squeezed: the lab's content scrolls on a small projector.
         for fig in self.figures().values():
@@ -238,10 +240,10 @@ class TrainPanel(QWidget):
         self.snap = s
         c = s["curves_now"]
         for chart, q in ((self.loss_chart, "loss"), (self.acc_chart, "accuracy")):
-            chart.set("CNN train", c[f"cnn_train_{q}"])
-            chart.set("CNN test", c[f"cnn_test_{q}"])
-            chart.set("MLP train", c[f"mlp_train_{q}"])
-            chart.set("MLP test", c[f"mlp_test_{q}"])
+            chart.set(tr("CNN train"), c[f"cnn_train_{q}"])
+            chart.set(tr("CNN test"), c[f"cnn_test_{q}"])
+            chart.set(tr("MLP train"), c[f"mlp_train_{q}"])
+            chart.set(tr("MLP test"), c[f"mlp_test_{q}"])
         # The confusion matrix re-lays out 100 labels when it changes (every epoch): about 3 times a
         # second is plenty while training; a paused frame always shows it.
         now = time.perf_counter()
@@ -253,7 +255,7 @@ class TrainPanel(QWidget):
             self.layer.blockSignals(True)
             self.layer.clear()
             for i in range(n_layers):
-                self.layer.addItem(f"conv {i + 1}")
+                self.layer.addItem(tr("conv {n}", n=i + 1))
             self.layer.blockSignals(False)
         self.example_box.blockSignals(True)
         self.example_box.setRange(0, s["example_count"] - 1)
@@ -267,19 +269,21 @@ class TrainPanel(QWidget):
         grey = np.column_stack([np.linspace(255, 0, 256)] * 3 + [np.full(256, 255)]).astype(np.ubyte)
         self.example.show_values(ex, self.theme, lut=grey, levels=(0, 1))
         probs = np.asarray(s["example_probs"])
-        classes = s["classes"]
-        _title(self.example, f"Example {s['example']}: {classes[s['example_label']]} → CNN "
-                             f"{classes[int(probs.argmax())]} ({probs.max():.0%})", self.theme)
+        classes = [tr(c) for c in s["classes"]]
+        _title(self.example, tr("Example {i}: {label} → CNN {guess} ({p})", i=s["example"],
+                                label=classes[s["example_label"]], guess=classes[int(probs.argmax())],
+                                p=f"{probs.max():.0%}"), self.theme)
         self._draw_probs(s)
         self.summary.setText(self.summary_text(s))
 
     @staticmethod
     def summary_text(s: dict) -> str:
         last = s["last"]
-        return (f"<b>Epoch {s['epoch']}</b> · <b>CNN</b> {s['cnn_params']:,} parameters: test accuracy "
-                f"{last['cnn_test_accuracy']:.1%} (train {last['cnn_train_accuracy']:.1%}) · <b>MLP</b> "
-                f"{s['mlp_params']:,} parameters: test {last['mlp_test_accuracy']:.1%} "
-                f"(train {last['mlp_train_accuracy']:.1%})")
+        return tr("<b>Epoch {epoch}</b> · <b>CNN</b> {cnn_params} parameters: test accuracy {cnn_test} (train "
+                  "{cnn_train}) · <b>MLP</b> {mlp_params} parameters: test {mlp_test} (train {mlp_train})",
+                  epoch=s["epoch"], cnn_params=thousands(s["cnn_params"]), mlp_params=thousands(s["mlp_params"]),
+                  cnn_test=f"{last['cnn_test_accuracy']:.1%}", cnn_train=f"{last['cnn_train_accuracy']:.1%}",
+                  mlp_test=f"{last['mlp_test_accuracy']:.1%}", mlp_train=f"{last['mlp_train_accuracy']:.1%}")
 
     def _draw_layers(self) -> None:
         s = self.snap
@@ -294,14 +298,15 @@ class TrainPanel(QWidget):
         else:
             img = mosaic(w[:, 0])
         self.filters.show_values(img, self.theme)
-        _title(self.filters, f"Filters, layer {i + 1}", self.theme)
-        self.filters.setToolTip(f"{w.shape[0]} filters × {w.shape[1]} input channels, each {w.shape[2]}×{w.shape[3]}; "
-                                "blue negative, orange positive, each tile scaled to its largest weight")
+        _title(self.filters, tr("Filters, layer {n}", n=i + 1), self.theme)
+        self.filters.setToolTip(tr("{filters} filters × {channels} input channels, each {k}×{k2}; blue negative, "
+                                   "orange positive, each tile scaled to its largest weight", filters=w.shape[0],
+                                   channels=w.shape[1], k=w.shape[2], k2=w.shape[3]))
         fm = np.asarray(s["feature_maps"][i])
         self.maps.show_values(mosaic(fm), self.theme)
-        _title(self.maps, f"Feature maps, layer {i + 1}", self.theme)
-        self.maps.setToolTip(f"{fm.shape[0]} maps of {fm.shape[1]}×{fm.shape[2]} for the selected test example "
-                             "(after the activation and pooling)")
+        _title(self.maps, tr("Feature maps, layer {n}", n=i + 1), self.theme)
+        self.maps.setToolTip(tr("{n} maps of {h}×{w} for the selected test example (after the activation and "
+                                "pooling)", n=fm.shape[0], h=fm.shape[1], w=fm.shape[2]))
 
     def _draw_probs(self, s: dict) -> None:
         k = len(s["classes"])
@@ -313,13 +318,14 @@ class TrainPanel(QWidget):
         self.mlp_bars.setOpts(x=x + 0.2, height=mlp, width=0.38, brush=pg.mkBrush(MLP_COLOR))
         if getattr(self, "_prob_classes", None) != s["classes"]:  # axes re-render only when they change
             self._prob_classes = list(s["classes"])
-            self.probs.item.getAxis("bottom").setTicks([[(i, str(c)) for i, c in enumerate(s["classes"])]])
+            self.probs.item.getAxis("bottom").setTicks([[(i, tr(str(c))) for i, c in enumerate(s["classes"])]])
             self.probs.item.setXRange(-0.6, k - 0.4, padding=0)
         if dp:
-            title = (f"CNN (blue): {s['classes'][int(cnn.argmax())]} {cnn.max():.0%} · "
-                     f"MLP (orange): {s['classes'][int(mlp.argmax())]} {mlp.max():.0%}")
+            title = tr("CNN (blue): {cnn_class} {cnn_p} · MLP (orange): {mlp_class} {mlp_p}",
+                       cnn_class=tr(s["classes"][int(cnn.argmax())]), cnn_p=f"{cnn.max():.0%}",
+                       mlp_class=tr(s["classes"][int(mlp.argmax())]), mlp_p=f"{mlp.max():.0%}")
         else:
-            title = "Class probabilities of a drawing"
+            title = tr("Class probabilities of a drawing")
         _title(self.probs, title, self.theme)
 
     def apply_theme(self, theme: Theme) -> None:
