@@ -28,8 +28,10 @@ def layout_arrays(spec: NetSpec) -> tuple[np.ndarray, np.ndarray, np.ndarray, li
         total += size
         reg_mask.append(np.full(size, 1.0 if kind == "weight" else 0.0))  # biases, slopes: not regularised
     units = spec.units()
-    lay = np.zeros((spec.n_layers, 8), dtype=np.int64)
+    lay = np.zeros((spec.n_layers, K.LAY_COLS), dtype=np.int64)
     actp = np.zeros(spec.n_layers)
+    z_off = 0
+    a_off = 0
     for l in range(spec.n_layers):
         lay[l, K.W_OFF] = offsets[f"layer{l}.weight"]
         lay[l, K.B_OFF] = offsets[f"layer{l}.bias"]
@@ -38,6 +40,10 @@ def layout_arrays(spec: NetSpec) -> tuple[np.ndarray, np.ndarray, np.ndarray, li
         lay[l, K.UNITS] = units[l + 1]
         lay[l, K.SLOPE_OFF] = -1
         lay[l, K.PIECES] = 1
+        lay[l, K.Z_OFF] = z_off  # where this layer's pre-activations, then its input, sit in a row
+        lay[l, K.A_OFF] = a_off
+        z_off += spec.pre_width(l)
+        a_off += units[l]
         if l < len(spec.hidden):
             name = spec.activations[l]
             if name not in K.ACT_CODES:
@@ -52,7 +58,8 @@ def layout_arrays(spec: NetSpec) -> tuple[np.ndarray, np.ndarray, np.ndarray, li
 
 
 _EMPTY2 = np.zeros((0, 1))
-_EMPTY3 = np.zeros((1, 0, 1))
+_NO_SET = np.zeros((0, 0))  # X2 of a call that wants no losses
+_NO_TRACE = np.zeros(0)
 _NO_INDEX = np.zeros(0, dtype=np.int64)
 _NO_UNIFORMS = np.zeros(0)
 
@@ -69,13 +76,15 @@ class NumbaMLP:
 
     def __init__(self, spec: NetSpec, params: dict[str, np.ndarray], seed: int = 0):
         self.spec = spec
-        self.lay, self.actp, self.reg_mask, self.layout = layout_arrays(spec)
-        total = len(self.reg_mask)
-        # rows: theta, grad, Adam's first moment, velocity / Adam's second moment
-        self.opt_state = np.zeros((4, total))
-        self.theta = self.opt_state[0]
-        self.grad = self.opt_state[1]
-        self._step = np.zeros(1, dtype=np.int64)
+        self.lay, self.actp, reg_mask, self.layout = layout_arrays(spec)
+        total = len(reg_mask)
+        # rows: theta, grad, Adam's first moment, velocity / Adam's second moment, regularisation mask
+        self.opt_state = np.zeros((5, total))
+        self.opt_state[K.S_REG] = reg_mask
+        self.reg_mask = self.opt_state[K.S_REG]
+        self.theta = self.opt_state[K.S_THETA]
+        self.grad = self.opt_state[K.S_GRAD]
+        self.work = np.empty(K.work_size(self.lay, K.CHUNK))  # the kernels' scratch, once per engine
         self.views: dict[str, np.ndarray] = {}
         self.grad_views: dict[str, np.ndarray] = {}
         offset = 0
@@ -86,10 +95,12 @@ class NumbaMLP:
             offset += size
         self._units = sum(spec.hidden)
         self.rng = np.random.default_rng(seed)  # dropout uniforms
-        self.codes = np.zeros(4, dtype=np.int64)
+        self.codes = np.zeros(K.N_CODES, dtype=np.int64)
         self.codes[K.C_OUTPUT] = K.OUT_CODES[spec.output]
         self.codes[K.C_LOSS] = 0 if spec.loss == "squared" else 1
-        self.hyp = np.zeros(7)
+        self.codes[K.C_CHUNK] = K.CHUNK
+        self.hyp = np.zeros(K.H_ACT + spec.n_layers)  # hyperparameters, then activation parameters
+        self.hyp[K.H_ACT:] = self.actp
         self.optimizer = None
         self.load(params)
         self.configure()
@@ -115,11 +126,11 @@ class NumbaMLP:
         if not 0.0 <= float(dropout) < 1.0:
             raise ValueError(f"dropout must be in [0, 1), got {dropout}")
         if self.optimizer != optimizer:
-            self.opt_state[2:] = 0.0
-            self._step[0] = 0
+            self.opt_state[K.S_MOM:K.S_VEL + 1] = 0.0
+            self.codes[K.C_STEP] = 0
         self.lr, self.optimizer, self.reg, self.reg_rate = float(lr), optimizer, reg, float(reg_rate)
         self.dropout, self.momentum, self.betas, self.eps = float(dropout), momentum, betas, eps
-        self.hyp[:] = (self.lr, momentum, betas[0], betas[1], eps, self.reg_rate, self.dropout)
+        self.hyp[:K.H_ACT] = (self.lr, momentum, betas[0], betas[1], eps, self.reg_rate, self.dropout)
         self.codes[K.C_OPT] = K.OPT_CODES[optimizer]
         self.codes[K.C_REG] = K.REG_CODES[reg]
 
@@ -148,11 +159,9 @@ class NumbaMLP:
         n = len(perm)
         if n == 0:
             return self.evaluate(self.X, self.T)[0], self.evaluate(test_x, test_t)[0]
-        idx = np.ascontiguousarray(perm, dtype=np.int64)
-        losses = np.empty(2)
-        self._run(K.TRAIN, self.X, self.T, idx, max(1, int(batch)), self._uniforms(n), x2=_rows(test_x, self.spec.n_in),
-                  t2=_rows(test_t, self.spec.n_out), losses=losses)
-        return float(losses[0]), float(losses[1])
+        idx = perm if type(perm) is np.ndarray and perm.dtype == np.int64 else np.ascontiguousarray(perm, dtype=np.int64)
+        return self._run(K.TRAIN, self.X, self.T, idx, max(1, int(batch)), self._uniforms(n),
+                         x2=_rows(test_x, self.spec.n_in), t2=_rows(test_t, self.spec.n_out))
 
     def train_step(self, x: np.ndarray, t: np.ndarray) -> None:
         """One update on the batch (x, t)."""
@@ -222,14 +231,18 @@ class NumbaMLP:
         n = len(x)
         spec = self.spec
         out = np.empty((n, spec.n_out))
-        wmax = int(self.lay[:, K.WIDTH].max())
-        umax = int(self.lay[:, K.FAN_IN].max())
-        zs = np.empty((spec.n_layers, n, wmax))
-        acts = np.empty((spec.n_layers, n, umax))
-        self._run(K.FORWARD, x, out=out, zs=zs, acts=acts)
-        hidden = range(len(spec.hidden))
-        return (out, [zs[h, :, :spec.pre_width(h)].copy() for h in hidden],
-                [acts[h, :, :spec.hidden[h]].copy() for h in hidden])
+        lay = self.lay
+        zsz = int(lay[-1, K.Z_OFF] + lay[-1, K.WIDTH])
+        asz = int(lay[-1, K.A_OFF] + lay[-1, K.FAN_IN])
+        trace = np.empty(n * (zsz + asz))  # every layer's block of n rows, as the kernels' scratch
+        self._run(K.FORWARD, x, out=out, trace=trace)
+        zs, acts = [], []
+        for h in range(len(spec.hidden)):
+            z0 = n * int(lay[h, K.Z_OFF])
+            a0 = n * (zsz + int(lay[h + 1, K.A_OFF]))
+            zs.append(trace[z0:z0 + n * spec.pre_width(h)].reshape(n, spec.pre_width(h)))
+            acts.append(trace[a0:a0 + n * spec.hidden[h]].reshape(n, spec.hidden[h]))
+        return out, zs, acts
 
     def evaluate(self, x: np.ndarray, t: np.ndarray) -> tuple[float, np.ndarray]:
         """(mean loss, outputs) on a data set, dropout off."""
@@ -237,16 +250,14 @@ class NumbaMLP:
         out = np.empty((len(x), self.spec.n_out))
         if len(x) == 0:
             return float("nan"), out
-        return self._run(K.EVALUATE, x, _rows(t, self.spec.n_out), out=out), out
+        return self._run(K.EVALUATE, x, _rows(t, self.spec.n_out), out=out)[0], out
 
-    def _run(self, mode, x, t=_EMPTY2, idx=_NO_INDEX, batch=1, uniforms=_NO_UNIFORMS, out=_EMPTY2, zs=_EMPTY3,
-             acts=_EMPTY3, x2=_EMPTY2, t2=_EMPTY2, losses=_NO_UNIFORMS) -> float:
+    def _run(self, mode, x, t=_EMPTY2, idx=_NO_INDEX, batch=1, uniforms=_NO_UNIFORMS, out=_EMPTY2,
+             trace=_NO_TRACE, x2=_NO_SET, t2=_EMPTY2) -> tuple[float, float]:
         """One call into the compiled kernel; every argument has one fixed type, so one compiled
         version serves all modes."""
-        return K.kernel(mode, self.opt_state, self._step, self.reg_mask, self.lay, self.actp, self.hyp,
-                        self.codes, x, t, idx, batch, uniforms, out, zs, acts, x2, t2, losses)
-
-
+        return K.kernel(mode, self.opt_state, self.lay, self.hyp, self.codes, self.work, x, t, idx, batch,
+                        uniforms, out, trace, x2, t2)
 
 
 def _rows(a, cols: int) -> np.ndarray:
