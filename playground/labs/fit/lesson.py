@@ -107,7 +107,7 @@ TEXT = {
             "<li>Cochez <b>Dessiner</b> et tracez votre propre cible sur le graphique pendant l'entraînement.</li></ol>"
             + _THEOREMS_FR),
         "theorems": _THEOREMS_FR,
-        "units_title": "Cybenko : αᵢ·σ(wᵢx + bᵢ) par neurone, et leur somme",
+        "units_title": "Cybenko : les αᵢ·σ(wᵢx + bᵢ) et leur somme",
         "fit_title": "Cible, échantillons et réseau",
         "error_title": "Erreur : MSE et norme sup",
         "sweep_title": "Balayage en largeur : erreur finale en fonction de N (log–log)",
