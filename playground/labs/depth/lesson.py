@@ -2,8 +2,8 @@
 
 The theorems are quoted as the lecture writes them ("L'importance de la profondeur dans
 l'apprentissage (Telgarsky 2015)", the t-sawtooth definition and the recurrent corollary), with a
-note where the lecture's transcription differs from Telgarsky's paper. The view shows English for
-now; a later language switch only has to pick the other dict.
+note where the lecture's transcription differs from Telgarsky's paper. The view picks the dict of
+the window's language (view.texts()); both must hold the same keys with the same {fields}.
 """
 from __future__ import annotations
 
@@ -141,7 +141,7 @@ TEXT: dict[str, dict[str, str]] = {
         "fig_landscape": "Morceaux vs poids",
         "fig_risk": "Risque (n = 2^k)",
         "fig_loss": "Perte",
-        "fig_pieces": "Morceaux (apprentissage)",
+        "fig_pieces": "Morceaux appris",
         "axis_x": "x", "axis_y": "valeur", "axis_block": "après le bloc j (empilés)",
         "axis_weights": "poids", "axis_pieces": "morceaux linéaires", "axis_risk": "mal classés",
         "axis_epoch": "époque", "axis_loss": "perte",
@@ -149,7 +149,7 @@ TEXT: dict[str, dict[str, str]] = {
         "exact": "construction exacte", "recurrent": "récurrent (bloc partagé)",
         "samples": "2^k points de l'échantillon", "knees": "coudes",
         "exact_short": "exacte", "recurrent_short": "RNN", "deep_short": "profond", "shallow_short": "large",
-        "construction_short": "construction profonde", "recurrent_short_line": "récurrent",
+        "construction_short": "construction", "recurrent_short_line": "récurrent",
         "bound_l": "borne peu profonde (2m)^{l}, l = {l}", "construction_line": "construction 2^k (6k+1 poids)",
         "recurrent_line": "récurrent : 7 poids, tout k", "target_line": "2^k morceaux nécessaires",
         "theorem_sixth": "théorème : 1/6", "theorem_zero": "← théorème : 0", "floor": "plancher (n − 4p)/(3n)",
@@ -158,8 +158,10 @@ TEXT: dict[str, dict[str, str]] = {
         "block_weights": "h = σ(s − (0, ½)) ; s ← 2h₁ − 4h₂\nle même bloc k fois : un RNN, 7 poids",
         "readout": ("<p><b>Époque {epoch}</b> · {engine} · {speed}</p>"
                     "<p><b>t<sup>{k}</sup></b> : {target} morceaux, {n} points.</p>"
-                    "<table cellspacing='3'><tr><th align='left'>réseau</th><th>poids</th><th>morceaux</th>"
-                    "<th>risque</th></tr>{rows}</table><p>EQM sur [0, 1] : {mse}</p>{note}"),
+                    # ℛ, the lesson's letter for the risk: "risque" and "morceaux" made the table wider
+                    # than the side panel in presentation mode
+                    "<table cellspacing='2'><tr><th align='left'>réseau</th><th>poids</th><th>morceaux</th>"
+                    "<th>ℛ</th></tr>{rows}</table><p>EQM sur [0, 1] : {mse}</p>{note}"),
         "row": "<tr><td>{label}</td><td align='right'>{params}</td><td align='right'>{pieces}</td>"
                "<td align='right'>{risk}</td></tr>",
         "mse_item": "{label} {mse}",
