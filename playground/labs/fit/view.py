@@ -228,7 +228,7 @@ class FitLab(LabView):
                 for x, y in zip(s["x"], s["y"]):
                     fh.write(f"{float(x)!r},{float(y)!r}\n")
         except OSError as exc:
-            self.status_changed.emit(tr("Could not write {path}: {problem}", path=path, problem=exc))
+            self.status_changed.emit(tr("Could not write {path}: {problem}", path=path, problem=exc.strerror or exc))
             return
         self.status_changed.emit(tr("Exported {count} samples to {path}", count=len(s["x"]), path=path))
 
@@ -244,7 +244,7 @@ class FitLab(LabView):
         try:
             rows = write_surfaces_csv(path, self.last_snapshot["ka"])
         except OSError as exc:
-            self.status_changed.emit(tr("Could not write {path}: {problem}", path=path, problem=exc))
+            self.status_changed.emit(tr("Could not write {path}: {problem}", path=path, problem=exc.strerror or exc))
             return
         self.status_changed.emit(tr("Exported {count} grid points to {path}", count=grouped(rows), path=path))
 
