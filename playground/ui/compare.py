@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from playground.core.train.compare import FACTORY, MAX_PANES
 from playground.core.train.params import by_name, classify_change
-from playground.ui.i18n import tr
+from playground.ui.i18n import group_digits, tr
 from playground.ui.training import resume_point
 
 __all__ = ["CompareView", "PANE_NAMES"]
@@ -210,7 +210,7 @@ class CompareView(QWidget):
             status = pane.get("stopped")
             text = f"<b>{PANE_NAMES[i]}</b> · {self._differences(i)}"
             if pane:
-                text += "<br>" + tr("epoch {epoch}", epoch=f"{pane.get('epoch', 0):,}")
+                text += "<br>" + tr("epoch {epoch}", epoch=group_digits(pane.get("epoch", 0)))
                 if isinstance(loss, (int, float)) and math.isfinite(loss):
                     text += " · " + tr("loss {loss}", loss=f"{loss:.4g}")
                 if status:

@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from playground.core import i18n as core_i18n
 
-__all__ = ["QM_DIR", "QT_TR_NOOP", "add_tab", "current_language", "install_language", "qm_files", "startup_language",
+__all__ = ["QM_DIR", "QT_TR_NOOP", "add_tab", "current_language", "group_digits", "install_language", "qm_files", "startup_language",
            "tab_key", "tr"]
 
 QM_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "i18n")
@@ -48,6 +48,12 @@ def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks
 
 def current_language() -> str:
     return core_i18n.language()
+
+
+def group_digits(n: int) -> str:
+    """A count as the language writes it: 12,345 in English, 12 345 (narrow space) in French."""
+    text = f"{int(n):,}"
+    return text.replace(",", "\u202f") if core_i18n.language() == "fr" else text
 
 
 def qm_files(lang: str) -> list[str]:

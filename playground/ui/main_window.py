@@ -688,6 +688,7 @@ class MainWindow(QMainWindow):
         # On a projector every pixel goes to the lab: the lab list folds away (Ctrl+L brings it back).
         self.sidebar.setVisible(not on)
         self.labs_action.setChecked(not on)
+        self.timeline.set_compact(on)
         self.sync_back_action()
         if full_screen:
             if on:
@@ -705,7 +706,7 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self.screen_menu)
         for screen in QGuiApplication.screens():
             size = screen.size()
-            a = QAction(f"{screen.name() or 'Screen'} ({size.width()}×{size.height()})", self.screen_menu,
+            a = QAction(f"{screen.name() or tr('Screen')} ({size.width()}×{size.height()})", self.screen_menu,
                         checkable=True)
             a.setChecked(screen.name() == chosen or (not chosen and screen is self.screen()))
             a.triggered.connect(lambda _on, name=screen.name(): self.set_presentation_screen(name))

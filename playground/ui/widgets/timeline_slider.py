@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
 
-from playground.ui.i18n import tr
+from playground.ui.i18n import group_digits, tr
 
 __all__ = ["TimelineSlider"]
 
@@ -36,15 +36,28 @@ class TimelineSlider(QWidget):
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.label)
         self.retranslate()
-        self.slider.sliderMoved.connect(lambda v: self.label.setText(tr("→ epoch {epoch}", epoch=f"{v:,}")))
+        self.slider.sliderMoved.connect(lambda v: self._show(tr("→ epoch {epoch}", epoch=group_digits(v))))
         self.slider.sliderReleased.connect(self._on_released)
         self.slider.actionTriggered.connect(self._on_action)
+
+    def set_compact(self, on: bool) -> None:
+        """Presentation mode: the slider and its epoch without the title (its tooltip names it), so
+        the transport fits a 1280-px projector in the longer French too."""
+        self.title.setVisible(not on)
+        self.label.setMinimumWidth(90)  # the font changes with the mode: measure again
+        self._show(self.label.text())
+
+    def _show(self, text: str) -> None:
+        self.label.setText(text)
+        # never clipped: the read-out only widens (the epochs grow), so the transport does not jitter
+        self.label.setMinimumWidth(max(self.label.minimumWidth(), self.label.sizeHint().width()))
 
     def retranslate(self) -> None:
         """Its texts in the app's language (View > Language)."""
         self.slider.setToolTip(tr("Timeline: drag back to an earlier epoch of this run; Play goes on from there"))
         self.title.setText(tr("Timeline"))
-        self.label.setText(tr("epoch {epoch}", epoch=f"{self._epoch:,}"))
+        self.label.setMinimumWidth(90)
+        self._show(tr("epoch {epoch}", epoch=group_digits(self._epoch)))
 
     def follow(self, epoch: int, end: int | None) -> None:
         """Show a frame's epoch; `end` is the furthest kept epoch of the run (None: no timeline)."""
@@ -57,7 +70,7 @@ class TimelineSlider(QWidget):
         self.slider.setValue(int(epoch))
         self.slider.blockSignals(False)
         self._epoch = int(epoch)
-        self.label.setText(tr("epoch {epoch}", epoch=f"{int(epoch):,}"))
+        self._show(tr("epoch {epoch}", epoch=group_digits(epoch)))
 
     def _on_released(self) -> None:
         self.scrubbed.emit(self.slider.value())
