@@ -706,7 +706,8 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self.screen_menu)
         for screen in QGuiApplication.screens():
             size = screen.size()
-            a = QAction(f"{screen.name() or tr('Screen')} ({size.width()}×{size.height()})", self.screen_menu,
+            name = screen.name() or tr("Screen")
+            a = QAction(f"{name} ({size.width()}×{size.height()})", self.screen_menu,
                         checkable=True)
             a.setChecked(screen.name() == chosen or (not chosen and screen is self.screen()))
             a.triggered.connect(lambda _on, name=screen.name(): self.set_presentation_screen(name))
