@@ -5,7 +5,8 @@ activation per layer); right, the output over the plane with the points, which a
 remove from; below, the train and test loss together and the confusion matrix. The side panel holds
 the parameters (built from the core's PARAMS) and the read-outs. Nothing is computed here: edits
 become parameter changes or custom commands to the session (set_weight, add_point, remove_point,
-regenerate, load_csv), and every frame is drawn from the newest snapshot.
+regenerate, load_csv), and every frame is drawn from the newest snapshot. Every word shown goes
+through tr() (French in assets/i18n/classify_fr.ts).
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QGridLayout, Q
 from PySide6.QtCore import Qt
 
 from playground.labs.classify import data as cd
+from playground.ui.i18n import QT_TR_NOOP, tr
 from playground.ui.theme import Theme
 from playground.ui.widgets.confusion_view import ConfusionView
 from playground.ui.widgets.heatmap_plot import OutputPlot
@@ -28,10 +30,17 @@ __all__ = ["ClassifyLab"]
 
 TRAIN_COLOR, TEST_COLOR = "#0072B2", "#D55E00"
 READOUT_INTERVAL = 0.25  # seconds between read-out refreshes while training
+# The data set's name in the read-out (the snapshot says "circle", "custom"...): marked for lupdate,
+# translated where shown; English shows the raw name, as before.
+DATA_NAMES = (QT_TR_NOOP("circle"), QT_TR_NOOP("xor"), QT_TR_NOOP("gauss"), QT_TR_NOOP("spiral"),
+              QT_TR_NOOP("moons"), QT_TR_NOOP("checkerboard"), QT_TR_NOOP("spiral3"), QT_TR_NOOP("blobs"),
+              QT_TR_NOOP("random"), QT_TR_NOOP("empty"), QT_TR_NOOP("plane"), QT_TR_NOOP("multi-gaussian"),
+              QT_TR_NOOP("custom"))
+TRAIN, TEST = QT_TR_NOOP("train"), QT_TR_NOOP("test")  # the loss curves' keys and legend names
 
 
 class ClassifyLab(LabView):
-    lesson_html = (
+    lesson_html = QT_TR_NOOP(
         "<p><b>Try:</b> press <b>Play</b> on the circle: the default [4, 2] tanh network (TensorFlow "
         "Playground's) gets the test loss under 0.1 in about 50 epochs. Hover a neuron to see what it "
         "computes; click a link to change its weight live.</p>"
@@ -62,30 +71,30 @@ class ClassifyLab(LabView):
         self.output.point_clicked.connect(self._on_point_clicked)
         self.output.point_removed.connect(self._on_point_removed)
         tools = QGridLayout()
-        self.show_test = QCheckBox("Show test data")
+        self.show_test = QCheckBox(tr("Show test data"))
         self.show_test.setObjectName("show_test")
         self.show_test.toggled.connect(self._on_show_test_toggled)
-        self.discretize = QCheckBox("Discretize output")
+        self.discretize = QCheckBox(tr("Discretize output"))
         self.discretize.setObjectName("discretize")
         self.discretize.toggled.connect(self._on_discretize_toggled)
         self.draw_class = QComboBox()
         self.draw_class.setObjectName("draw_class")
-        self.draw_class.setToolTip("Click the plot to add a point of this class; Shift+click adds another class")
-        self.draw_test = QCheckBox("as test points")
+        self.draw_class.setToolTip(tr("Click the plot to add a point of this class; Shift+click adds another class"))
+        self.draw_test = QCheckBox(tr("as test points"))
         self.draw_test.setObjectName("draw_test")
-        self.draw_test.setToolTip("Clicks add test points (drawn with dark edges) instead of training points")
-        self.regenerate = QPushButton("Regenerate")
-        self.regenerate.setToolTip("New points from the same data set; the weights stay")
+        self.draw_test.setToolTip(tr("Clicks add test points (drawn with dark edges) instead of training points"))
+        self.regenerate = QPushButton(tr("Regenerate"))
+        self.regenerate.setToolTip(tr("New points from the same data set; the weights stay"))
         self.regenerate.clicked.connect(lambda: self._custom("regenerate"))
-        self.import_button = QPushButton("Import CSV…")
+        self.import_button = QPushButton(tr("Import CSV…"))
         self.import_button.clicked.connect(self._on_import)
-        self.export_button = QPushButton("Export CSV…")
+        self.export_button = QPushButton(tr("Export CSV…"))
         self.export_button.clicked.connect(self._on_export)
         # Three columns, not four: with the network beside it the lab must still fit a 1280-px screen.
         click_adds = QWidget()
         ca = QHBoxLayout(click_adds)
         ca.setContentsMargins(0, 0, 0, 0)
-        ca.addWidget(QLabel("Click adds:"))
+        ca.addWidget(QLabel(tr("Click adds:")))
         ca.addWidget(self.draw_class, 1)
         for i, w in enumerate((self.show_test, self.discretize, click_adds,
                                self.regenerate, self.import_button, self.export_button, self.draw_test)):
@@ -100,10 +109,10 @@ class ClassifyLab(LabView):
         bottom = QWidget()
         bl = QHBoxLayout(bottom)
         bl.setContentsMargins(0, 0, 0, 0)
-        self.loss_plot = ThemedPlot("Loss", "epoch", "loss")
+        self.loss_plot = ThemedPlot(tr("Loss"), tr("epoch"), tr("loss"))
         self.loss_chart = CurveChart(self.loss_plot.item)
-        self.loss_chart.add("train", TRAIN_COLOR)
-        self.loss_chart.add("test", TEST_COLOR, dashed=True)
+        self.loss_chart.add(TRAIN, TRAIN_COLOR)
+        self.loss_chart.add(TEST, TEST_COLOR, dashed=True)
         for axis in ("left", "bottom"):
             self.loss_plot.item.getAxis(axis).enableAutoSIPrefix(False)
         self.confusion = ConfusionView(theme)
@@ -180,10 +189,10 @@ class ClassifyLab(LabView):
             grid = snap["neuron_grids"][key[1]][key[2]]
             if snap.get("focus") == focus and "focus_grid" in snap:
                 grid = snap["focus_grid"]
-            title = f"Layer {key[1] + 1}, neuron {key[2] + 1}"
+            title = tr("Layer {layer}, neuron {unit}", layer=key[1] + 1, unit=key[2] + 1)
         elif key[0] == "feature" and key[1] in snap["features"]:
             grid = snap["feature_grids"][snap["features"].index(key[1])]
-            title = f"Feature {cd.FEATURES[key[1]][0]}"
+            title = tr("Feature {name}", name=cd.FEATURES[key[1]][0])
         else:
             self.output.show_focus(None)
             return
@@ -221,7 +230,8 @@ class ClassifyLab(LabView):
             self.output.show_snapshot(self.last_snapshot)
 
     def _on_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import points", "", "CSV files (*.csv);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Import points"), "",
+                                              tr("CSV files (*.csv);;All files (*)"))
         if path:
             self.import_csv(path)
 
@@ -230,7 +240,7 @@ class ClassifyLab(LabView):
         self._custom("load_csv", path=path)
 
     def _on_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export points", "points.csv", "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export points"), "points.csv", tr("CSV files (*.csv)"))
         if path:
             self.export_csv(path)
 
@@ -243,9 +253,9 @@ class ClassifyLab(LabView):
         try:
             cd.write_csv(data, path)
         except OSError as exc:
-            self.status_changed.emit(f"Could not write {path}: {exc}")
+            self.status_changed.emit(tr("Could not write {path}: {error}", path=path, error=exc))
             return
-        self.status_changed.emit(f"Exported {len(data)} points to {path}")
+        self.status_changed.emit(tr("Exported {n} points to {path}", n=len(data), path=path))
 
     # --- drawing ------------------------------------------------------------------------------------------
     def _update_draw_classes(self, snap: dict) -> None:
@@ -256,10 +266,10 @@ class ClassifyLab(LabView):
         self.draw_class.blockSignals(True)
         self.draw_class.clear()
         if classes == 0:
-            self.draw_class.addItem("value +1 (Shift: −1)", 1)
+            self.draw_class.addItem(tr("value +1 (Shift: −1)"), 1)
         else:
             for k in range(classes):
-                self.draw_class.addItem(f"class {k}", k)
+                self.draw_class.addItem(tr("class {k}", k=k), k)
             self.draw_class.setCurrentIndex(1 if classes == 2 else 0)
         self.draw_class.setEnabled(classes != 0)
         self.draw_class.blockSignals(False)
@@ -268,11 +278,11 @@ class ClassifyLab(LabView):
         self._update_draw_classes(snap)
         if self._focus is not None and snap.get("focus") == self._focus and "focus_grid" in snap:
             h, j = self._focus
-            self.output.show_focus(snap["focus_grid"], f"Layer {h + 1}, neuron {j + 1}")
+            self.output.show_focus(snap["focus_grid"], tr("Layer {layer}, neuron {unit}", layer=h + 1, unit=j + 1))
         self.network.show_snapshot(snap)
         self.output.show_snapshot(snap)
-        self.loss_chart.set("train", snap["history_train"], np.asarray(snap["history_epoch"], float))
-        self.loss_chart.set("test", snap["history_test"], np.asarray(snap["history_epoch"], float))
+        self.loss_chart.set(TRAIN, snap["history_train"], np.asarray(snap["history_epoch"], float))
+        self.loss_chart.set(TEST, snap["history_test"], np.asarray(snap["history_epoch"], float))
         if snap["confusion"] is not None:
             self.confusion.set_matrix(snap["confusion"])
             self.confusion.show()
@@ -291,22 +301,27 @@ class ClassifyLab(LabView):
         def num(v, fmt="{:.4f}"):
             return "–" if v is None or not np.isfinite(v) else fmt.format(v)
 
-        lines = [f"<b>Epoch {s['epoch']:,}</b> · {s.get('engine', '')}"
-                 + (f" · {s['epochs_per_s']:,.0f} epochs/s" if s.get("epochs_per_s") else "")]
-        lines.append(f"Loss: train <b style='color:{TRAIN_COLOR}'>{num(s['train_loss'])}</b>, "
-                     f"test <b style='color:{TEST_COLOR}'>{num(s['test_loss'])}</b>")
+        head = tr("<b>Epoch {epoch}</b> · {engine}", epoch=f"{s['epoch']:,}", engine=s.get("engine", ""))
+        if s.get("epochs_per_s"):
+            head += tr(" · {rate} epochs/s", rate=f"{s['epochs_per_s']:,.0f}")
+        lines = [head]
+        lines.append(tr("Loss: train <b style='color:{train_color}'>{train}</b>, "
+                        "test <b style='color:{test_color}'>{test}</b>", train_color=TRAIN_COLOR,
+                        test_color=TEST_COLOR, train=num(s["train_loss"]), test=num(s["test_loss"])))
         if s["train_accuracy"] is not None:
-            lines.append(f"Accuracy: train {num(s['train_accuracy'], '{:.1%}')}, "
-                         f"test {num(s['test_accuracy'], '{:.1%}')} (chance {s['chance_accuracy']:.0%})")
+            lines.append(tr("Accuracy: train {train}, test {test} (chance {chance})",
+                            train=num(s["train_accuracy"], "{:.1%}"), test=num(s["test_accuracy"], "{:.1%}"),
+                            chance=f"{s['chance_accuracy']:.0%}"))
         gap = (s["test_loss"] or 0) - (s["train_loss"] or 0)
         if s["epoch"] > 50 and np.isfinite(gap) and gap > 0.05 and gap > (s["train_loss"] or 0):
-            lines.append("<b>Overfitting:</b> the test loss is well above the train loss.")
+            lines.append(tr("<b>Overfitting:</b> the test loss is well above the train loss."))
         n_train, n_test = len(s["x_train"]), len(s["x_test"])
-        kind = "regression" if s["classes"] == 0 else f"{s['classes']} classes"
-        lines.append(f"Data: {s['dataset']} ({kind}), {n_train} train / {n_test} test points")
-        if s.get("note"):
-            lines.append(f"<i>{s['note']}</i>")
+        kind = tr("regression") if s["classes"] == 0 else tr("{n} classes", n=s["classes"])
+        lines.append(tr("Data: {dataset} ({kind}), {n_train} train / {n_test} test points",
+                        dataset=tr(s["dataset"]), kind=kind, n_train=n_train, n_test=n_test))
+        if s.get("note"):  # the session's words, already in the window's language
+            lines.append(f"<i>{tr(s['note'])}</i>")
         if s.get("finished"):
-            lines.append(f"<b>{s['finished']}</b>")
+            lines.append(f"<b>{tr(s['finished'])}</b>")
         self.readout.setText("<br>".join(lines))
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QLin
 
 from playground.core.nets import activations
 from playground.labs.classify import data as cd
+from playground.ui.i18n import tr
 from playground.ui.theme import CLASS_COLORS, Theme
 from playground.ui.widgets.plots import ThemedPlot, diverging_lut
 
@@ -78,7 +79,7 @@ class NetworkView(QWidget):
         self.header_row.setContentsMargins(2, 2, 2, 2)
         self.header_row.setHorizontalSpacing(4)
         self.header_row.setVerticalSpacing(1)
-        self.plot = ThemedPlot("Network")
+        self.plot = ThemedPlot(tr("Network"))
         item = self.plot.item
         for side in ("left", "bottom"):
             item.hideAxis(side)
@@ -107,7 +108,7 @@ class NetworkView(QWidget):
         self.highlight.setZValue(9)
         item.addItem(self.highlight)
         self.labels: list[pg.TextItem] = []
-        self.hover_label = QLabel("Hover a neuron, a link or a bias to see its value; click a link or a bias to edit it.")
+        self.hover_label = QLabel(tr("Hover a neuron, a link or a bias to see its value; click a link or a bias to edit it."))
         self.hover_label.setObjectName("network_hover")
         self.hover_label.setWordWrap(True)
         self.editor = _WeightEditor(self)
@@ -138,11 +139,11 @@ class NetworkView(QWidget):
         first = QWidget()
         fr = QHBoxLayout(first)
         fr.setContentsMargins(0, 0, 0, 0)
-        fr.addWidget(QLabel(f"<b>{n}</b> hidden layer{'s' if n != 1 else ''}"))
-        fr.addWidget(self._button("+", "Add a hidden layer", "add_layer",
+        fr.addWidget(QLabel(tr("<b>{n}</b> hidden layers", n=n) if n != 1 else tr("<b>{n}</b> hidden layer", n=n)))
+        fr.addWidget(self._button("+", tr("Add a hidden layer"), "add_layer",
                                   lambda: self._emit_layers(self.layers + [self.layers[-1] if self.layers else 4]),
                                   n < 8))
-        fr.addWidget(self._button("−", "Remove the last hidden layer", "remove_layer",
+        fr.addWidget(self._button("−", tr("Remove the last hidden layer"), "remove_layer",
                                   lambda: self._emit_layers(self.layers[:-1]), n > 0))
         self.header_row.addWidget(first, 0, 0)
         names = activations.trainable_names()
@@ -151,20 +152,20 @@ class NetworkView(QWidget):
             row = QHBoxLayout(box)
             row.setContentsMargins(6, 0, 0, 0)
             row.setSpacing(2)
-            row.addWidget(self._button("−", f"One neuron fewer in layer {i + 1}", f"remove_neuron_{i + 1}",
+            row.addWidget(self._button("−", tr("One neuron fewer in layer {layer}", layer=i + 1), f"remove_neuron_{i + 1}",
                                        lambda i=i: self._emit_width(i, -1), width > 1))
-            row.addWidget(QLabel(f"L{i + 1}: {width}"))
-            row.addWidget(self._button("+", f"One neuron more in layer {i + 1}", f"add_neuron_{i + 1}",
+            row.addWidget(QLabel(tr("L{layer}: {width}", layer=i + 1, width=width)))
+            row.addWidget(self._button("+", tr("One neuron more in layer {layer}", layer=i + 1), f"add_neuron_{i + 1}",
                                        lambda i=i: self._emit_width(i, +1), width < 16))
             combo = QComboBox()
             # Sized for short names: eight of these header boxes must fit beside the output plot.
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(6)
             combo.setObjectName(f"layer_activation_{i + 1}")
-            combo.setToolTip(f"Activation of hidden layer {i + 1}")
-            combo.addItem("same", "same")
+            combo.setToolTip(tr("Activation of hidden layer {layer}", layer=i + 1))
+            combo.addItem(tr("same", "activation of a layer: the network's own"), "same")
             for name in names:
-                combo.addItem(activations.get(name).label, name)
+                combo.addItem(tr(activations.get(name).label), name)
             combo.setCurrentIndex(max(0, combo.findData(self._own_activation(i))))
             combo.currentIndexChanged.connect(lambda _k, i=i, c=combo: self.activation_changed.emit(i + 1, c.currentData()))
             row.addWidget(combo)
@@ -228,14 +229,16 @@ class NetworkView(QWidget):
                       snap["feature_grids"][enabled.index(name)] if name in enabled else self._static_features[name])
                      for name in cd.FEATURES])
         for h, grids in enumerate(snap["neuron_grids"]):
-            act = activations.get(snap["activations"][h]).label
-            cols.append([(("hidden", h, j), f"layer {h + 1}, neuron {j + 1} ({act})", grids[j])
+            act = tr(activations.get(snap["activations"][h]).label)
+            cols.append([(("hidden", h, j), tr("layer {layer}, neuron {unit} ({activation})", layer=h + 1,
+                                                unit=j + 1, activation=act), grids[j])
                          for j in range(len(grids))])
         out = np.asarray(snap["output_small"])
         if out.ndim == 3:
-            cols.append([(("output", k), f"output: probability of class {k}", 2 * out[k] - 1) for k in range(len(out))])
+            cols.append([(("output", k), tr("output: probability of class {k}", k=k), 2 * out[k] - 1)
+                         for k in range(len(out))])
         else:
-            cols.append([(("output", 0), "output", out)])
+            cols.append([(("output", 0), tr("output"), out)])
         return cols
 
     def show_snapshot(self, snap: dict) -> None:
@@ -385,21 +388,26 @@ class NetworkView(QWidget):
                 h, j = key[1], key[2]
                 bias = np.asarray(state.get(f"layer{h}.bias", []))
                 k = len(bias) // max(1, snap["layers"][h])
-                text += f" · bias {', '.join(f'{v:.3f}' for v in bias[j * k:(j + 1) * k])}"
+                text += tr(" · bias {values}", values=", ".join(f"{v:.3f}" for v in bias[j * k:(j + 1) * k]))
                 slope = state.get(f"layer{h}.slope")
                 if slope is not None:
-                    text += f" · learned PReLU slope {float(np.ravel(slope)[0]):.3f}"
+                    text += tr(" · learned PReLU slope {slope}", slope=f"{float(np.ravel(slope)[0]):.3f}")
             elif key[0] == "feature":
-                text += " · on (click to switch off)" if key[1] in snap.get("features", []) else " · off (click to use it)"
+                text += tr(" · on (click to switch off)") if key[1] in snap.get("features", []) \
+                    else tr(" · off (click to use it)")
         elif kind == "bias":
             name, index, values = self._bias_ref(hit[1])
-            text = f"bias {name.split('.')[0]} = {', '.join(f'{float(v):.4f}' for v in np.ravel(values))} (click to edit)"
+            # "layer0" is the weight array's own name (0 from the inputs); the number alone is a field
+            text = tr("bias layer{layer} = {values} (click to edit)", layer=name.split(".")[0][len("layer"):],
+                      values=", ".join(f"{float(v):.4f}" for v in np.ravel(values)))
         else:
             name, index, values = self._link_ref(hit[1])
             s = self._links[hit[1]]
             self.highlight.setData([s[0], s[2]], [s[1], s[3]])
-            text = (f"weight {name.split('.')[0]} [{index[0] + 1} → {index[1] // max(1, len(values)) + 1}] = "
-                    f"{', '.join(f'{float(v):.4f}' for v in np.ravel(values))} (click to edit)")
+            text = tr("weight layer{layer} [{source} → {target}] = {values} (click to edit)",
+                      layer=name.split(".")[0][len("layer"):],
+                      source=index[0] + 1, target=index[1] // max(1, len(values)) + 1,
+                      values=", ".join(f"{float(v):.4f}" for v in np.ravel(values)))
         self.hover_text = text
         self.hover_label.setText(text)
         return text
