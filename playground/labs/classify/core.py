@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from playground.core.i18n import N_, tr
 from playground.core.nets import activations
 from playground.labs.classify import data as cd
 from playground.core.nets.mlp import engine_label, make_engine
@@ -97,9 +98,9 @@ HISTORY_POINTS = 1000  # the loss chart gets at most this many points per frame
 
 _BLAS_LIMITED: list[bool] = []
 
-RANDOM_NOTE = ("Random labels: the data has no structure, so there is nothing to learn. A big network "
-               "can memorise the training points (train accuracy climbs) but test accuracy stays at "
-               "chance, about 50%.")
+RANDOM_NOTE = N_("Random labels: the data has no structure, so there is nothing to learn. A big network "
+                  "can memorise the training points (train accuracy climbs) but test accuracy stays at "
+                  "chance, about 50%.")
 
 
 def _problem(params: dict, data: cd.Dataset | None = None) -> tuple[int, str]:
@@ -121,7 +122,7 @@ def net_spec(params: dict, classes: int) -> NetSpec:
     """The network the parameters describe, for data with `classes` classes (0: regression)."""
     features = params["features"]
     if not features:
-        raise SessionError("features: choose at least one input feature")
+        raise SessionError(tr("features: choose at least one input feature"))
     hidden = list(params["layers"])
     acts = []
     per_layer = list(params.get("layer_activations") or [])
@@ -156,29 +157,29 @@ def check_data(data: dict) -> dict:
     """A saved `data` section (what snapshots carry as `saved_data`: a user's CSV or drawn points with
     their train/test split) as clean arrays; ValueError with a sentence naming what is wrong."""
     if not isinstance(data, dict):
-        raise ValueError("the points must be an object")
+        raise ValueError(tr("the points must be an object"))
     classes = data.get("classes")
     if type(classes) is not int or not (classes == 0 or 2 <= classes <= 10):
-        raise ValueError(f"'classes' must be 0 (regression) or 2 to 10, not {classes!r}")
+        raise ValueError(tr("'classes' must be 0 (regression) or 2 to 10, not {value}", value=repr(classes)))
     out: dict[str, Any] = {"classes": classes, "name": "custom"}
     total = 0
     for part in ("train", "test"):
         x = data.get(f"x_{part}")
         y = data.get(f"y_{part}")
         if not isinstance(x, np.ndarray) or x.ndim != 2 or x.shape[1] != 2:
-            raise ValueError(f"'x_{part}' must be an array of (x1, x2) rows")
+            raise ValueError(tr("'x_{part}' must be an array of (x1, x2) rows", part=part))
         if not isinstance(y, np.ndarray) or y.shape != (len(x),):
-            raise ValueError(f"'y_{part}' must hold one label per row of 'x_{part}'")
+            raise ValueError(tr("'y_{part}' must hold one label per row of 'x_{part}'", part=part))
         if len(x) and np.abs(x).max() > 1e6:
-            raise ValueError(f"'x_{part}' has coordinates beyond ±1e6")
+            raise ValueError(tr("'x_{part}' has coordinates beyond ±1e6", part=part))
         if classes:
             if not np.all((y == np.round(y)) & (y >= 0) & (y < classes)):
-                raise ValueError(f"'y_{part}' must hold class numbers 0 to {classes - 1}")
+                raise ValueError(tr("'y_{part}' must hold class numbers 0 to {last}", part=part, last=classes - 1))
             y = y.astype(int)
         out[f"x_{part}"], out[f"y_{part}"] = x.astype(float), y if classes else y.astype(float)
         total += len(x)
     if total < 2 or total > cd.MAX_ROWS:
-        raise ValueError(f"there must be 2 to {cd.MAX_ROWS:,} points, not {total}")
+        raise ValueError(tr("there must be 2 to {most} points, not {total}", most=f"{cd.MAX_ROWS:,}", total=total))
     return out
 
 
@@ -310,9 +311,10 @@ class ClassifySession(TrainingSession):
         done = self.epoch + 1
         p = self.params
         if p["stop_epoch"] and done >= p["stop_epoch"]:
-            self.finished = f"Stopped at epoch {done}, as asked."
+            self.finished = tr("Stopped at epoch {epoch}, as asked.", epoch=done)
         elif p["stop_loss"] and self.test_loss < p["stop_loss"]:
-            self.finished = f"Test loss {self.test_loss:.4f} fell below {p['stop_loss']:g} at epoch {done}."
+            self.finished = tr("Test loss {loss} fell below {target} at epoch {epoch}.", loss=f"{self.test_loss:.4f}",
+                               target=f"{p['stop_loss']:g}", epoch=done)
 
     def history(self) -> list[dict]:
         return [{"epoch": i + 1, "train_loss": tr, "test_loss": te}
@@ -335,10 +337,10 @@ class ClassifySession(TrainingSession):
         shapes = {name: shape for name, shape, _ in param_shapes(self.spec)}
         unknown = [k for k in state if k not in shapes]
         if unknown:
-            raise SessionError(f"weights '{unknown[0]}' do not belong to this network")
+            raise SessionError(tr("weights '{name}' do not belong to this network", name=unknown[0]))
         for name, shape in shapes.items():
             if name not in state:
-                raise SessionError(f"weights '{name}' are missing")
+                raise SessionError(tr("weights '{name}' are missing", name=name))
             check_shape(name, state[name], shape)
         self.net.load({k: np.asarray(v, dtype=float) for k, v in state.items()})
         self._configure()
@@ -355,7 +357,7 @@ class ClassifySession(TrainingSession):
         try:
             clean = check_data(data)
         except ValueError as exc:
-            raise SessionError(f"the saved points cannot be used: {exc}") from None
+            raise SessionError(tr("the saved points cannot be used: {reason}", reason=exc)) from None
         self.x_train, self.y_train = clean["x_train"], clean["y_train"]
         self.x_test, self.y_test = clean["x_test"], clean["y_test"]
         self.classes = clean["classes"]
@@ -372,7 +374,7 @@ class ClassifySession(TrainingSession):
         """Live edits: set_weight, add_point, remove_point, regenerate, load_data, load_csv, focus."""
         handler = getattr(self, f"_cmd_{name}", None)
         if handler is None:
-            raise SessionError(f"unknown classify command {name!r}")
+            raise SessionError(tr("unknown classify command {name}", name=repr(name)))
         handler(**kw)
 
     handle_command = custom  # the same thing under the other name a controller may use
@@ -382,13 +384,14 @@ class ClassifySession(TrainingSession):
         name = param
         shapes = {n: s for n, s, _ in param_shapes(self.spec)}
         if name not in shapes:
-            raise SessionError(f"no parameter named {name!r}")
+            raise SessionError(tr("no parameter named {name}", name=repr(name)))
         index = tuple(int(i) for i in np.atleast_1d(index))
         if len(index) != len(shapes[name]) or any(not 0 <= i < s for i, s in zip(index, shapes[name])):
-            raise SessionError(f"{name} has shape {shapes[name]}; index {index} is outside it")
+            raise SessionError(tr("{name} has shape {shape}; index {index} is outside it", name=name,
+                                  shape=shapes[name], index=index))
         value = float(value)
         if not math.isfinite(value):
-            raise SessionError("a weight must be a finite number")
+            raise SessionError(tr("a weight must be a finite number"))
         self.net.set_value(name, index, value)
         self.train_loss, self.test_loss = self._losses()
         self._version += 1
@@ -400,7 +403,7 @@ class ClassifySession(TrainingSession):
     def _cmd_add_point(self, x1: float, x2: float, label, subset: str = "train") -> None:
         label = float(label) if self.classes == 0 else int(label)
         if self.classes and not 0 <= label < self.classes:
-            raise SessionError(f"class {label} does not exist here (0 to {self.classes - 1})")
+            raise SessionError(tr("class {label} does not exist here (0 to {last})", label=label, last=self.classes - 1))
         point = np.array([[float(x1), float(x2)]])
         if subset == "test":
             self.x_test = np.concatenate([self.x_test, point])
@@ -464,7 +467,7 @@ class ClassifySession(TrainingSession):
 
     def _load(self, data: cd.Dataset) -> None:
         if len(data) < 2:
-            raise SessionError("the data needs at least 2 points")
+            raise SessionError(tr("the data needs at least 2 points"))
         self._set_points(data, np.random.default_rng([self.params["seed"], self._draw, 1]))
         self._custom = True
         self.data_name = "custom"
@@ -576,7 +579,7 @@ class ClassifySession(TrainingSession):
             "data_version": self._data_version,
             "saved_data": None,
             "extent": cd.EXTENT,
-            "note": RANDOM_NOTE if self.data_name == "random" else "",
+            "note": tr(RANDOM_NOTE) if self.data_name == "random" else "",
             "finished": self.finished,
         }
         if self._custom:  # the same arrays as above (pickled once): Save and a restart keep the points
@@ -593,7 +596,7 @@ def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[
     extra = extra or {}
     clean = validate_all(PARAMS, params)
     if int(epochs) < 0:
-        raise ParamError("epochs: must be 0 or more")
+        raise ParamError(tr("epochs: must be 0 or more"))
     session = ClassifySession(clean, device=extra.get("device") or "cpu")
     if extra.get("data"):
         session.custom("load_csv", path=extra["data"])
