@@ -8,7 +8,7 @@ more sparsely (core/train/timeline.py), so the read-out says which epoch the han
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
 
 from playground.ui.i18n import group_digits, tr
@@ -40,12 +40,23 @@ class TimelineSlider(QWidget):
         self.slider.sliderReleased.connect(self._on_released)
         self.slider.actionTriggered.connect(self._on_action)
 
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """A theme switch changes the font (presentation mode): measure the read-out again once the
+        new font is in place."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.FontChange, QEvent.StyleChange):
+            QTimer.singleShot(0, self._measure)
+
+    def _measure(self) -> None:
+        self.label.setMinimumWidth(90)
+        self._show(self.label.text())
+
     def set_compact(self, on: bool) -> None:
         """Presentation mode: the slider and its epoch without the title (its tooltip names it), so
         the transport fits a 1280-px projector in the longer French too."""
         self.title.setVisible(not on)
-        self.label.setMinimumWidth(90)  # the font changes with the mode: measure again
-        self._show(self.label.text())
+        self._measure()
+        QTimer.singleShot(0, self._measure)  # the mode's font may arrive after this call
 
     def _show(self, text: str) -> None:
         self.label.setText(text)
