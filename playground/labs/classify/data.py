@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from playground.core.files import FileProblem, read_limited
+from playground.core.i18n import tr
 
 __all__ = ["Dataset", "DATASETS", "REGRESSION", "MULTICLASS", "generate", "split", "FEATURES",
            "feature_matrix", "read_csv", "parse_csv", "write_csv", "default_points", "EXTENT"]
@@ -194,7 +195,8 @@ def generate(name: str, rng: np.random.Generator, n: int | None = None, noise: f
              classes: int = 3) -> Dataset:
     """A data set of n points; noise is TensorFlow Playground's 0 to 50."""
     if name not in _GENERATORS:
-        raise ValueError(f"unknown data set {name!r}; choose one of {', '.join(DATASETS)}")
+        raise ValueError(tr("unknown data set {name}; choose one of {choices}", name=repr(name),
+                            choices=", ".join(DATASETS)))
     n = default_points(name) if not n or name == "empty" else int(n)
     x, y = _GENERATORS[name](rng, n, float(noise) / 100.0, int(classes))
     if name in REGRESSION:
@@ -230,7 +232,8 @@ def read_csv(path) -> Dataset:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DataError(f"{path}: byte {exc.start} is not UTF-8 text, so this is not a CSV file") from None
+        raise DataError(tr("{path}: byte {byte} is not UTF-8 text, so this is not a CSV file", path=path,
+                           byte=exc.start)) from None
     return parse_csv(text, str(path))
 
 
@@ -248,28 +251,33 @@ def parse_csv(text: str, name: str = "data") -> Dataset:
         except StopIteration:
             break
         except csv.Error as exc:  # a field over the csv module's 131,072 characters, a stray quote
-            raise DataError(f"{name} row {reader.line_num}: not a CSV row of numbers ({exc})") from None
+            raise DataError(tr("{file} row {row}: not a CSV row of numbers ({error})", file=name,
+                               row=reader.line_num, error=exc)) from None
         line_no = reader.line_num
         if len(rows) >= MAX_ROWS:
-            raise DataError(f"{name}: more than {MAX_ROWS:,} points, more than the plane can show")
+            raise DataError(tr("{file}: more than {most} points, more than the plane can show", file=name,
+                               most=f"{MAX_ROWS:,}"))
         if not row or all(not cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
             continue
         if len(row) != 3:
-            raise DataError(f"{name} row {line_no}: expected 3 values (x1, x2, label), got {len(row)}")
+            raise DataError(tr("{file} row {row}: expected 3 values (x1, x2, label), got {n}", file=name,
+                               row=line_no, n=len(row)))
         try:
             values = [float(cell) for cell in row]
         except ValueError:
             if not rows and not any(_is_number(c) for c in row):
                 continue  # a header line such as x1,x2,label
             bad = next(c for c in row if not _is_number(c))
-            raise DataError(f"{name} row {line_no}: {bad.strip()!r} is not a number") from None
+            raise DataError(tr("{file} row {row}: {value} is not a number", file=name, row=line_no,
+                               value=repr(bad.strip()))) from None
         if not all(math.isfinite(v) for v in values):
-            raise DataError(f"{name} row {line_no}: values must be finite numbers")
+            raise DataError(tr("{file} row {row}: values must be finite numbers", file=name, row=line_no))
         if max(abs(values[0]), abs(values[1])) > 1e6:
-            raise DataError(f"{name} row {line_no}: coordinates must be within ±1e6")
+            raise DataError(tr("{file} row {row}: coordinates must be within ±1e6", file=name, row=line_no))
         rows.append((line_no, *values))
     if len(rows) < 2:
-        raise DataError(f"{name}: needs at least 2 data rows (x1, x2, label), found {len(rows)}")
+        raise DataError(tr("{file}: needs at least 2 data rows (x1, x2, label), found {n}", file=name,
+                           n=len(rows)))
     arr = np.array([r[1:] for r in rows])
     x, labels = arr[:, :2], arr[:, 2]
     whole = labels == np.round(labels)
@@ -280,18 +288,20 @@ def parse_csv(text: str, name: str = "data") -> Dataset:
         if whole.mean() >= 0.9 and classes_like:
             line_no, *_, label = rows[int(np.argmin(whole))]
             found = ", ".join(f"{v:g}" for v in sorted(set(labels[whole].tolist()))[:6])
-            raise DataError(f"{name} row {line_no}: label {label:g} is not a class number, but the other "
-                            f"labels are classes ({found}); for regression, every label is a real value")
+            raise DataError(tr("{file} row {row}: label {label} is not a class number, but the other "
+                               "labels are classes ({found}); for regression, every label is a real value",
+                               file=name, row=line_no, label=f"{label:g}", found=found))
         return Dataset(x, labels, 0, "custom")
     values = set(labels.astype(int).tolist())
     if len(values) < 2:
-        raise DataError(f"{name}: every point has label {values.pop()}, so there is only one class; "
-                        f"classification needs points of at least two classes")
+        raise DataError(tr("{file}: every point has label {label}, so there is only one class; "
+                           "classification needs points of at least two classes", file=name, label=values.pop()))
     if values <= {-1, 1}:
         return Dataset(x, (labels > 0).astype(int), 2, "custom")
     for (line_no, _, _, label) in rows:
         if label < 0 or label > 9:
-            raise DataError(f"{name} row {line_no}: class label {label:g} must be 0 to 9 (or -1/1)")
+            raise DataError(tr("{file} row {row}: class label {label} must be 0 to 9 (or -1/1)", file=name,
+                               row=line_no, label=f"{label:g}"))
     return Dataset(x, labels.astype(int), max(2, int(labels.max()) + 1), "custom")
 
 
