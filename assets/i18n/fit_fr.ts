@@ -1,8 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Width sweep</source>
         <translation>Balayage</translation>
@@ -77,7 +77,7 @@
     </message>
     <message>
         <source>Could not write {path}: {problem}</source>
-        <translation>Impossible d'écrire {path} : {problem}</translation>
+        <translation>Impossible d&apos;écrire {path} : {problem}</translation>
     </message>
     <message>
         <source>Exported {count} samples to {path}</source>
@@ -100,8 +100,8 @@
         <translation> · {rate} pas/s</translation>
     </message>
     <message>
-        <source>MSE &lt;b style='color:{mse_color}'&gt;{mse}&lt;/b&gt; · sup error &lt;b style='color:{sup_color}'&gt;{sup}&lt;/b&gt;</source>
-        <translation>MSE &lt;b style='color:{mse_color}'&gt;{mse}&lt;/b&gt; · erreur uniforme &lt;b style='color:{sup_color}'&gt;{sup}&lt;/b&gt;</translation>
+        <source>MSE &lt;b style=&apos;color:{mse_color}&apos;&gt;{mse}&lt;/b&gt; · sup error &lt;b style=&apos;color:{sup_color}&apos;&gt;{sup}&lt;/b&gt;</source>
+        <translation>MSE &lt;b style=&apos;color:{mse_color}&apos;&gt;{mse}&lt;/b&gt; · erreur uniforme &lt;b style=&apos;color:{sup_color}&apos;&gt;{sup}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Network: {depth} × {units} {activation}, linear output</source>
@@ -125,7 +125,7 @@
     </message>
     <message>
         <source>&lt;i&gt;A jump: no continuous network gets the sup error below ½.&lt;/i&gt;</source>
-        <translation>&lt;i&gt;Un saut : aucun réseau continu ne fait descendre l'erreur uniforme sous ½.&lt;/i&gt;</translation>
+        <translation>&lt;i&gt;Un saut : aucun réseau continu ne fait descendre l&apos;erreur uniforme sous ½.&lt;/i&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;{job}: {percent}&lt;/b&gt; ({progress})</source>
@@ -160,7 +160,7 @@
         <translation>erreur uniforme</translation>
     </message>
     <message>
-        <source>Cybenko's sum is drawn for one hidden layer; this network has {count}.</source>
+        <source>Cybenko&apos;s sum is drawn for one hidden layer; this network has {count}.</source>
         <translation>La somme de Cybenko se dessine pour une seule couche cachée ; ce réseau en a {count}.</translation>
     </message>
     <message>
@@ -181,7 +181,7 @@
     </message>
     <message>
         <source>idle</source>
-        <translation>à l'arrêt</translation>
+        <translation>à l&apos;arrêt</translation>
     </message>
     <message>
         <source>{percent}: {progress}</source>
@@ -329,7 +329,7 @@
     </message>
     <message>
         <source>Colours: f from {low} (dark) to {high} (yellow). &lt;b&gt;MSE on the square: {mse}&lt;/b&gt; after {steps} Adam steps</source>
-        <translation>Couleurs : f de {low} (sombre) à {high} (jaune). &lt;b&gt;MSE sur le carré : {mse}&lt;/b&gt; après {steps} pas d'Adam</translation>
+        <translation>Couleurs : f de {low} (sombre) à {high} (jaune). &lt;b&gt;MSE sur le carré : {mse}&lt;/b&gt; après {steps} pas d&apos;Adam</translation>
     </message>
     <message>
         <source>Colours: f from {low} (dark) to {high} (yellow). &lt;b&gt;MSE on the square: {mse}&lt;/b&gt; (untrained: press Fit)</source>
