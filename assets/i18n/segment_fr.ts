@@ -101,7 +101,7 @@
     </message>
     <message>
         <source>{title} (trained on scanner {home})</source>
-        <translation>{title} (entraîné sur le scanner {home})</translation>
+        <translation>{title} (entraîné sur {home})</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Domain shift&lt;/b&gt;: step {step} of {total}&lt;/p&gt;&lt;p&gt;{engine}&lt;/p&gt;</source>
@@ -118,6 +118,14 @@
     <message>
         <source>CT slices (*.png *.tif *.tiff *.dcm *.dicom *.nii *.nii.gz);;All files (*)</source>
         <translation>Coupes CT (*.png *.tif *.tiff *.dcm *.dicom *.nii *.nii.gz);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Export the liver mask as an 8-bit PNG (0 and 255)</source>
+        <translation>Exporter le masque du foie en PNG 8 bits (0 et 255)</translation>
+    </message>
+    <message>
+        <source>Export the liver mask as NIfTI (0 and 1), with the scan's orientation</source>
+        <translation>Exporter le masque du foie en NIfTI (0 et 1), avec l'orientation de l'examen</translation>
     </message>
     <message>
         <source>Custom</source>

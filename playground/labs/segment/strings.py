@@ -61,7 +61,7 @@ _EN = {
     "own_export_nii": N_("Export mask (NIfTI)…"),
     "own_none": N_("Open a CT slice (PNG, TIFF, DICOM, NIfTI) to segment it with the trained model."),
     "own_loaded": N_("{name}: {h} x {w} pixels, slice {k} of {n}, HU {lo:.0f} to {hi:.0f}. {note}"),
-    "own_mask": N_("Liver mask: {fraction:.1%} of the slice (orange)."),
+    "own_mask": N_("Liver mask: {percent}% of the slice (orange)."),
     "own_no_mask": N_("Press 'Segment with the U-Net' (or drag a box) to get a mask to export."),
     "data_title": N_("Synthetic slices: {rows}"),
     "data_new": N_("New samples"),

@@ -47,8 +47,10 @@ class OwnSlicePanel(QWidget):
         self.segment_button.setObjectName("own_segment")
         self.segment_button.clicked.connect(self.segment)
         self.png_button = QPushButton(text("own_export_png"))
+        self.png_button.setToolTip(tr("Export the liver mask as an 8-bit PNG (0 and 255)"))
         self.png_button.clicked.connect(lambda: self._on_export_clicked(".png"))
         self.nii_button = QPushButton(text("own_export_nii"))
+        self.nii_button.setToolTip(tr("Export the liver mask as NIfTI (0 and 1), with the scan's orientation"))
         self.nii_button.clicked.connect(lambda: self._on_export_clicked(".nii.gz"))
         for b in (self.open_button, self.segment_button, self.png_button, self.nii_button):
             row.addWidget(b)
@@ -224,7 +226,7 @@ class OwnSlicePanel(QWidget):
         self.mask = (prob > 0.5).astype(np.uint8)
         self.canvas.set_slice(hu, [(prob, colour)])
         self.canvas.show_box(self._box)
-        self.message.setText(text("own_mask").format(fraction=float(self.mask.mean())))
+        self.message.setText(text("own_mask").format(percent=f"{100 * float(self.mask.mean()):.1f}"))
         self._update_buttons()
 
     def _show_headless(self, user: dict | None) -> None:
