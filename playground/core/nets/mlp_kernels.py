@@ -59,7 +59,18 @@ S_THETA, S_GRAD, S_MOM, S_VEL, S_REG = range(5)
 
 # Rows per chunk: a chunk's pre-activations and activations stay in the first-level cache, and its
 # blocks are long enough for vector loops (a batch of 10 is one chunk; a data set of 250, eight).
+# A multiple of VECTOR, so that every block can be computed in whole vectors (see _whole_vectors).
 CHUNK = 32
+VECTOR = 8  # doubles in one AVX-512 register
+
+
+@njit(cache=True, error_model="numpy", _nrt=False, inline="always")
+def _whole_vectors(n):
+    """n rounded up to whole vectors. A vectorised loop leaves its last n % 8 values to a scalar
+    remainder, and there the call-free tanh costs 10 ns a value (a batch of 10 rows of one output
+    unit: 8 values in 2 ns, then 2 in 20 ns). The blocks hold CHUNK rows, a multiple of VECTOR, so
+    the few values computed past a block's last row stay inside the block and are never read."""
+    return (n + VECTOR - 1) // VECTOR * VECTOR
 
 # How every kernel is compiled. No reference counting (`_nrt=False`): these functions allocate
 # nothing and keep no array beyond a call, so numba's atomic reference counts (two for each array
@@ -197,7 +208,25 @@ def _dact(code, z, a, p, slope):
 def _affine(theta, w0, b0, fan_in, width, work, a0, z0, rows):
     """Z[r, :width] = A[r, :fan_in] @ W + b for a chunk, A and Z being the row-major blocks of `work`
     at a0 and z0; each sum taken in one order (bias, then i ascending). Four rows at a time: four
-    independent sums hide the latency of each multiply-add, which a single running sum would wait on."""
+    independent sums hide the latency of each multiply-add, which a single running sum would wait on.
+    One or two inputs (a classification on x1, x2; a fit of y = f(x)): each row's inputs stay in
+    registers and the loop runs along the contiguous weight rows instead (three times faster there)."""
+    if fan_in == 2:
+        for r in range(rows):
+            x0 = work[a0 + 2 * r]
+            x1 = work[a0 + 2 * r + 1]
+            z = z0 + r * width
+            for j in range(width):
+                work[np.uint64(z + j)] = (theta[np.uint64(b0 + j)] + x0 * theta[np.uint64(w0 + j)]) + \
+                    x1 * theta[np.uint64(w0 + width + j)]
+        return
+    if fan_in == 1:
+        for r in range(rows):
+            x0 = work[a0 + r]
+            z = z0 + r * width
+            for j in range(width):
+                work[np.uint64(z + j)] = theta[np.uint64(b0 + j)] + x0 * theta[np.uint64(w0 + j)]
+        return
     r = 0
     while r + 4 <= rows:
         a = a0 + r * fan_in
@@ -236,7 +265,7 @@ def _activate(code, work, z0, p0, n, p, slope):
     choice is made once per block and the loop vectorises. (Unsigned indices: a signed one would make
     numba check it for wrap-around, which stops LLVM from vectorising.)"""
     if code == TANH:
-        for q in range(n):
+        for q in range(_whole_vectors(n)):
             work[np.uint64(p0 + q)] = _tanh(work[np.uint64(z0 + q)])
     elif code == RELU:
         for q in range(n):
@@ -317,7 +346,7 @@ def _forward(theta, lay, fpar, out_code, X, idx, start, rows, dropout, U, ubase,
     n_out = lay[last, WIDTH]
     z0 = zb + ch * lay[last, Z_OFF]
     if out_code == 0:
-        for q in range(rows * n_out):
+        for q in range(_whole_vectors(rows * n_out)):
             work[np.uint64(ob + q)] = _tanh(work[np.uint64(z0 + q)])
     elif out_code == 1:
         for q in range(rows * n_out):

@@ -84,7 +84,9 @@ class NumbaMLP:
         self.reg_mask = self.opt_state[K.S_REG]
         self.theta = self.opt_state[K.S_THETA]
         self.grad = self.opt_state[K.S_GRAD]
-        self.work = np.empty(K.work_size(self.lay, K.CHUNK))  # the kernels' scratch, once per engine
+        # the kernels' scratch, once per engine; zeros, not empty: whole-vector loops read a few
+        # values past a block's last row (see mlp_kernels._whole_vectors)
+        self.work = np.zeros(K.work_size(self.lay, K.CHUNK))
         self.views: dict[str, np.ndarray] = {}
         self.grad_views: dict[str, np.ndarray] = {}
         offset = 0
