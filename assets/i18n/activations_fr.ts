@@ -65,7 +65,7 @@
     </message>
     <message>
         <source>Gradient norm per layer (dashed: at initialisation)</source>
-        <translation>Norme du gradient par couche (tirets : à l'initialisation)</translation>
+        <translation>Norme du gradient par couche (tirets : au départ)</translation>
     </message>
     <message>
         <source>layer (input side → output side)</source>
@@ -73,7 +73,7 @@
     </message>
     <message>
         <source>Dead units and saturated activations per layer</source>
-        <translation>Neurones morts et activations saturées par couche</translation>
+        <translation>Neurones morts et saturés par couche</translation>
     </message>
     <message>
         <source>layer</source>
@@ -85,15 +85,15 @@
     </message>
     <message>
         <source>dead units (f′ = 0 on every point)</source>
-        <translation>neurones morts (f′ = 0 sur tous les points)</translation>
+        <translation>morts (f′ = 0 partout)</translation>
     </message>
     <message>
         <source>saturated (|f′| &amp;lt; 0.05)</source>
-        <translation>saturées (|f′| &amp;lt; 0.05)</translation>
+        <translation>saturés (|f′| &amp;lt; 0.05)</translation>
     </message>
     <message>
         <source>Gradient norm over training (log₁₀)</source>
-        <translation>Norme du gradient pendant l'entraînement (log₁₀)</translation>
+        <translation>Norme du gradient par époque (log₁₀)</translation>
     </message>
     <message>
         <source>epoch</source>
@@ -109,7 +109,7 @@
     </message>
     <message>
         <source>Gradient norm per layer: {activation}, {n} layers, {init} init, epoch {epoch} (dashed: at initialisation)</source>
-        <translation>Norme du gradient par couche : {activation}, {n} couches, initialisation {init}, époque {epoch} (tirets : à l'initialisation)</translation>
+        <translation>Norme du gradient par couche : {activation}, {n} couches, init. {init}, époque {epoch} (tirets : au départ)</translation>
     </message>
     <message>
         <source>the gradient &lt;b&gt;vanishes&lt;/b&gt;: {orders} orders of magnitude lost</source>
@@ -181,11 +181,11 @@
     </message>
     <message>
         <source>Activation</source>
-        <translation>Fonction d'activation</translation>
+        <translation>Fonction</translation>
     </message>
     <message>
         <source>Forward (ms / million)</source>
-        <translation>Passe avant (ms / million)</translation>
+        <translation>Avant (ms/million)</translation>
     </message>
     <message>
         <source>Forward + backward</source>
@@ -193,7 +193,7 @@
     </message>
     <message>
         <source>numpy forward</source>
-        <translation>Passe avant numpy</translation>
+        <translation>numpy (avant)</translation>
     </message>
     <message>
         <source>× ReLU</source>
@@ -205,7 +205,7 @@
     </message>
     <message>
         <source>ms (log scale)</source>
-        <translation>ms (échelle logarithmique)</translation>
+        <translation>ms (échelle log)</translation>
     </message>
     <message>
         <source>No training worker here (headless): use the window.</source>

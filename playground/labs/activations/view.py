@@ -427,7 +427,9 @@ class ActivationsLab(LabView):
             what = tr("Gradient flow: {activation}", activation=_label(s["activation"]))
         else:
             what = tr("Race: {racers}", racers=tr(" vs ", "racers").join(_label(n) for n in s.get("names", [])))
-        epoch, engine = s.get("epoch", 0), tr(s.get("engine", ""))
+        from playground.ui.main_window import engine_text  # here: main_window imports the lab views
+
+        epoch, engine = s.get("epoch", 0), engine_text(s.get("engine", ""))
         if isinstance(loss, float) and math.isfinite(loss):
             self.readout.setText(tr("<p><b>Epoch {epoch}</b>, loss {loss}</p><p>{what}</p><p>{engine}</p>",
                                     epoch=epoch, loss=f"{loss:.4f}", what=what, engine=engine))
