@@ -77,7 +77,7 @@
     </message>
     <message>
         <source>{title} ({budget} epochs per run, this machine)</source>
-        <translation>{title} ({budget} époques par essai, sur cette machine)</translation>
+        <translation>{title} ({budget} époques par essai, mesuré ici)</translation>
     </message>
     <message>
         <source>✓ {epochs} ep</source>

@@ -19,7 +19,7 @@ import time
 
 import numpy as np
 
-from playground.core.i18n import tr
+from playground.core.i18n import N_, tr
 from playground.core.train.params import Param, ParamError, validate_all
 from playground.core.train.series import checked_series, thin
 from playground.core.train.session import SessionError, TrainingSession, check_shape
@@ -87,10 +87,10 @@ SESSION = "playground.labs.rnn.core:RnnSession"
 
 CLI_EXTRA = (
     ("--unroll", {"type": int, "default": None, "metavar": "T",
-                  "help": "instead of training: unroll the seeded cell for T steps (1 to 50) and write the "
-                          "inputs, the states h (and c) and the weights by torch's names"}),
+                  "help": N_("instead of training: unroll the seeded cell for T steps (1 to 50) and write the "
+                             "inputs, the states h (and c) and the weights by torch's names")}),
     ("--text-file", {"default": None, "metavar": "FILE.txt",
-                     "help": "the text of the characters task (default: the one that ships with the app)"}),
+                     "help": N_("the text of the characters task (default: the one that ships with the app)")}),
 )
 
 

@@ -118,7 +118,7 @@ TEXTS = {
             "laboratoire de profondeur construit ce réseau récurrent.</p>"),
         "depth_link": "Ouvrir la construction récurrente du laboratoire de profondeur",
         "depth_missing": "Le laboratoire de profondeur n'est pas encore dans cette version.",
-        "unroll_title": "La cellule, repliée (à gauche) et dépliée dans le temps",
+        "unroll_title": "Cellule repliée (à gauche) et dépliée dans le temps",
         "heat_title": "État caché h_t, pas à pas",
         "detail_empty": "Pas 0 : h₀ = 0. Appuyez sur Pas à pas (→) ou Lecture pour calculer h₁.",
         "sliders_title": "Poids (faites glisser ; la session s'entraîne à partir d'eux)",

@@ -16,6 +16,7 @@ import numpy as np
 from playground.core.i18n import tr
 from playground.labs.rnn.cells import CELL_LABELS, CELLS, init_weights
 from playground.labs.rnn.tasks import make_batch, task_info
+from playground.labs.rnn.texts import list_separator
 
 __all__ = ["RACE_LENGTHS", "SUCCESS_ACCURACY", "MemoryRace"]
 
@@ -130,7 +131,7 @@ class MemoryRace:
             return tr("Racing: {current} ({progress}).", current=self.current(), progress=f"{self.progress:.0%}")
         parts = [tr("{cell}: {longest}", cell=_label(c), longest=self.longest[c] or tr("none")) for c in self.cells]
         return tr("Longest memory learned in {budget} epochs (90% recall, hidden {hidden}): {results}.",
-                  budget=self.budget, hidden=self.hidden, results="; ".join(parts))
+                  budget=self.budget, hidden=self.hidden, results=list_separator().join(parts))
 
     def snapshot(self) -> dict:
         return {"race_cells": list(self.cells), "race_lengths": list(RACE_LENGTHS),

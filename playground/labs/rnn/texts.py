@@ -10,7 +10,7 @@ from __future__ import annotations
 from playground.core.i18n import language, tr
 
 __all__ = ["VOCAB", "VOCAB_SIZE", "SAMPLE_TEXT", "MAX_TEXT_CHARS", "MAX_FILE_BYTES", "TextError",
-           "encode", "decode", "clean_text", "read_text_file", "count"]
+           "encode", "decode", "clean_text", "read_text_file", "count", "list_separator"]
 
 _FRENCH = "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ«»’“”–—…"
 VOCAB = "\n" + "".join(chr(c) for c in range(32, 127)) + _FRENCH
@@ -59,6 +59,11 @@ def count(n: int) -> str:
     return text.replace(",", "\u00a0") if language() == "fr" else text
 
 
+def list_separator() -> str:
+    """Between the items of a sentence's list: "; " in English, " ; " in French (a space before it)."""
+    return " ; " if language() == "fr" else "; "
+
+
 class TextError(ValueError):
     """A text the character model cannot use; the message is one sentence for the user."""
 
@@ -94,7 +99,7 @@ def clean_text(text: str, name: str | None = None) -> tuple[str, str]:
     unknown = sum(1 for ch in text if ch not in _INDEX)
     if unknown:
         notes.append(tr("{n} character(s) outside the lab's alphabet are read as '?'", n=count(unknown)))
-    return text, ("; ".join(notes) + ".") if notes else ""
+    return text, (list_separator().join(notes) + ".") if notes else ""
 
 
 def read_text_file(path: str) -> tuple[str, str]:

@@ -8,9 +8,11 @@ import pytest
 from PySide6.QtWidgets import QTabWidget
 
 from english import english_words, plain, visible_texts
-from frames import wait_for_frame
+from in_process import InProcessController
+from playground.labs.rnn.view import RnnLab
+from playground.registry import get_lab
 from playground.ui.i18n import install_language
-from playground.ui.main_window import MainWindow
+from playground.ui.theme import LIGHT
 
 # French words the English detector lists (the lecture says "gradient" in French too)
 FRENCH_TOO = {"gradient"}
@@ -20,13 +22,17 @@ IDENTIFIER = re.compile(r"\b\w+(?:[_.]\w+)+\b")  # the panel's range line, writt
 
 
 @pytest.fixture
-def french(qtbot):
-    w = MainWindow(lab_id="rnn", restore=False, language="fr")
-    qtbot.addWidget(w)
-    w.show()
-    wait_for_frame(qtbot, w.controller, timeout=60000)
-    yield w
-    w.close()
+def lab(qtbot):
+    """The lab's view alone, in French, on a real session run in this process (no worker to start)."""
+    install_language("fr")
+    controller = InProcessController()
+    view = RnnLab(get_lab("rnn"), controller, LIGHT)
+    controller.view = view
+    qtbot.addWidget(view)
+    view.resize(1400, 900)
+    view.show()
+    view.start_session()
+    yield view
     install_language("en")  # one language per process: the next test reads English
 
 
@@ -49,57 +55,55 @@ def english_in_lab(qtbot, view, every_tab: bool = True) -> list[str]:
     return sorted(bad)
 
 
-def train(qtbot, w, values: dict, epochs: int = 1) -> dict:
+def train(view, values: dict, epochs: int = 1) -> dict:
     for name, value in values.items():
-        w.current.panel.set_value_interactively(name, value)
-    w.controller.step(epochs)
-    return wait_for_frame(qtbot, w.controller, lambda s: s.get("epoch", 0) >= epochs and all(
-        s.get("params", {}).get(k) == w.current.params()[k] for k in values), timeout=60000)
+        view.panel.set_value_interactively(name, value)
+    view.controller.step(epochs)
+    return view.last_snapshot
 
 
-def test_every_tab_of_the_trained_lab_is_french(qtbot, french):
-    train(qtbot, french, {})
-    left = english_in_lab(qtbot, french.current)
+def test_every_tab_of_the_trained_lab_is_french(qtbot, lab):
+    snap = train(lab, {})
+    assert snap["epoch"] == 1 and "Époque 1" in lab.readout.text()
+    left = english_in_lab(qtbot, lab)
     assert not left, "\n".join(left)
 
 
-def test_gated_cells_unroll_and_the_memory_task_are_french(qtbot, french):
-    view = french.current
+def test_gated_cells_unroll_and_the_memory_task_are_french(qtbot, lab):
     for cell in ("lstm", "gru"):
-        view.panel.set_value_interactively("task", "memory")
-        view.panel.set_value_interactively("cell", cell)
-        view.panel.set_value_interactively("hidden", "2")
-        view.tabs.setCurrentIndex(0)
-        view.go_to_step(1)
-        assert "Pas 1" in view.unroll.detail.text() and "à retenir" in view.unroll.detail.text()
-        left = english_in_lab(qtbot, view, every_tab=False)
+        lab.panel.set_value_interactively("task", "memory")
+        lab.panel.set_value_interactively("cell", cell)
+        lab.panel.set_value_interactively("hidden", "2")
+        lab.tabs.setCurrentIndex(0)
+        lab.go_to_step(1)
+        assert "Pas 1" in lab.unroll.detail.text() and "à retenir" in lab.unroll.detail.text()
+        left = english_in_lab(qtbot, lab, every_tab=False)
         assert not left, "\n".join(left)
 
 
-def test_the_characters_task_and_a_refused_text_are_french(qtbot, french):
-    view = french.current
-    snap = train(qtbot, french, {"task": "chars", "length": "10", "hidden": "8"})
+def test_the_characters_task_and_a_refused_text_are_french(qtbot, lab):
+    snap = train(lab, {"task": "chars", "length": "10", "hidden": "8"})
     assert "text_sample" in snap
-    view.tabs.setCurrentIndex(2)  # the tab draws the newest frame when it is opened
-    qtbot.wait(50)
-    assert "Échantillon" in view.text_panel.sample_title.text()
-    assert not view.text_panel.load_text("  ")
-    assert "vide" in view.text_panel.message.text()
-    left = english_in_lab(qtbot, view, every_tab=False)
+    lab.tabs.setCurrentIndex(2)  # the tab draws the newest frame when it is opened
+    assert "Échantillon" in lab.text_panel.sample_title.text()
+    assert not lab.text_panel.load_text("  ")
+    assert "vide" in lab.text_panel.message.text()
+    left = english_in_lab(qtbot, lab, every_tab=False)
     assert not left, "\n".join(left)
-    assert not view.text_panel.open_file("/nonexistent/poème.txt")
-    assert "n'existe pas" in view.text_panel.message.text()
+    assert not lab.text_panel.open_file("/nonexistent/poème.txt")
+    assert "n'existe pas" in lab.text_panel.message.text()
 
 
-def test_the_memory_race_is_french(qtbot, french):
-    view = french.current
-    view.panel.set_value_interactively("race_cells", "vanilla")
-    view.panel.set_value_interactively("race_budget", "25")
-    view.panel.set_value_interactively("hidden", "4")
-    view.start_race()
-    wait_for_frame(qtbot, french.controller, lambda s: s.get("race_results", {}).get("vanilla"), timeout=60000)
-    french.controller.pause()
-    qtbot.wait(50)
-    assert "Course de mémoire" in view.readout.text()
-    left = english_in_lab(qtbot, view, every_tab=False)
+def test_the_memory_race_is_french(qtbot, lab):
+    lab.panel.set_value_interactively("race_cells", "vanilla")
+    lab.panel.set_value_interactively("race_budget", "25")
+    lab.panel.set_value_interactively("hidden", "4")
+    lab.start_race()
+    for _ in range(20):  # pieces of a few epochs each, until the first run has its verdict
+        lab.controller.step(1)
+        if lab.last_snapshot.get("race_results", {}).get("vanilla"):
+            break
+    assert lab.last_snapshot["race_results"]["vanilla"]
+    assert "Course de mémoire" in lab.readout.text()
+    left = english_in_lab(qtbot, lab, every_tab=False)
     assert not left, "\n".join(left)
