@@ -43,8 +43,8 @@ PROPER = {"relu", "tanh", "sigmoid", "adam", "sgd", "dice", "mse", "gelu", "silu
           "maxout", "softplus", "softmax", "rnn", "lstm", "gru", "cnn", "mlp", "unet", "u-net", "cpu", "cuda",
           "gpu", "mps", "png", "svg", "csv", "gif", "mp4", "json", "dicom", "nifti"}
 # Words French writes exactly the same (the lecture's "gradient", "activations saturées", "points",
-# "deux classes"): never evidence of English on their own.
-FRENCH_TOO = {"gradient", "gradients", "activation", "activations", "points", "classes"}
+# "deux classes", "un réseau large" for a wide net): never evidence of English on their own.
+FRENCH_TOO = {"gradient", "gradients", "activation", "activations", "points", "classes", "large"}
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ']+")
 # Logical operators the perceptron lab names as in the lecture ("AND", "OR", "XOR"), in capitals.
