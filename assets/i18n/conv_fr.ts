@@ -225,7 +225,7 @@
     </message>
     <message>
         <source>Stacked stride-1 3×3 convolutions grow as r = 1 + 2L, so 100 px needs 50 (&lt;i&gt;« environ 50 »&lt;/i&gt;); stride, pooling and dilation multiply the jump instead.</source>
-        <translation>Des convolutions 3×3 de pas 1 empilées grandissent comme r = 1 + 2L : 100 px en demandent 50 (&lt;i&gt;« environ 50 »&lt;/i&gt;) ; le pas, le pooling et la dilatation, eux, multiplient le saut.</translation>
+        <translation>Avec des convolutions 3×3 de pas 1 empilées, le champ grandit comme r = 1 + 2L : 100 px en demandent 50 (&lt;i&gt;« environ 50 »&lt;/i&gt;) ; le pas, le pooling et la dilatation, eux, multiplient le saut.</translation>
     </message>
     <message>
         <source>Numbers (random 0–4)</source>
@@ -352,19 +352,19 @@
     </message>
     <message>
         <source>CNN train</source>
-        <translation>CNN entraînement</translation>
+        <translation>CNN, entraînement</translation>
     </message>
     <message>
         <source>CNN test</source>
-        <translation>CNN test</translation>
+        <translation>CNN, test</translation>
     </message>
     <message>
         <source>MLP train</source>
-        <translation>MLP entraînement</translation>
+        <translation>MLP, entraînement</translation>
     </message>
     <message>
         <source>MLP test</source>
-        <translation>MLP test</translation>
+        <translation>MLP, test</translation>
     </message>
     <message>
         <source>Draw here (right button erases)</source>

@@ -66,17 +66,18 @@ class Grid:
     colors: np.ndarray | None = None  # (h, w, 4) ubyte; None: from the values
     show_values: bool = True
     mask: np.ndarray | None = None  # True where the cell is padding / inserted zeros (drawn hatched)
-    mask_label: str = ""  # e.g. "padding", written beside the grid
+    mask_label: str = ""  # e.g. "padding", written above the label
     highlight: list = field(default_factory=list)  # [(r0, c0, r1, c1, colour, width)] inclusive
     dots: list = field(default_factory=list)  # [(r, c, colour)]: cells the kernel reads (dilation)
     note: str = ""  # a line under the grid
     cell: float = 1.0  # the side of one cell in data units (a small map drawn as large as its input)
 
-    def title(self) -> str:
-        """The label, and what the shaded cells are when there are any."""
+    def shading(self) -> str:
+        """What the shaded cells are ("" when there are none): a line of its own above the label, so a
+        long one never runs into the next grid's label."""
         if self.mask_label and self.mask is not None and np.any(self.mask):
-            return self.label + "   " + tr("({what}: shaded)", what=self.mask_label)
-        return self.label
+            return tr("({what}: shaded)", what=self.mask_label)
+        return ""
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -122,10 +123,11 @@ class _GridsItem(pg.GraphicsObject):
             label_cells = 15 * theme.scale / max(self._unit_px, 1.0)
             r = QRectF()
             for g in grids:
-                text = g.title()
-                width = max(len(text), len(g.note) * 0.85) * 0.62 * label_cells
+                width = max(len(g.label), len(g.shading()) * 0.85, len(g.note) * 0.85) * 0.62 * label_cells
                 gr = g.rect()
                 r = r.united(gr).united(QRectF(gr.x(), gr.y(), max(gr.width(), width), gr.height()))
+            if message:  # the headline above the grids must fit as well
+                r = r.united(QRectF(r.x(), r.y(), len(message) * 0.66 * label_cells, r.height()))
             # Room for the labels above and the notes below, growing with the layout (the labels keep
             # a readable size on screen whatever the number of cells).
             m = max(2.2, 0.09 * r.height(), 0.05 * r.width())
@@ -217,10 +219,13 @@ class _GridsItem(pg.GraphicsObject):
             pen.setWidthF(width * theme.scale)
             p.setPen(pen)
             p.drawRect(QRectF(c0, r0, c1 - c0 + 1, r1 - r0 + 1))
-        label = g.title()
         room = max(w + 12 / g.cell, 14 / g.cell)
         self._text(p, QRectF(-0.5 / g.cell, -1.15 * label_px - 0.2 / g.cell, room, 1.15 * label_px),
-                   label, label_px, fg, Qt.AlignLeft | Qt.AlignBottom, bold=True)
+                   g.label, label_px, fg, Qt.AlignLeft | Qt.AlignBottom, bold=True)
+        shading = g.shading()
+        if shading:
+            self._text(p, QRectF(-0.5 / g.cell, -2.2 * label_px - 0.2 / g.cell, room, 1.05 * label_px),
+                       shading, label_px * 0.85, fg, Qt.AlignLeft | Qt.AlignBottom)
         if g.note:
             self._text(p, QRectF(-0.5 / g.cell, h + 0.15 / g.cell, room, 1.15 * label_px), g.note,
                        label_px * 0.85, fg, Qt.AlignLeft | Qt.AlignTop)

@@ -127,7 +127,7 @@ class PoolStepper(QWidget, Transport):
                                      "or Step (→).", n=n, k=k, s=s, o=pool_output_size(n, k, s)))
         else:
             self.info.setText(TEXT["cannot"].format(why=self.error))
-        self.canvas.set_grids(grids, self.theme, "" if self.pooled is not None else TEXT["cannot"].format(why=self.error))
+        self.canvas.set_grids(grids, self.theme, "" if self.pooled is not None else TEXT["cannot_short"])
         self._draw_shift(x, k, s, kind)
 
     def _draw_shift(self, x, k, s, kind) -> None:

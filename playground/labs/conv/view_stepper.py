@@ -466,7 +466,7 @@ class ConvStepper(QWidget, Transport):
         tint = CHANNEL_TINTS[ch] if len(self.x) == 3 else None
         if self.result is None:
             g = Grid("input", TEXT["input"], self.x[ch], colors=self._colors(self.x[ch], tint))
-            return [g], TEXT["cannot"].format(why=self.error)
+            return [g], TEXT["cannot_short"]
         r = self.result
         shown = r["shown"][ch]
         m = shown.shape[0]
