@@ -227,6 +227,47 @@ def _affine(theta, w0, b0, fan_in, width, work, a0, z0, rows):
             for j in range(width):
                 work[np.uint64(z + j)] = theta[np.uint64(b0 + j)] + x0 * theta[np.uint64(w0 + j)]
         return
+    if width >= 8:  # eight columns of a row at a time: eight independent sums, one row of inputs
+        for r in range(rows):
+            a = a0 + r * fan_in
+            z = z0 + r * width
+            j = 0
+            while j + 8 <= width:
+                s0 = theta[b0 + j]
+                s1 = theta[b0 + j + 1]
+                s2 = theta[b0 + j + 2]
+                s3 = theta[b0 + j + 3]
+                s4 = theta[b0 + j + 4]
+                s5 = theta[b0 + j + 5]
+                s6 = theta[b0 + j + 6]
+                s7 = theta[b0 + j + 7]
+                for i in range(fan_in):
+                    x = work[a + i]
+                    w = w0 + i * width + j
+                    s0 += x * theta[w]
+                    s1 += x * theta[w + 1]
+                    s2 += x * theta[w + 2]
+                    s3 += x * theta[w + 3]
+                    s4 += x * theta[w + 4]
+                    s5 += x * theta[w + 5]
+                    s6 += x * theta[w + 6]
+                    s7 += x * theta[w + 7]
+                work[z + j] = s0
+                work[z + j + 1] = s1
+                work[z + j + 2] = s2
+                work[z + j + 3] = s3
+                work[z + j + 4] = s4
+                work[z + j + 5] = s5
+                work[z + j + 6] = s6
+                work[z + j + 7] = s7
+                j += 8
+            while j < width:
+                s = theta[b0 + j]
+                for i in range(fan_in):
+                    s += work[a + i] * theta[w0 + i * width + j]
+                work[z + j] = s
+                j += 1
+        return
     r = 0
     while r + 4 <= rows:
         a = a0 + r * fan_in
