@@ -19,12 +19,11 @@ import time
 
 import numpy as np
 
-from playground.core.i18n import tr
+from playground.core.i18n import N_, tr
 from playground.core.nets import activations
 from playground.core.nets.mlp import engine_label
 from playground.core.train.params import Param, ParamError, validate_all
 from playground.labs.activations.race import race_result
-from playground.core.train.runner import DIVERGED_MESSAGE
 from playground.core.train.session import SessionError, TrainingSession, train_headless
 from playground.labs.activations.tasks import TASK_LABELS, TASKS, make_task
 
@@ -324,6 +323,9 @@ def _floats(a) -> list[float | None]:
     return [float(v) if np.isfinite(v) else None for v in np.asarray(a, dtype=float).ravel()]
 
 
+# The runner's DIVERGED_MESSAGE without "and press Reset": a headless run has no Reset button.
+HEADLESS_DIVERGED = N_("Training diverged (the loss became {loss}): lower the learning rate.")
+
 def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[dict, dict]:
     """Run one experiment for `epochs` epochs and return (the JSON result, the last snapshot).
 
@@ -366,7 +368,7 @@ def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[
     result["diverged"] = diverged_at is not None
     if diverged_at is not None:
         loss = next((h[-1] for h in session.histories.values() if h and not np.isfinite(h[-1])), session.loss)
-        result["message"] = DIVERGED_MESSAGE.format(loss=loss).replace(" and press Reset", "")
+        result["message"] = tr(HEADLESS_DIVERGED, loss=loss)
         result["diverged_epoch"] = diverged_at
     return result, session.snapshot()
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from playground.core.i18n import tr
+from playground.core.i18n import N_, tr
 from playground.core.nets import activations
 from playground.labs.perceptron.data import DATASETS, is_linearly_separable_gate, make_logic_data
 from playground.core.train.params import Param, validate_all
 from playground.labs.perceptron.perceptron import Perceptron
-from playground.core.train.runner import DIVERGED_MESSAGE
 from playground.core.train.series import checked_series, thin
 from playground.core.train.session import SessionError, TrainingSession, check_shape, train_headless
 from playground.labs.perceptron.mlp import XorMLP
@@ -196,6 +195,9 @@ class PerceptronSession(TrainingSession):
                  "mlp_accuracy": self.mlp_acc[i]} for i in range(n)]
 
 
+# The runner's DIVERGED_MESSAGE without "and press Reset": a headless run has no Reset button.
+HEADLESS_DIVERGED = N_("Training diverged (the loss became {loss}): lower the learning rate.")
+
 def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[dict, dict]:
     """Train both models for `epochs` epochs and report the one `params["model"]` names."""
     session = PerceptronSession(params, device=(extra or {}).get("device", "cpu"))
@@ -223,7 +225,7 @@ def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[
         "params": p, "engine": session.engine, "wall_seconds": wall,
         "epochs_per_second": session.epoch / wall if wall > 0 else None,
         "diverged": diverged_at is not None,
-        **({"message": DIVERGED_MESSAGE.format(loss=session.loss).replace(" and press Reset", ""),
+        **({"message": tr(HEADLESS_DIVERGED, loss=session.loss),
             "diverged_epoch": diverged_at} if diverged_at is not None else {}),
         **extra_keys, "history": history,
     }
