@@ -69,7 +69,7 @@
     </message>
     <message>
         <source>Show test data</source>
-        <translation>Afficher les données de test</translation>
+        <translation>Afficher le test</translation>
     </message>
     <message>
         <source>Discretize output</source>
@@ -105,7 +105,7 @@
     </message>
     <message>
         <source>Click adds:</source>
-        <translation>Un clic ajoute :</translation>
+        <translation>Clic :</translation>
     </message>
     <message>
         <source>Loss</source>

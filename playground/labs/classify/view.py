@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QGridLayout, Q
 from PySide6.QtCore import Qt
 
 from playground.labs.classify import data as cd
-from playground.ui.i18n import QT_TR_NOOP, tr
+from playground.ui.i18n import QT_TR_NOOP, current_language, tr
 from playground.ui.theme import Theme
 from playground.ui.widgets.confusion_view import ConfusionView
 from playground.ui.widgets.heatmap_plot import OutputPlot
 from playground.labs.classify.view_network import NetworkView
 from playground.ui.widgets.plots import CurveChart, ThemedPlot
 from playground.ui.lab_view import LabView
+from playground.ui.main_window import engine_text
 
 __all__ = ["ClassifyLab"]
 
@@ -37,6 +38,13 @@ DATA_NAMES = (QT_TR_NOOP("circle"), QT_TR_NOOP("xor"), QT_TR_NOOP("gauss"), QT_T
               QT_TR_NOOP("random"), QT_TR_NOOP("empty"), QT_TR_NOOP("plane"), QT_TR_NOOP("multi-gaussian"),
               QT_TR_NOOP("custom"))
 TRAIN, TEST = QT_TR_NOOP("train"), QT_TR_NOOP("test")  # the loss curves' keys and legend names
+
+
+def grouped(n: float) -> str:
+    """A whole number with thousands grouped as the language writes them: 9,544 or 9 544 (a comma is
+    the decimal mark in French)."""
+    text = f"{n:,.0f}"
+    return text.replace(",", "\u202f") if current_language() == "fr" else text
 
 
 class ClassifyLab(LabView):
@@ -301,9 +309,9 @@ class ClassifyLab(LabView):
         def num(v, fmt="{:.4f}"):
             return "–" if v is None or not np.isfinite(v) else fmt.format(v)
 
-        head = tr("<b>Epoch {epoch}</b> · {engine}", epoch=f"{s['epoch']:,}", engine=s.get("engine", ""))
+        head = tr("<b>Epoch {epoch}</b> · {engine}", epoch=grouped(s["epoch"]), engine=engine_text(s.get("engine", "")))
         if s.get("epochs_per_s"):
-            head += tr(" · {rate} epochs/s", rate=f"{s['epochs_per_s']:,.0f}")
+            head += tr(" · {rate} epochs/s", rate=grouped(s["epochs_per_s"]))
         lines = [head]
         lines.append(tr("Loss: train <b style='color:{train_color}'>{train}</b>, "
                         "test <b style='color:{test_color}'>{test}</b>", train_color=TRAIN_COLOR,

@@ -131,7 +131,7 @@ TEXT: dict[str, dict[str, str]] = {
                      "(a dead network). Change the seed or the initialisation and press Reset.</p>",
         "floor_note": "<p>With {p} pieces the {label} net must misclassify at least {floor:.0%} of the "
                       "points, whatever its weights.</p>",
-        "speed": "{rate:,.0f} epochs/s",
+        "speed": "{rate} epochs/s",
         "paused": "paused",
     },
     "fr": {
@@ -170,7 +170,7 @@ TEXT: dict[str, dict[str, str]] = {
                      "Réinitialiser.</p>",
         "floor_note": "<p>Avec {p} morceaux, le réseau {label} se trompe sur au moins {floor:.0%} des "
                       "points, quels que soient ses poids.</p>",
-        "speed": "{rate:,.0f} époques/s",
+        "speed": "{rate} époques/s",
         "paused": "en pause",
     },
 }

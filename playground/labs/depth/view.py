@@ -61,6 +61,13 @@ def _decade_ticks(lo: float, hi: float) -> list[tuple[float, str]]:
     return out
 
 
+def grouped(n: float) -> str:
+    """A whole number with thousands grouped as the language writes them: 4,096 or 4 096 (a comma is
+    the decimal mark in French)."""
+    text = f"{n:,.0f}"
+    return text.replace(",", "\u202f") if current_language() == "fr" else text
+
+
 def texts() -> dict[str, str]:
     """The lab's sentences in the window's language (English for a language lesson.py lacks)."""
     return TEXT.get(current_language(), TEXT["en"])
@@ -328,7 +335,7 @@ class DepthLab(LabView):
                 curve.setData(xs, j + 0.8 * values)  # block j+1 in the band [j, j + 0.8]
                 step = max(1, k // 6)
                 if (j + 1) % step == 0 or j == 0 or j == k - 1:
-                    ticks.append((j + 0.4, self.T["block_label"].format(j=j + 1, p=f"{2 ** (j + 1):,}")))
+                    ticks.append((j + 0.4, self.T["block_label"].format(j=j + 1, p=grouped(2 ** (j + 1)))))
             else:
                 curve.setData([], [])
         self.blocks_plot.item.getAxis("left").setTicks([ticks, []])
@@ -345,7 +352,7 @@ class DepthLab(LabView):
             line.setData(_n_weights(widths, l), (2.0 * widths) ** l)
         self.target_line.setData([1.0, 1e6], [2.0 ** s["k"]] * 2)
         self.line_labels["target"].setPos(4.25, s["k"] * np.log10(2.0))
-        self.line_labels["target"].setText(f"2^{s['k']} = {2 ** s['k']:,}")
+        self.line_labels["target"].setText(f"2^{s['k']} = {grouped(2 ** s['k'])}")
 
     def _draw_marks(self, s: dict) -> None:
         # Redrawn only when a count moves: an unchanged plot is not repainted at all.
@@ -376,8 +383,8 @@ class DepthLab(LabView):
         rows, notes, errors = [], [], []
         entries = [("exact", s["exact"]), ("recurrent", s["recurrent"])] + list(s["nets"].items())
         for name, m in entries:
-            rows.append(self.T["row"].format(label=self.T[name + "_short"], params=f"{m['params']:,}",
-                                        pieces=f"{m['pieces']:,}" + ("+" if m.get("pieces_is_lower_bound") else ""),
+            rows.append(self.T["row"].format(label=self.T[name + "_short"], params=grouped(m["params"]),
+                                        pieces=grouped(m["pieces"]) + ("+" if m.get("pieces_is_lower_bound") else ""),
                                         risk=f"{m['risk']:.2f}"))
             mse = m.get("mse")
             errors.append(self.T["mse_item"].format(label=self.T[name + "_short"], mse="–" if mse is None else f"{mse:.2g}"))
@@ -387,8 +394,8 @@ class DepthLab(LabView):
                 elif m["risk_lower_bound"] > 0:
                     notes.append(self.T["floor_note"].format(label=self.T[name], p=m["pieces"], floor=m["risk_lower_bound"]))
         rate = s.get("epochs_per_s") or 0.0
-        speed = self.T["speed"].format(rate=rate) if rate else self.T["paused"]
+        speed = self.T["speed"].format(rate=grouped(rate)) if rate else self.T["paused"]
         self.readout.setText(self.T["readout"].format(epoch=s["epoch"], engine=s.get("engine", ""), speed=speed,
-                                                 k=s["k"], target=f"{2 ** s['k']:,}", n=f"{s['n']:,}",
+                                                 k=s["k"], target=grouped(2 ** s["k"]), n=grouped(s["n"]),
                                                  rows="".join(rows), mse=", ".join(errors), note="".join(notes)))
 
