@@ -225,7 +225,7 @@
     </message>
     <message>
         <source>Stacked stride-1 3×3 convolutions grow as r = 1 + 2L, so 100 px needs 50 (&lt;i&gt;« environ 50 »&lt;/i&gt;); stride, pooling and dilation multiply the jump instead.</source>
-        <translation>Avec des convolutions 3×3 de pas 1 empilées, le champ grandit comme r = 1 + 2L : 100 px en demandent 50 (&lt;i&gt;« environ 50 »&lt;/i&gt;) ; le pas, le pooling et la dilatation, eux, multiplient le saut.</translation>
+        <translation>Convolutions 3×3 de pas 1 empilées : r = 1 + 2L, donc 50 pour 100 px (&lt;i&gt;« environ 50 »&lt;/i&gt;) ; le pas, le pooling et la dilatation multiplient le saut.</translation>
     </message>
     <message>
         <source>Numbers (random 0–4)</source>
@@ -368,7 +368,7 @@
     </message>
     <message>
         <source>Draw here (right button erases)</source>
-        <translation>Dessinez ici (bouton droit : gomme)</translation>
+        <translation>Dessinez (clic droit : gomme)</translation>
     </message>
     <message>
         <source>Loss</source>
@@ -452,7 +452,7 @@
     </message>
     <message>
         <source>Feature maps, layer {n}</source>
-        <translation>Cartes de caractéristiques, couche {n}</translation>
+        <translation>Cartes, couche {n}</translation>
     </message>
     <message>
         <source>{n} maps of {h}×{w} for the selected test example (after the activation and pooling)</source>

@@ -78,7 +78,7 @@ STRINGS = {
                        "des cases) ; après pooling {kind} <b>{pool:.0%}</b> ({pool_cells:.0%} des cases). Le pooling "
                        "rend le réseau moins sensible aux petits décalages."),
         "rf_flag": "champ plus étendu que l'entrée",
-        "rf_question": "Pour voir un objet de {n}×{n} pixels, une unité doit avoir un champ de {n} :",
+        "rf_question": "Pour voir un objet de {n}×{n} px, une unité doit avoir un champ de {n} :",
         "mlp_label": "Première couche du MLP", "cnn_label": "Première couche du CNN",
         "draw_hint": "Dessinez à la souris (bouton droit : gomme) ; les réseaux le classent en direct.",
     },

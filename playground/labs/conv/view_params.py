@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from playground.labs.conv.param_count import PRESETS, compare
@@ -22,6 +22,7 @@ def _spin(lo: int, hi: int, v: int, name: str) -> QSpinBox:
     s.setValue(v)
     s.setKeyboardTracking(False)
     s.setGroupSeparatorShown(True)
+    s.setLocale(QLocale())  # the window's language now: 1,000 in English, 1 000 in French
     s.setFocusPolicy(Qt.ClickFocus)
     s.setObjectName(f"count_{name}")
     return s
