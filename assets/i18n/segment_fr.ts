@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>narrow · training scanner</source>
-        <translation>étroit · scanner d'entraînement</translation>
+        <translation>étroit · scanner d'origine</translation>
     </message>
     <message>
         <source>narrow · other scanner</source>
@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>randomised · training scanner</source>
-        <translation>aléatoire · scanner d'entraînement</translation>
+        <translation>aléatoire · scanner d'origine</translation>
     </message>
     <message>
         <source>randomised · other scanner</source>
