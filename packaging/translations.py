@@ -31,6 +31,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TS_DIR = os.path.join(ROOT, "assets", "i18n")
 QM_DIR = os.path.join(ROOT, "playground", "i18n")
 LANG = "fr"
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)  # the playground package of this checkout, installed or not
 SEP = " ##"  # "source ##disambiguation" in the JSON of todo/fill
 
 
@@ -168,7 +170,6 @@ def param_strings(lab_core) -> list[str]:
 
 def core_sources() -> tuple[dict[str, set[str]], list[str]]:
     """catalogue file -> the English strings it must translate; and the untranslatable calls."""
-    sys.path.insert(0, ROOT)
     import importlib
 
     from playground.registry import LABS
