@@ -41,7 +41,8 @@ def test_every_lab_shows_no_english_in_french(qtbot, french, lab_id):
     french.open_lab(lab_id)
     if french.current.trains:
         wait_for_frame(qtbot, french.controller, lambda s: True, timeout=60000)
-        french.step_once()
+        # The worker, not the transport: on a stepper's tab (conv, rnn) Step slides the stepper instead.
+        french.controller.step(1)
         wait_for_frame(qtbot, french.controller, lambda s: s.get("epoch", 0) >= 1, timeout=60000)
     _show_every_tab(qtbot, french.current)
     qtbot.wait(100)
