@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>as test points</source>
-        <translation>comme points de test</translation>
+        <translation>points de test</translation>
     </message>
     <message>
         <source>Clicks add test points (drawn with dark edges) instead of training points</source>
