@@ -32,6 +32,26 @@
         <translation>En pause : → avance d'un pas, ← revient en arrière</translation>
     </message>
     <message>
+        <source>stepper</source>
+        <translation>pas-à-pas de la convolution</translation>
+    </message>
+    <message>
+        <source>pooling</source>
+        <translation>pooling</translation>
+    </message>
+    <message>
+        <source>shift experiment</source>
+        <translation>expérience de décalage</translation>
+    </message>
+    <message>
+        <source>receptive field</source>
+        <translation>champ réceptif</translation>
+    </message>
+    <message>
+        <source>parameter counts</source>
+        <translation>nombres de paramètres</translation>
+    </message>
+    <message>
         <source>({what}: shaded)</source>
         <translation>({what} : grisé)</translation>
     </message>
@@ -433,6 +453,34 @@
     <message>
         <source>Draw an input</source>
         <translation>Dessiner une entrée</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>perte</translation>
+    </message>
+    <message>
+        <source>confusion</source>
+        <translation>confusion</translation>
+    </message>
+    <message>
+        <source>filters</source>
+        <translation>filtres</translation>
+    </message>
+    <message>
+        <source>feature maps</source>
+        <translation>cartes de caractéristiques</translation>
+    </message>
+    <message>
+        <source>test example</source>
+        <translation>exemple de test</translation>
+    </message>
+    <message>
+        <source>drawing</source>
+        <translation>dessin</translation>
+    </message>
+    <message>
+        <source>probabilities</source>
+        <translation>probabilités</translation>
     </message>
     <message>
         <source>conv {n}</source>

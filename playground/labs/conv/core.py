@@ -17,7 +17,7 @@ import time
 
 import numpy as np
 
-from playground.core.i18n import tr
+from playground.core.i18n import N_, tr
 from playground.core.train.params import Param, ParamError, validate_all
 from playground.core.train.series import checked_series
 from playground.core.train.session import SessionError, TrainingSession, check_shape
@@ -80,15 +80,15 @@ PARAMS = [
     Param("pool_stride", "Pooling stride (0 = window)", "int", 0, minimum=0, maximum=8, gui=False, live=True),
 ]
 
-CLI_EXTRA = (
-    ("--transposed", {"action": "store_true", "help": "a transposed convolution instead of a direct one"}),
+CLI_EXTRA = (  # helps in English, marked: the command line shows tr(help)
+    ("--transposed", {"action": "store_true", "help": N_("a transposed convolution instead of a direct one")}),
     ("--rf", {"metavar": "LAYERS", "default": None,
-              "help": "receptive-field table for --input, e.g. 3x3,3x3,pool2,3x3s2,3x3d2"}),
+              "help": N_("receptive-field table for --input, e.g. 3x3,3x3,pool2,3x3s2,3x3d2")}),
     ("--rf-input", {"metavar": "N", "type": int, "default": None,
-                    "help": "the input side for --rf's table when it is larger than the stepper's 32, "
-                            "1 to 4096, e.g. the lecture's 100 (default: --input)"}),
+                    "help": N_("the input side for --rf's table when it is larger than the stepper's 32, "
+                               "1 to 4096, e.g. the lecture's 100 (default: --input)")}),
     ("--train", {"choices": DATASETS, "default": None,
-                 "help": "train the CNN (and the MLP) on this data set for --epochs epochs"}),
+                 "help": N_("train the CNN (and the MLP) on this data set for --epochs epochs")}),
 )
 
 SESSION = "playground.labs.conv.core:ConvSession"

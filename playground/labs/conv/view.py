@@ -144,11 +144,12 @@ class ConvLab(LabView):
             self.train.show_snapshot(snap)
         if getattr(self, "_trained_headless", False):
             figs = dict(self.train.figures())
-            figs.update({"stepper": self.stepper.canvas})
+            figs.update({QT_TR_NOOP("stepper"): self.stepper.canvas})
             return figs
-        figs = {"stepper": self.stepper.canvas, "pooling": self.pooling.canvas,
-                "shift experiment": self.pooling.shift_canvas, "receptive field": self.rf.canvas,
-                "parameter counts": self.counts.plot}
+        # English keys (file names, scenes); the export dialog shows tr(key)
+        figs = {QT_TR_NOOP("stepper"): self.stepper.canvas, QT_TR_NOOP("pooling"): self.pooling.canvas,
+                QT_TR_NOOP("shift experiment"): self.pooling.shift_canvas,
+                QT_TR_NOOP("receptive field"): self.rf.canvas, QT_TR_NOOP("parameter counts"): self.counts.plot}
         figs.update(self.train.figures())
         return figs
 

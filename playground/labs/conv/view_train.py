@@ -222,10 +222,11 @@ class TrainPanel(QWidget):
         self.clear.clicked.connect(self._clear)
 
     def figures(self) -> dict:
-        return {"loss": self.loss_plot, "accuracy": self.acc_plot, "confusion": self.confusion,
-                "filters": self.filters, "feature maps": self.maps, "test example": self.example,
-                "drawing": self.draw,
-                "probabilities": self.probs}
+        # English keys (file names); the export dialog shows tr(key)
+        return {QT_TR_NOOP("loss"): self.loss_plot, QT_TR_NOOP("accuracy"): self.acc_plot,
+                QT_TR_NOOP("confusion"): self.confusion, QT_TR_NOOP("filters"): self.filters,
+                QT_TR_NOOP("feature maps"): self.maps, QT_TR_NOOP("test example"): self.example,
+                QT_TR_NOOP("drawing"): self.draw, QT_TR_NOOP("probabilities"): self.probs}
 
     def _clear(self) -> None:
         self.draw.pixels[:] = 0
