@@ -31,7 +31,8 @@ def _run(capsys, *argv):
 def _typed_words(lab_id: str) -> set[str]:
     """What a user types as it is: the lab's raw choice values (`and`, `xor`), the lab ids (`fit`)."""
     core = importlib.import_module(get_lab(lab_id).core)
-    return {str(c).lower() for p in core.PARAMS for c in (p.choices or ())} | {lab.id for lab in LABS}
+    return ({str(c).lower() for p in core.PARAMS for c in (p.choices or ())} | {lab.id for lab in LABS}
+            | {"true", "false"})
 
 
 def _readable(text: str) -> str:

@@ -50,8 +50,8 @@ class ParamPanel(QWidget):
         for p in self.params:
             w = self._make(p)
             w.setObjectName(f"param_{p.name}")
-            # A combo shows its choices itself (by label); the raw values are for the command line.
-            allowed = describe(p) if p.kind != "choice" else ""
+            # A combo or a check box shows its choices itself; the raw values are for the command line.
+            allowed = describe(p) if p.kind not in ("choice", "bool") else ""
             tip = "\n".join(t for t in (tr(p.help), tr("Allowed: {allowed}", allowed=allowed) if allowed else "",
                                         tr("(applies live)") if p.live else tr("(changing it resets the model)"))
                             if t)
