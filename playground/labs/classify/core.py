@@ -179,7 +179,7 @@ def check_data(data: dict) -> dict:
         out[f"x_{part}"], out[f"y_{part}"] = x.astype(float), y if classes else y.astype(float)
         total += len(x)
     if total < 2 or total > cd.MAX_ROWS:
-        raise ValueError(tr("there must be 2 to {most} points, not {total}", most=f"{cd.MAX_ROWS:,}", total=total))
+        raise ValueError(tr("there must be 2 to {most} points, not {total}", most=cd.grouped(cd.MAX_ROWS), total=total))
     return out
 
 
