@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from playground.core.files import FileProblem, read_limited
-from playground.core.i18n import tr
+from playground.core.i18n import language, tr
 
 __all__ = ["Dataset", "DATASETS", "REGRESSION", "MULTICLASS", "generate", "split", "FEATURES",
            "feature_matrix", "read_csv", "parse_csv", "write_csv", "default_points", "EXTENT"]
@@ -214,6 +214,12 @@ def split(data: Dataset, ratio: float, rng: np.random.Generator) -> tuple[np.nda
 
 # --- CSV ------------------------------------------------------------------------------------------
 
+def grouped(n: int) -> str:
+    """Thousands grouped as the language writes them: 100,000 or 100 000 (French decimals take the comma)."""
+    text = f"{int(n):,}"
+    return text.replace(",", "\u202f") if language() == "fr" else text
+
+
 class DataError(ValueError):
     """A data file that cannot be used; the message names the row."""
 
@@ -256,7 +262,7 @@ def parse_csv(text: str, name: str = "data") -> Dataset:
         line_no = reader.line_num
         if len(rows) >= MAX_ROWS:
             raise DataError(tr("{file}: more than {most} points, more than the plane can show", file=name,
-                               most=f"{MAX_ROWS:,}"))
+                               most=grouped(MAX_ROWS)))
         if not row or all(not cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
             continue
         if len(row) != 3:
@@ -327,4 +333,4 @@ def write_csv(data: Dataset, path=None) -> str:
     return text
 
 
-__all__ += ["DataError", "CLASSIFICATION"]
+__all__ += ["DataError", "CLASSIFICATION", "grouped"]

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from playground.core.i18n import N_, tr
+from playground.core.i18n import N_, language, tr
 from playground.core.nets.mlp import make_engine
 from playground.core.nets.mlp_spec import NetSpec, init_params, param_shapes
 from playground.core.train.params import Param, ParamError, validate_all
@@ -91,6 +91,12 @@ PRESETS = (
     (N_("529 weights: deep 8×8 vs shallow 176"), (8, 8, 176, 1)),
     (N_("6k+1 weights: deep 2×k (the construction's shape) vs shallow 2k"), "2xk"),
 )
+
+
+def grouped(n: int) -> str:
+    """Thousands grouped as the language writes them: 50,000 or 50 000 (French decimals take the comma)."""
+    text = f"{int(n):,}"
+    return text.replace(",", "\u202f") if language() == "fr" else text
 
 
 def preset_values(index: int, k: int) -> dict:
@@ -217,7 +223,7 @@ class DepthSession(TrainingSession):
             if size > MAX_WEIGHTS:
                 raise SessionError(tr("the {name} net would have {size} weights; this lab takes at most "
                                       "{most} per net: lower its width or its layers",
-                                      name=tr(NET_NAMES[name]), size=f"{size:,}", most=f"{MAX_WEIGHTS:,}"))
+                                      name=tr(NET_NAMES[name]), size=grouped(size), most=grouped(MAX_WEIGHTS)))
             weights = initial_weights(spec, p["init"], name, self.k, np.random.default_rng([int(p["seed"]), i]))
             net = _Trained(name, spec, weights, self.device, int(p["seed"]))
             net.engine.set_data(self.X, self.T)
