@@ -119,3 +119,14 @@ def test_the_session_explains_itself_in_french(french_lab):
         with pytest.raises(SessionError) as err:
             session.custom(name, **kwargs)
         assert not english_words(str(err.value)), str(err.value)
+
+
+def test_text_py_french_keeps_every_field_of_its_english():
+    """TEXT[key].format(...) runs in either language: both must name the same {fields}."""
+    import re
+
+    from playground.labs.conv.text import STRINGS
+
+    field = re.compile(r"\{(\w*)[^{}]*\}")
+    for key, en in STRINGS["en"].items():
+        assert sorted(field.findall(en)) == sorted(field.findall(STRINGS["fr"][key])), key
