@@ -161,9 +161,13 @@ class NumbaMLP:
         n = len(perm)
         if n == 0:
             return self.evaluate(self.X, self.T)[0], self.evaluate(test_x, test_t)[0]
-        idx = perm if type(perm) is np.ndarray and perm.dtype == np.int64 else np.ascontiguousarray(perm, dtype=np.int64)
-        return self._run(K.TRAIN, self.X, self.T, idx, max(1, int(batch)), self._uniforms(n),
-                         x2=_rows(test_x, self.spec.n_in), t2=_rows(test_t, self.spec.n_out))
+        idx = perm
+        if not (type(perm) is np.ndarray and perm.dtype == np.int64 and perm.flags.c_contiguous):
+            idx = np.ascontiguousarray(perm, dtype=np.int64)
+        # straight into the kernel (this runs every epoch: _run's keyword call cost a microsecond)
+        return K.kernel(K.TRAIN, self.opt_state, self.lay, self.hyp, self.codes, self.work, self.X, self.T, idx,
+                        max(1, int(batch)), self._uniforms(n) if self.dropout > 0.0 else _NO_UNIFORMS, _EMPTY2,
+                        _NO_TRACE, _rows(test_x, self.spec.n_in), _rows(test_t, self.spec.n_out))
 
     def train_step(self, x: np.ndarray, t: np.ndarray) -> None:
         """One update on the batch (x, t)."""
