@@ -367,15 +367,23 @@ def _collect_params(parser, args, core) -> dict:
     return params
 
 
+# The summary line's names (the JSON keys, as --json writes them); French shows them in French.
+_SUMMARY_NAMES = {"lab": N_("lab"), "model": N_("model"), "experiment": N_("experiment"), "dataset": N_("dataset"),
+                  "epochs": N_("epochs"), "final_accuracy": N_("final_accuracy"), "final_loss": N_("final_loss"),
+                  "converged": N_("converged"), "train_loss": N_("train_loss"), "test_loss": N_("test_loss"),
+                  "train_accuracy": N_("train_accuracy"), "test_accuracy": N_("test_accuracy"),
+                  "speedup": N_("speedup"), "epochs_per_second": N_("epochs_per_second")}
+
+
 def _summary(result: dict) -> str:
-    keys = ("lab", "model", "experiment", "dataset", "epochs", "final_accuracy", "final_loss", "converged",
-            "train_loss", "test_loss", "train_accuracy", "test_accuracy", "speedup", "epochs_per_second")
     parts = []
-    for k in keys:
+    for k, name in _SUMMARY_NAMES.items():
         v = result.get(k)
         if v is None:
             continue
-        parts.append(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}")
+        if isinstance(v, bool):
+            v = tr("True") if v else tr("False")
+        parts.append(f"{tr(name)}={v:.4g}" if isinstance(v, float) else f"{tr(name)}={v}")
     return " ".join(parts)
 
 

@@ -78,3 +78,11 @@ def test_english_stays_english_after_french(capsys):
     assert code == 0
     assert "show this help message and exit" in out and "usage:" in out and "[0 to 2147483647]" in out
     assert not re.search(r"\b(par défaut|afficher|époques)\b", out)
+
+
+def test_a_run_prints_its_summary_in_french(capsys):
+    code, out, err = _run(capsys, "--language", "fr", "run", "perceptron", "--epochs", "3")
+    assert code == 0, err
+    assert "époques=3" in out and "convergé=" in out and "epochs=" not in out
+    code, out, err = _run(capsys, "run", "perceptron", "--epochs", "3")
+    assert code == 0 and "epochs=3" in out and "converged=" in out  # English: the JSON keys, as before
