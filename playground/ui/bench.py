@@ -80,6 +80,10 @@ def run_bench(lab: str, seconds: float = 5.0, params: dict | None = None, out=pr
 
     app = make_app()
     language = install_language(core_i18n.language())  # `playground --language fr bench`: French lines
+    if language == "fr":  # 6,837 -> 6 837: French groups digits with a (narrow) space
+        import re
+
+        out = (lambda write: lambda line: write(re.sub(r"(?<=\d),(?=\d{3})", "\u202f", line)))(out)
     out(tr("Neural Playground bench: lab '{lab}', {seconds:g} s at full speed, {cores} CPU cores", lab=lab, seconds=seconds, cores=os.cpu_count())
         + (tr(", {compare} configurations side by side", compare=compare) if compare else ""))
     launch = measure_launch(lab)
