@@ -22,7 +22,6 @@ from playground.core.nets.mlp import engine_label, make_engine
 from playground.core.nets.threads import limit_blas_threads
 from playground.core.nets.mlp_spec import INITS, NetSpec, init_params, param_shapes
 from playground.core.train.params import Param, ParamError, validate_all
-from playground.core.train.runner import DIVERGED_MESSAGE
 from playground.core.train.series import checked_series
 from playground.core.train.session import SessionError, TrainingSession, check_shape, train_headless
 
@@ -591,6 +590,10 @@ class ClassifySession(TrainingSession):
         return snap
 
 
+# The runner's DIVERGED_MESSAGE without "and press Reset": a headless run has no Reset button.
+HEADLESS_DIVERGED = N_("Training diverged (the loss became {loss}): lower the learning rate.")
+
+
 def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[dict, dict]:
     """Train with no window; returns (the JSON result, the final snapshot)."""
     extra = extra or {}
@@ -625,7 +628,7 @@ def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[
         "epochs_per_second": session.epoch / wall if wall > 0 else None,
         "stopped": session.finished,  # a stop condition's message, or None
         "diverged": diverged_at is not None,
-        **({"message": DIVERGED_MESSAGE.format(loss=session.loss).replace(" and press Reset", ""),
+        **({"message": tr(HEADLESS_DIVERGED, loss=session.loss),
             "diverged_epoch": diverged_at} if diverged_at is not None else {}),
         "history": [{k: (number(v) if k != "epoch" else v) for k, v in rec.items()} for rec in session.history()],
     }
