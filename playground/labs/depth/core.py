@@ -24,7 +24,6 @@ from playground.core.i18n import N_, language, tr
 from playground.core.nets.mlp import make_engine
 from playground.core.nets.mlp_spec import NetSpec, init_params, param_shapes
 from playground.core.train.params import Param, ParamError, validate_all
-from playground.core.train.runner import DIVERGED_MESSAGE
 from playground.core.train.series import checked_series, thin
 from playground.core.train.session import SessionError, TrainingSession, check_shape, train_headless
 from playground.labs.depth import pieces as pc
@@ -407,6 +406,10 @@ class DepthSession(TrainingSession):
                 for i in range(n)]
 
 
+# The runner's DIVERGED_MESSAGE without "and press Reset": a headless run has no Reset button.
+HEADLESS_DIVERGED = N_("Training diverged (the loss became {loss}): lower the learning rate.")
+
+
 def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[dict, dict]:
     """`playground run depth`: the exact construction (--model exact) or trained nets, as JSON."""
     extra = extra or {}
@@ -431,7 +434,7 @@ def run_headless(params: dict, epochs: int, extra: dict | None = None) -> tuple[
         "theorem": {"risk_shallow": 1.0 / 6.0, "risk_deep": 0.0,
                     "bound": "(2m)^l pieces for width m and l layers"},
         "diverged": diverged_at is not None,
-        **({"message": DIVERGED_MESSAGE.format(loss=session.loss).replace(" and press Reset", ""),
+        **({"message": tr(HEADLESS_DIVERGED, loss=session.loss),
             "diverged_epoch": diverged_at} if diverged_at is not None else {}),
         "history": session.history(),
     })
