@@ -13,8 +13,8 @@ Measured on the activations lab (float64, one thread): 5 x 32 units 139 epochs/s
 5 x 64 50 vs 78, 20 x 256 0.7 vs 3.0. The switch is at 2,048 multiply-adds per example in the widest
 layer (about 45 x 45 units); classify's widest (16 x 16) is far below it.
 
-The first start on a machine compiles the CPU kernels (about 25 s of CPU; numba then caches them on
-disk and later starts load them in under a second). The window must not wait for that: the worker
+The first start on a machine compiles the CPU kernels (about 16 s of CPU here; numba then caches them
+on disk and later starts load them in about a second). The window must not wait for that: the worker
 calls `start_warm_up(fallback=True)`, which compiles the kernels in a separate process (on the other
 core: a compiling thread would fight the training loop for Python's GIL and take minutes), then
 loads them from the disk cache in a background thread; until they are ready a network built in the worker gets the torch path on the CPU, which gives
