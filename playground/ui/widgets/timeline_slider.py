@@ -45,7 +45,7 @@ class TimelineSlider(QWidget):
         new font is in place."""
         super().changeEvent(event)
         if event.type() in (QEvent.FontChange, QEvent.StyleChange):
-            QTimer.singleShot(0, self._measure)
+            QTimer.singleShot(0, self, self._measure)
 
     def _measure(self) -> None:
         self.label.setMinimumWidth(90)
@@ -56,7 +56,7 @@ class TimelineSlider(QWidget):
         the transport fits a 1280-px projector in the longer French too."""
         self.title.setVisible(not on)
         self._measure()
-        QTimer.singleShot(0, self._measure)  # the mode's font may arrive after this call
+        QTimer.singleShot(0, self, self._measure)  # the mode's font may arrive after this call
 
     def _show(self, text: str) -> None:
         self.label.setText(text)
