@@ -73,3 +73,22 @@ def test_every_translation_keeps_the_fields_of_its_source():
             if fr and sorted(field.findall(en)) != sorted(field.findall(fr)):
                 wrong.append(f"{part}: {en!r} -> {fr!r}")
     assert not wrong, "\n".join(wrong[:30])
+
+
+def test_one_english_string_has_one_french_everywhere():
+    """The window's catalogues share one context and the core's are merged: a string translated two
+    ways would show whichever file loads last. Two senses need a disambiguation, tr("Step", "transport")."""
+    from playground.core.i18n import catalogue_files
+
+    seen: dict[str, dict[str, str]] = {}
+    for part in PARTS:
+        for key, fr in translations.messages(translations.ts_path(part)).items():
+            if fr:
+                seen.setdefault(key, {})[part] = fr
+    for path in catalogue_files("fr"):
+        with open(path, encoding="utf-8") as f:
+            for en, fr in json.load(f).items():
+                if fr:
+                    seen.setdefault(en, {})[os.path.relpath(path, ROOT)] = fr
+    clashes = {k: v for k, v in seen.items() if len(set(v.values())) > 1}
+    assert not clashes, json.dumps(clashes, ensure_ascii=False, indent=1)[:3000]

@@ -180,10 +180,6 @@
         <translation>Pas encore mesuré : appuyez sur Mesurer.</translation>
     </message>
     <message>
-        <source>Activation</source>
-        <translation>Fonction</translation>
-    </message>
-    <message>
         <source>Forward (ms / million)</source>
         <translation>Avant (ms/million)</translation>
     </message>
@@ -194,6 +190,11 @@
     <message>
         <source>numpy forward</source>
         <translation>numpy (avant)</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <comment>cost table column</comment>
+        <translation>Fonction</translation>
     </message>
     <message>
         <source>× ReLU</source>

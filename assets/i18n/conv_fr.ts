@@ -316,7 +316,7 @@
     </message>
     <message>
         <source>Input size</source>
-        <translation>Taille d'entrée</translation>
+        <translation>Taille de l'entrée</translation>
     </message>
     <message>
         <source>Kernel size</source>

@@ -58,7 +58,8 @@ def catalogue(lang: str) -> dict[str, str]:
         merged: dict[str, str] = {}
         for path in catalogue_files(lang):
             with open(path, encoding="utf-8") as f:
-                merged.update(json.load(f))
+                # an entry not translated yet ("") never hides another file's translation
+                merged.update({k: v for k, v in json.load(f).items() if v})
         _catalogues[lang] = merged
     return _catalogues[lang]
 

@@ -315,7 +315,7 @@ class ActivationsLab(LabView):
         self.cost_table = QTableWidget(0, 5)
         self.cost_table.setObjectName("cost_table")
         self.cost_table.setHorizontalHeaderLabels(
-            [tr("Activation"), tr("Forward (ms / million)"), tr("Forward + backward"), tr("numpy forward"),
+            [tr("Activation", "cost table column"), tr("Forward (ms / million)"), tr("Forward + backward"), tr("numpy forward"),
              tr("× ReLU")])
         self.cost_table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.cost_table.verticalHeader().setVisible(False)
