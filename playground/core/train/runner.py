@@ -246,7 +246,10 @@ class Runner:
             self.session.full_snapshot = False
         data["playing"] = self.playing
         data["epochs_per_s"] = self.epochs_per_second() if self.playing else 0.0
-        self.last_frame = now
+        # Frames keep a schedule, not "interval after the last one": a frame sent a few ms late (the
+        # ack came in mid-epoch) must not push every later frame back, or 30/s becomes 27/s.
+        due = self.last_frame + self.frame_interval
+        self.last_frame = due if not force and 0.0 <= now - due < self.frame_interval else now
         self.awaiting_ack = True
         self.dirty = False
         self._last_error = None

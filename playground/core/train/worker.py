@@ -21,6 +21,7 @@ import pickle
 import queue
 import sys
 import threading
+import time
 
 from playground.core.i18n import tr
 
@@ -192,6 +193,9 @@ def probe_devices() -> dict:
     return info
 
 
+YIELD_EVERY_S = 0.0005  # how often a busy training loop hands the GIL to the channel's threads
+
+
 def worker_main(reader, writer) -> None:
     from playground.core.train.runner import Runner
 
@@ -210,6 +214,7 @@ def worker_main(reader, writer) -> None:
         # meanwhile networks train on torch's CPU path, so the first frame never waits for numba.
         start_warm_up(fallback=True)
         runner = Runner()
+        yielded = 0.0
         while not runner.quit:
             try:
                 cmd = channel.recv(runner.wait_time())
@@ -226,6 +231,13 @@ def worker_main(reader, writer) -> None:
             if runner.quit:
                 break
             send(runner.tick())
+            now = time.perf_counter()
+            if runner.awaiting_ack and now - yielded > YIELD_EVERY_S:
+                # A frame is on its way: let the channel's threads have the GIL. A training loop that
+                # never waits starved them (each pipe chunk waited its turn), so a 190 KB frame of the
+                # 6x8 spiral took 60 to 900 ms to cross and the window drew 5 frames/s, not 30.
+                time.sleep(0)
+                yielded = now
     except (EOFError, BrokenPipeError, ConnectionResetError, KeyboardInterrupt):
         pass  # the window went away: nothing left to train for
     finally:
