@@ -46,7 +46,9 @@ class LessonMode(QObject):
         self.deck: Deck = lecture_deck()
         self.index = -1
         # Besides the app's language, show each caption in the other one too (a bilingual room).
-        self.both_languages = str(window.settings.value("lesson/both_languages", "false")).lower() == "true"
+        # remembered, unless the window was asked not to read what was remembered (tests, screenshots)
+        self.both_languages = getattr(window, "restore", True) and \
+            str(window.settings.value("lesson/both_languages", "false")).lower() == "true"
 
         self.caption = QLabel("")
         self.caption.setObjectName("lesson_caption")

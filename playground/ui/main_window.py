@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         if icon:
             self.setWindowIcon(QIcon(icon))
         self.settings = app_settings()
+        self.restore = restore  # False: neither read nor follow what was remembered (tests, screenshots)
         # Before anything is built: every text below is made in this language.
         saved = self.settings.value("ui/language", None) if restore else None
         self.language = install_language(language or startup_language(saved))
