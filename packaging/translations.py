@@ -74,15 +74,19 @@ def lrelease(ts: str, qm: str) -> None:
                    check=True, capture_output=True)
 
 
+def _key(msg) -> str:
+    """A .ts message's key in the JSON of todo/fill: its source, and its disambiguation if any."""
+    comment = msg.findtext("comment")
+    return (msg.findtext("source") or "") + (SEP + comment if comment else "")
+
+
 def messages(ts: str) -> dict[str, str | None]:
     """key ("source" or "source ##disambiguation") -> translation (None when unfinished)."""
     out: dict[str, str | None] = {}
     if not os.path.exists(ts):
         return out
     for msg in ET.parse(ts).getroot().iter("message"):
-        source = msg.findtext("source") or ""
-        comment = msg.findtext("comment")
-        key = source + (SEP + comment if comment else "")
+        key = _key(msg)
         t = msg.find("translation")
         done = t is not None and t.get("type") not in ("unfinished", "obsolete", "vanished") and (t.text or "")
         out[key] = t.text if done else None
@@ -95,9 +99,7 @@ def fill(part: str, answers: dict[str, str]) -> int:
     tree = ET.parse(ts)
     n = 0
     for msg in tree.getroot().iter("message"):
-        source = msg.findtext("source") or ""
-        comment = msg.findtext("comment")
-        key = source + (SEP + comment if comment else "")
+        key = _key(msg)
         if answers.get(key):
             t = msg.find("translation")
             t.text = answers[key]
@@ -189,22 +191,24 @@ def core_sources() -> tuple[dict[str, set[str]], list[str]]:
     return need, bad
 
 
-def core_missing() -> dict[str, list[str]]:
-    """catalogue file -> strings that no catalogue translates yet."""
+def core_missing(need: dict[str, set[str]] | None = None) -> dict[str, list[str]]:
+    """catalogue file -> strings that no catalogue translates yet (`need`: core_sources()'s, if at hand)."""
     from playground.core.i18n import catalogue_files
 
     known: dict[str, str] = {}
     for path in catalogue_files(LANG):
         with open(path, encoding="utf-8") as f:
             known.update(json.load(f))
-    need, _bad = core_sources()
+    if need is None:
+        need, _bad = core_sources()
     return {path: sorted(s for s in strings if not known.get(s)) for path, strings in need.items()
             if any(not known.get(s) for s in strings)}
 
 
-def core_stale() -> dict[str, list[str]]:
-    """catalogue file -> keys that no source uses any more."""
-    need, _bad = core_sources()
+def core_stale(need: dict[str, set[str]] | None = None) -> dict[str, list[str]]:
+    """catalogue file -> keys that no source uses any more (`need`: core_sources()'s, if at hand)."""
+    if need is None:
+        need, _bad = core_sources()
     used = set().union(*need.values())
     out = {}
     from playground.core.i18n import catalogue_files
@@ -258,13 +262,13 @@ def main(argv: list[str]) -> int:
         print(f"{part}: {n} filled, {len(left)} still untranslated")
         return 0
     if cmd == "core-todo":
-        missing = _only(core_missing(), argv[1] if len(argv) > 1 else None)
+        need, bad = core_sources()  # imports every lab and parses every module: once
+        missing = _only(core_missing(need), argv[1] if len(argv) > 1 else None)
         print(json.dumps({os.path.relpath(p, ROOT): {s: "" for s in v} for p, v in missing.items()},
                          ensure_ascii=False, indent=1))
-        _need, bad = core_sources()
         for line in bad:
             print(line, file=sys.stderr)
-        stale = core_stale()
+        stale = core_stale(need)
         for path, keys in stale.items():
             print(f"stale in {os.path.relpath(path, ROOT)}: {keys}", file=sys.stderr)
         return 0
