@@ -136,8 +136,9 @@ def main(argv: list[str]) -> int:
         parser.error(tr("--train-seconds: {seconds:g} must be between 0 and 600", seconds=args.train_seconds))
     from playground.ui.app import run_app
 
-    # The window: a language asked for wins, else the one remembered, else the system's.
-    language = args.language or os.environ.get("PLAYGROUND_LANGUAGE") or None
+    # The window: a language asked for wins; else startup_language() decides (PLAYGROUND_LANGUAGE,
+    # the one remembered, the system's).
+    language = args.language
     return run_app(lab=args.lab, screenshot=args.screenshot, train_seconds=args.train_seconds,
                    presentation=args.presentation, dark=args.dark, size=size, language=language)
 
