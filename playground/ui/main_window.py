@@ -923,6 +923,10 @@ class MainWindow(QMainWindow):
                 if self.current is not lab:
                     self._message(QMessageBox.Warning, tr("Could not save"),
                                   tr("{path} was not saved: another lab was opened meanwhile.", path=path))
+                elif frame is None and getattr(self.controller, "no_model_reason", None):
+                    self._message(QMessageBox.Warning, tr("Could not save"),
+                                  tr("{path} was not saved: there is no model to save ({reason}).",
+                                     path=path, reason=self.controller.no_model_reason.rstrip(". ")))
                 elif frame is None:
                     self._message(QMessageBox.Warning, tr("Could not save"),
                                   tr("{path} was not saved: the training worker did not send the current "

@@ -66,6 +66,7 @@ class TrainingController(QObject):
         self.playing = False
         self.info: dict = {}
         self.last_snapshot: dict | None = None
+        self.no_model_reason: str | None = None  # why the worker has no session (its open failed)
         self._open_cmd: dict | None = None
         self._speed: float | None = None
         self._closing = False
@@ -138,9 +139,7 @@ class TrainingController(QObject):
         if self._channel is not None:
             self._channel.close(join_timeout=0.2)  # its peer is gone: its threads end at once
         self.start()
-        awaiting, self._awaiting = self._awaiting, []
-        for callback, _deadline in awaiting:
-            callback(None)  # that frame will not come: the caller says so (a save is not written)
+        self._fail_awaiting()  # that frame will not come: the caller says so (a save is not written)
         loads, self._loads = self._loads, {}
         for callback in loads.values():
             callback({"error": "the training worker stopped while reading the file"})
@@ -279,6 +278,11 @@ class TrainingController(QObject):
         # the snapshot command is not a change, but its answer must come after it
         self._wanted_seq = self._seq
 
+    def _fail_awaiting(self) -> None:
+        awaiting, self._awaiting = self._awaiting, []
+        for callback, _deadline in awaiting:
+            callback(None)
+
     def _deliver_current(self, snap: dict | None, seq: int) -> None:
         if not self._awaiting:
             return
@@ -326,6 +330,10 @@ class TrainingController(QObject):
                     if newest is not None:
                         self._send({"op": "ack"})
                     newest, newest_seq = ev["data"], int(ev.get("seq", 0))
+                elif kind == "no_model":
+                    # The last open failed (its error came already): no frame will come for a save.
+                    self.no_model_reason = ev.get("message", "")
+                    self._fail_awaiting()
                 elif kind == "error":
                     self._set_playing(False)
                     self.error_raised.emit(ev.get("message", "error"), ev.get("detail", ""))
@@ -343,6 +351,13 @@ class TrainingController(QObject):
             self.last_snapshot = newest
             self.last_snapshot_seq = newest_seq
             self.last_snapshot_run = self.run_id
+            self.no_model_reason = None
+            if newest_seq >= self._changed_seq and self._open_cmd is not None \
+                    and isinstance(newest.get("params"), dict):
+                # Every change sent so far is in this frame, taken or refused: these are the values
+                # the session runs with, the ones a restarted worker must reopen with (a refused
+                # value there would make the reopen fail, and the lab train nothing).
+                self._open_cmd["params"] = dict(newest["params"])
             self.snapshot_ready.emit(newest)
             self._send({"op": "ack"})
         self._deliver_current(newest, newest_seq)

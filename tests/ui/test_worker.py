@@ -68,6 +68,42 @@ def test_a_worker_that_dies_is_restarted_and_the_user_told(qtbot, controller):
     wait_for_frame(qtbot, controller)
 
 
+def test_a_worker_killed_after_a_refused_value_reopens_with_the_values_in_force(qtbot, controller):
+    """A value the session refused stays out of the reopen: the restarted worker trains with what
+    ran before, and a save's request gets its frame (it used to reopen with the refused value, fail,
+    and answer nothing: every save then waited 20 s and failed)."""
+    import os
+    import signal
+
+    controller.open_session(FACTORY, {"width": 3})
+    wait_for_frame(qtbot, controller)
+    with qtbot.waitSignal(controller.error_raised, timeout=5000):
+        controller.apply({"width": 99}, structural=True)
+    controller.request_current(lambda snap: None)  # the frame after the refusal, as the view asks
+    wait_for_frame(qtbot, controller, lambda s: s["params"]["width"] == 3)
+    os.kill(controller.pid, signal.SIGKILL)
+    with qtbot.waitSignal(controller.worker_restarted, timeout=5000):
+        pass
+    got = []
+    controller.request_current(got.append)
+    qtbot.waitUntil(lambda: bool(got), timeout=20000)
+    assert got[0] is not None and got[0]["params"]["width"] == 3
+
+
+def test_a_save_after_a_refused_open_hears_at_once_that_there_is_no_model(qtbot, controller):
+    controller.open_session(FACTORY, {"width": 99})
+    with qtbot.waitSignal(controller.error_raised, timeout=5000):
+        pass
+    got = []
+    t0 = time.perf_counter()
+    controller.request_current(got.append)
+    qtbot.waitUntil(lambda: bool(got), timeout=5000)
+    assert got == [None] and "width" in controller.no_model_reason
+    assert time.perf_counter() - t0 < 5  # not the 20 s timeout
+    controller.apply({"width": 4}, structural=True)
+    assert wait_for_frame(qtbot, controller)["params"]["width"] == 4
+
+
 def test_shutdown_while_training_returns_within_two_seconds(qtbot, controller):
     controller.open_session(FACTORY, {"sleep": 0.01})
     controller.play()

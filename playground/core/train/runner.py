@@ -54,6 +54,9 @@ class Runner:
         self.device = "cpu"
         self.seq = 0  # the number of the last command handled, echoed in frames (see is_current)
         self._last_error: str | None = None  # an error is reported once, not once per frame
+        # The last "open" that failed (a combination the lab refuses) and why: with no session, the
+        # commands that follow are answered with that reason instead of being ignored.
+        self._failed_open: tuple[dict, str] | None = None
 
     # --- commands ----------------------------------------------------------------------------------
     def handle(self, cmd: dict) -> list[dict]:
@@ -68,7 +71,7 @@ class Runner:
             if "language" in cmd:
                 set_language(cmd["language"])
             if op == "open":
-                return self._open(cmd)
+                return self._open_or_explain(cmd)
             if op == "quit":
                 self.quit = True
                 self.playing = False
@@ -84,7 +87,7 @@ class Runner:
             if op == "load_experiment":
                 return self._load_experiment(cmd)
             if self.session is None:
-                return []
+                return self._without_session(op, cmd)
             if op == "play":
                 self.playing = not self.session.finished
                 self._epoch_times.clear()
@@ -142,6 +145,32 @@ class Runner:
         except ExperimentError as exc:
             return [{"ev": "loaded", "run": self.run, "token": token, "error": str(exc)}]
         return [{"ev": "loaded", "run": self.run, "token": token, "experiment": exp}]
+
+    def _open_or_explain(self, cmd: dict) -> list[dict]:
+        try:
+            events = self._open(cmd)
+        except Exception as exc:  # noqa: BLE001 - reported as the lab's own refusal below
+            self.session = None
+            message = str(exc) if isinstance(exc, (SessionError, ParamError)) else f"{type(exc).__name__}: {exc}"
+            self._failed_open = (cmd, message)
+            raise
+        self._failed_open = None
+        return events
+
+    def _without_session(self, op: str, cmd: dict) -> list[dict]:
+        """A command that needs a session when the last open failed. A new setting opens again with
+        it (a fresh model: the weights were for the refused one); a request for a frame says there is
+        none, and why; play, step and the rest repeat why nothing can train. Before any open: nothing."""
+        if self._failed_open is None:
+            return []
+        failed, reason = self._failed_open
+        if op == "apply":
+            retry = {k: v for k, v in failed.items() if k not in ("state", "epoch", "curves")}
+            retry["params"] = {**failed.get("params", {}), **cmd.get("params", {})}
+            return self._open_or_explain(retry)
+        if op == "snapshot":
+            return [{"ev": "no_model", "run": self.run, "seq": self.seq, "message": reason}]
+        return self._error(tr("Nothing can train: {reason}. Change that setting to go on.", reason=reason.rstrip(". ")))
 
     def _open(self, cmd: dict) -> list[dict]:
         self.playing = False

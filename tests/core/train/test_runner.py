@@ -153,3 +153,25 @@ def test_quit_ends_the_loop():
     r, clock, _ = opened()
     r.handle({"op": "quit"})
     assert r.quit and r.wait_time() == 0
+
+
+def test_after_a_refused_open_commands_say_why_and_a_new_setting_opens_again():
+    """An open the lab refuses (a restart with a value it does not take, say) leaves no session: the
+    commands that follow are not ignored in silence. A save's request hears that no frame will come,
+    Play says why, and a change of the setting opens with it."""
+    r = Runner(clock=FakeClock())
+    refused = r.handle({"op": "open", "factory": FACTORY, "params": {"width": 99}, "run": 1, "seq": 1})
+    assert kinds(refused) == ["error"] and r.session is None
+    answer = r.handle({"op": "snapshot", "seq": 2})
+    assert kinds(answer) == ["no_model"] and answer[0]["seq"] == 2 and "width" in answer[0]["message"]
+    play = r.handle({"op": "play", "seq": 3})
+    assert kinds(play) == ["error"] and play[0]["message"].startswith("Nothing can train: ")
+    still = r.handle({"op": "apply", "params": {"width": 50}, "seq": 4})
+    assert kinds(still) == ["error"] and r.session is None
+    reopened = r.handle({"op": "apply", "params": {"width": 3}, "seq": 5})
+    assert kinds(reopened) == ["snapshot"] and reopened[0]["data"]["params"]["width"] == 3
+    assert r.session is not None and r.session.epoch == 0
+
+
+def test_before_any_open_a_command_is_ignored():
+    assert Runner(clock=FakeClock()).handle({"op": "snapshot"}) == []
