@@ -151,6 +151,10 @@ class TrainingController(QObject):
             cmd = dict(self._open_cmd)
             if self.last_snapshot_run == self.run_id:
                 cmd.update(resume_point(self.last_snapshot))
+            elif isinstance((self.last_snapshot or {}).get("params"), dict):
+                # A change sent but never shown (the worker died first) may be one the lab refuses:
+                # then it reopens with what it last ran, and the refusal reaches the panel.
+                cmd["fallback_params"] = dict(self.last_snapshot["params"])
             self.run_id += 1
             cmd["run"] = self.run_id
             self.last_snapshot = None

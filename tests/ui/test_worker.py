@@ -90,6 +90,23 @@ def test_a_worker_killed_after_a_refused_value_reopens_with_the_values_in_force(
     assert got[0] is not None and got[0]["params"]["width"] == 3
 
 
+def test_a_worker_killed_right_after_a_refused_value_reopens_with_the_last_values_shown(qtbot, controller):
+    """The worker dies before it answers a structural change the lab refuses: the restart tries the
+    wanted value, hears the refusal, and opens with the values of the last frame instead."""
+    import os
+    import signal
+
+    controller.open_session(FACTORY, {"width": 3})
+    wait_for_frame(qtbot, controller)
+    controller.apply({"width": 99}, structural=True)
+    os.kill(controller.pid, signal.SIGKILL)
+    with qtbot.waitSignal(controller.error_raised, timeout=20000) as refusal:
+        pass
+    assert "width" in refusal.args[0]
+    qtbot.waitUntil(lambda: controller.last_snapshot is not None, timeout=5000)  # the same poll, or the next
+    assert controller.last_snapshot["params"]["width"] == 3
+
+
 def test_a_save_after_a_refused_open_hears_at_once_that_there_is_no_model(qtbot, controller):
     controller.open_session(FACTORY, {"width": 99})
     with qtbot.waitSignal(controller.error_raised, timeout=5000):

@@ -147,13 +147,25 @@ class Runner:
         return [{"ev": "loaded", "run": self.run, "token": token, "experiment": exp}]
 
     def _open_or_explain(self, cmd: dict) -> list[dict]:
+        """Open; if the lab refuses and the command names values known to work ("fallback_params":
+        a restarted worker's last frame), open with those instead, fresh, after the refusal."""
         try:
             events = self._open(cmd)
         except Exception as exc:  # noqa: BLE001 - reported as the lab's own refusal below
             self.session = None
             message = str(exc) if isinstance(exc, (SessionError, ParamError)) else f"{type(exc).__name__}: {exc}"
             self._failed_open = (cmd, message)
-            raise
+            fallback = cmd.get("fallback_params")
+            if not isinstance(fallback, dict):
+                raise
+            fresh = {k: v for k, v in cmd.items() if k not in ("state", "epoch", "curves", "fallback_params")}
+            try:
+                events = self._open({**fresh, "params": fallback})
+            except Exception:  # noqa: BLE001 - the first refusal is the one to read
+                self.session = None
+                raise exc from None
+            self._failed_open = None
+            return self._error(message) + events
         self._failed_open = None
         return events
 

@@ -175,3 +175,14 @@ def test_after_a_refused_open_commands_say_why_and_a_new_setting_opens_again():
 
 def test_before_any_open_a_command_is_ignored():
     assert Runner(clock=FakeClock()).handle({"op": "snapshot"}) == []
+
+
+def test_a_refused_open_with_fallback_values_opens_with_them_after_the_refusal():
+    """A restarted worker reopens with the values the window wanted; if the lab refuses them, with the
+    ones its last frame showed (fresh weights), and the refusal goes first, for the panel."""
+    r = Runner(clock=FakeClock())
+    events = r.handle({"op": "open", "factory": FACTORY, "params": {"width": 99}, "run": 2, "seq": 7,
+                       "state": {"w": [1.0] * 99}, "fallback_params": {"width": 3, "lr": 0.2}})
+    assert kinds(events) == ["error", "snapshot"] and "width" in events[0]["message"]
+    assert events[1]["data"]["params"]["width"] == 3 and events[1]["data"]["epoch"] == 0
+    assert events[1]["run"] == 2 and events[1]["seq"] == 7
