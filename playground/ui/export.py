@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QWidget)
 
 from playground.ui.i18n import QT_TR_NOOP, tr
+from playground.ui.svg_export import prepare_svg_exporter, symbols_as_one_path
 
 __all__ = ["export_figure", "export_widget_png", "render_png", "write_png", "ExportDialog", "ExportError",
            "FORMATS"]
@@ -69,30 +70,6 @@ def _atomic(path: str, write) -> None:
             os.remove(tmp)
 
 
-def _tolerate_close_path_in_svg() -> None:
-    """pyqtgraph 0.14's SVG exporter re-parses the path data Qt writes and expects only "x,y" pairs;
-    Qt 6.11 also writes the close-path command "Z", which makes every plot's export fail. Drop the
-    "Z" before pyqtgraph parses the path: the paths it closes (frames, filled symbols) already end
-    where they began, and SVG closes filled areas itself, so the drawing is unchanged."""
-    import sys
-
-    import pyqtgraph.exporters.SVGExporter  # noqa: F401 - load the module to patch it
-    module = sys.modules["pyqtgraph.exporters.SVGExporter"]
-    original = getattr(module, "correctCoordinates", None)
-    if original is None or getattr(original, "_np_patched", False):
-        return
-
-    def correct(node, defs, item, options):
-        for path in node.getElementsByTagName("path"):
-            d = path.getAttribute("d")
-            if "Z" in d or "z" in d:
-                path.setAttribute("d", " ".join(t for t in d.split() if t not in ("Z", "z")))
-        return original(node, defs, item, options)
-
-    correct._np_patched = True
-    module.correctCoordinates = correct
-
-
 def render_png(fig, width: int = 1920):
     """Draw one plot into a QImage `width` pixels wide (GUI thread only); write_png saves it."""
     import pyqtgraph.exporters as ex
@@ -102,7 +79,7 @@ def render_png(fig, width: int = 1920):
     item = _plot_item(fig)
     exporter = ex.ImageExporter(item)
     exporter.parameters()["width"] = int(width)
-    with _antialiased_curves(item):
+    with _antialiased_curves(item, max_points=int(width)):
         image = exporter.export(toBytes=True)
     if image is None or image.isNull():
         raise ExportError(tr("nothing was drawn (is the figure empty?)"))
@@ -131,20 +108,24 @@ def export_figure(fig, path: str, width: int = 1920) -> None:
         write_png(render_png(fig, width), path)
         return
     if fmt == "svg":
-        _tolerate_close_path_in_svg()
-        exporter = ex.SVGExporter(item)
+        prepare_svg_exporter()
+        with _antialiased_curves(item), symbols_as_one_path(item):
+            _atomic(path, lambda tmp: ex.SVGExporter(item).export(tmp))
     else:
-        exporter = ex.CSVExporter(item)
-    with _antialiased_curves(item):
-        _atomic(path, lambda tmp: exporter.export(tmp))
+        _atomic(path, lambda tmp: ex.CSVExporter(item).export(tmp))
 
 
 class _antialiased_curves:
     """Live curves are drawn without antialiasing (3 to 4 times cheaper at 30 frames/s); a figure
-    for slides deserves smooth lines, so exports switch it on for their duration."""
+    for slides deserves smooth lines, so exports switch it on for their duration. Not for a curve of
+    more points than the image has pixels across (`max_points`): there it smooths nothing a reader
+    can see, and stroking thousands of antialiased teeth took seconds (the depth lab's blocks at k =
+    12: 2.5 s for a 1920-px PNG, on the GUI thread)."""
 
-    def __init__(self, item):
+    def __init__(self, item, max_points: int | None = None):
         self.curves = [c.curve for c in getattr(item, "listDataItems", lambda: [])() if hasattr(c, "curve")]
+        if max_points is not None:
+            self.curves = [c for c in self.curves if c.xData is None or len(c.xData) <= max_points]
 
     def __enter__(self):
         self.saved = [c.opts.get("antialias") for c in self.curves]
