@@ -143,7 +143,7 @@ def run_app(lab: str | None = None, screenshot: str | None = None, train_seconds
         import tempfile
 
         os.environ.setdefault("PLAYGROUND_SETTINGS_DIR", tempfile.mkdtemp(prefix="playground-"))
-    win = MainWindow(lab_id=lab, restore=not screenshot, language=language)
+    win = MainWindow(lab_id=lab, restore=not screenshot, language=language, freeze_long_lived=True)
     install_excepthook(win)
     if dark:
         win.dark_action.setChecked(True)

@@ -22,6 +22,7 @@ from playground.registry import CHAPTERS, LABS, get_lab
 from playground.core.i18n import LANGUAGE_NAMES, LANGUAGES
 from playground.ui.export import ExportDialog
 from playground.ui.i18n import QT_TR_NOOP, install_language, startup_language, tr
+from playground.ui.memory import keep_long_lived_out_of_collections
 from playground.ui.settings import app_settings
 from playground.ui.theme import ThemeManager, apply_to_app
 from playground.ui.training import TrainingController
@@ -83,8 +84,11 @@ class MainWindow(QMainWindow):
     lab_opened = Signal(str)
 
     def __init__(self, lab_id: str | None = None, controller: TrainingController | None = None,
-                 restore: bool = True, language: str | None = None):
+                 restore: bool = True, language: str | None = None, freeze_long_lived: bool = False):
         super().__init__()
+        # The app's own window (not a test's): what lives all session leaves the collector's walks.
+        self._freeze_wanted = freeze_long_lived
+        self._closed = False
         self.setWindowTitle("Neural Playground")
         icon = _icon_path()
         if icon:
@@ -399,7 +403,14 @@ class MainWindow(QMainWindow):
         sb.showMessage(tr("Starting the training worker (loading torch)…"), 5000)
 
     # --- labs -------------------------------------------------------------------------------------------
+    def _freeze_long_lived(self) -> None:
+        # Not once the window is closed: the preload may end later, in a process that goes on.
+        if self._freeze_wanted and not self._closed:
+            keep_long_lived_out_of_collections()
+
     def _preload_labs(self) -> None:
+        if self._closed:
+            return  # closed before the preload was due (a test's or a screenshot's short-lived window)
         import threading
 
         def load():
@@ -409,6 +420,8 @@ class MainWindow(QMainWindow):
                         importlib.import_module(module)
                     except Exception:  # noqa: BLE001 - opening the lab will say what is wrong
                         pass
+
+            self._freeze_long_lived()  # the labs' modules stay for the session
 
         threading.Thread(target=load, name="lab-preload", daemon=True).start()
 
@@ -427,6 +440,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(view)
             view.status_changed.connect(lambda text: self.statusBar().showMessage(text, 4000))
             view.side_scroll.setVisible(self.controls_action.isChecked())
+            self._freeze_long_lived()  # and so does the view, until a language switch rebuilds it
         else:
             view = self.views[lab_id]
             if id(view) in getattr(self, "_stale_theme", ()):
@@ -1035,6 +1049,7 @@ class MainWindow(QMainWindow):
         self._message(QMessageBox.Information, tr("About Neural Playground"), self.about_text())
 
     def closeEvent(self, event) -> None:
+        self._closed = True
         self.settings.setValue("window/geometry", self.saveGeometry())
         if self.current is not None:
             self.settings.setValue("window/lab", self.current.info.id)

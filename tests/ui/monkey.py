@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import faulthandler
+import gc
 import json
 import math
 import os
@@ -133,6 +134,7 @@ class Report:
     probes: int = 0
     elapsed: float = 0.0
     counts: dict = field(default_factory=dict)
+    gc_pauses: list = field(default_factory=list)  # (seconds, generation, action) of collections > 50 ms
 
     def ok(self, rss_growth_mb: float) -> bool:
         return not self.findings and not self.freezes_fail and self.rss_growth() <= rss_growth_mb
@@ -153,6 +155,10 @@ class Report:
                  "actions: " + ", ".join(f"{k} {v}" for k, v in sorted(self.counts.items())),
                  "seconds by action (with the pause after it): "
                  + ", ".join(f"{k} {v:.1f}" for k, v in sorted(self.seconds_by_action.items(), key=lambda kv: -kv[1]))]
+        if self.gc_pauses:
+            worst = max(self.gc_pauses)
+            lines.append(f"garbage collections over 50 ms: {len(self.gc_pauses)}, worst {worst[0] * 1000:.0f} ms "
+                         f"(generation {worst[1]}, {worst[2]})")
         for text, n in sorted(self.warnings.items(), key=lambda kv: -kv[1])[:10]:
             lines.append(f"warning x{n}: {text}")
         for gap, cpu, no, action in self.freezes_exempt:
@@ -199,7 +205,10 @@ class Monkey:
         if window is None:
             from playground.ui.main_window import MainWindow
 
-            window = MainWindow(lab_id=self.labs[0], restore=False)
+            gc.collect()  # what earlier work (other tests) left is freed here, not frozen with the window
+
+            # as the app builds it: what lives all session is kept out of the collector's walks
+            window = MainWindow(lab_id=self.labs[0], restore=False, freeze_long_lived=True)
         self.win = window
         self.win.resize(1280, 800)
         self.win.show()
@@ -307,6 +316,7 @@ class Monkey:
             self.win.close()
         except Exception:  # noqa: BLE001
             pass
+        gc.unfreeze()  # this process goes on (other tests): its objects are collected as usual again
 
     # --- the run -------------------------------------------------------------------------------------
     def run(self, actions: int, probe_every: int = 40) -> Report:
@@ -317,10 +327,23 @@ class Monkey:
             text = f"{os.path.basename(filename)}:{lineno}: {category.__name__}: {message}"
             self.report.warnings[text] = self.report.warnings.get(text, 0) + 1
 
-        with warnings.catch_warnings():
-            warnings.simplefilter("always")
-            warnings.showwarning = count
-            return self._run(actions, probe_every)
+        started = [0.0]
+
+        def timed(phase, info):
+            # A full collection holds the GUI thread: its pauses are reported beside the freezes.
+            if phase == "start":
+                started[0] = time.perf_counter()
+            elif time.perf_counter() - started[0] > 0.05:
+                self.report.gc_pauses.append((time.perf_counter() - started[0], info["generation"], self.action))
+
+        gc.callbacks.append(timed)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("always")
+                warnings.showwarning = count
+                return self._run(actions, probe_every)
+        finally:
+            gc.callbacks.remove(timed)
 
     def _run(self, actions: int, probe_every: int) -> Report:
         t0 = time.perf_counter()
