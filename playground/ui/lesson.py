@@ -100,9 +100,6 @@ class LessonMode(QObject):
             window.addAction(a)
         self._name_actions()
         self._refresh_list()
-        from PySide6.QtWidgets import QApplication
-
-        QApplication.instance().installEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
         """While a lesson runs, Page Down / Page Up always change scene: a focused spin box or list
@@ -207,6 +204,14 @@ class LessonMode(QObject):
             self.toggle_action.setChecked(on)  # re-enters through toggled
             return
         self.bar.setVisible(on)
+        # The clicker's keys are caught app-wide only while a lesson runs: a filter on the application
+        # sees every event of every widget (paints, timers), about 10 % of the GUI thread's time.
+        from PySide6.QtWidgets import QApplication
+
+        if on:
+            QApplication.instance().installEventFilter(self)
+        else:
+            QApplication.instance().removeEventFilter(self)
         # On a projector the room sees the lab and the caption; the deck panel is for preparing
         # (View > Lesson panel brings it back).
         self.panel.setVisible(on and not self.window.present_action.isChecked())
