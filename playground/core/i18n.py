@@ -19,7 +19,7 @@ import glob
 import json
 import os
 
-__all__ = ["LANGUAGES", "LANGUAGE_NAMES", "N_", "catalogue", "catalogue_files", "language", "normalise",
+__all__ = ["LANGUAGES", "LANGUAGE_NAMES", "N_", "catalogue", "catalogue_files", "grouped", "language", "normalise",
            "set_language", "system_language", "tr"]
 
 LANGUAGES = ("en", "fr")
@@ -73,6 +73,13 @@ def set_language(lang: str | None) -> str:
 
 def language() -> str:
     return _language
+
+
+def grouped(n: float) -> str:
+    """A whole number with thousands grouped as the language writes them: 4,096 or 4 096 (a comma is
+    the decimal mark in French)."""
+    text = f"{n:,.0f}"
+    return text.replace(",", "\u202f") if _language == "fr" else text
 
 
 def tr(text: str, **fields) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from playground.core.i18n import N_, language, tr
+from playground.core.i18n import N_, grouped, tr
 from playground.core.nets.mlp import make_engine
 from playground.core.nets.mlp_spec import NetSpec, init_params, param_shapes
 from playground.core.train.params import Param, ParamError, validate_all
@@ -92,10 +92,6 @@ PRESETS = (
 )
 
 
-def grouped(n: int) -> str:
-    """Thousands grouped as the language writes them: 50,000 or 50 000 (French decimals take the comma)."""
-    text = f"{int(n):,}"
-    return text.replace(",", "\u202f") if language() == "fr" else text
 
 
 def preset_values(index: int, k: int) -> dict:

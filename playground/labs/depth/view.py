@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QGraphicsItem, QGridLayout, QHBoxLayout
 
 from playground.labs.depth.lesson import TEXT
 from playground.labs.depth.sawtooth import MAX_K
+from playground.core.i18n import grouped
 from playground.ui.i18n import current_language, tr
 from playground.ui.lab_view import LabView
 from playground.ui.theme import Theme
@@ -61,11 +62,6 @@ def _decade_ticks(lo: float, hi: float) -> list[tuple[float, str]]:
     return out
 
 
-def grouped(n: float) -> str:
-    """A whole number with thousands grouped as the language writes them: 4,096 or 4 096 (a comma is
-    the decimal mark in French)."""
-    text = f"{n:,.0f}"
-    return text.replace(",", "\u202f") if current_language() == "fr" else text
 
 
 def texts() -> dict[str, str]:

@@ -23,7 +23,7 @@ import time
 
 import numpy as np
 
-from playground.core.i18n import N_, tr
+from playground.core.i18n import N_, grouped, tr
 from playground.core.train.params import Param, ParamError, validate_all
 from playground.core.train.series import checked_series
 from playground.core.train.session import SessionError, TrainingSession, check_shape
@@ -176,7 +176,24 @@ def _u8(prob: np.ndarray) -> np.ndarray:
     return (np.clip(prob, 0, 1) * 255 + 0.5).astype(np.uint8)
 
 
+# Phantom pixels drawn for one run (slices x size^2, both sets, both domains of the shift experiment):
+# drawing costs 1 to 2 microseconds a pixel on two cores, so this is ten seconds or so with the worker
+# unable to answer, and about 200 MB of images. The declared maxima together (4,096 slices of 256 px)
+# were 270 million pixels: eight minutes and several GB, the window waiting on a worker that could not
+# even be told to stop.
+MAX_PHANTOM_PIXELS = 2 ** 23  # e.g. 2,048 slices of 64 px, 512 of 128 px, 128 of 256 px
+
+
 def _check_size(p: dict) -> None:
+    copies = 2 if p["experiment"] == "domain-shift" else 1  # it draws both scanners' slices
+    pixels = copies * (p["train_slices"] + p["test_slices"]) * p["size"] ** 2
+    if pixels > MAX_PHANTOM_PIXELS:
+        room = MAX_PHANTOM_PIXELS // (copies * p["size"] ** 2) - p["test_slices"]
+        hint = (tr("at {size} px, at most {slices} training slices", size=p["size"], slices=room) if room >= 16
+                else tr("fewer test slices or a smaller image"))
+        raise SessionError(tr("the phantom slices would hold {pixels} pixels; this lab draws at most {most} "
+                              "per run (some ten seconds of work): use {hint}", pixels=grouped(pixels),
+                              most=grouped(MAX_PHANTOM_PIXELS), hint=hint))
     step = 2 ** (p["depth"] - 1)
     if p["size"] % 8:
         raise SessionError(tr("size: {size} px is not a multiple of 8; try {lower} or {upper}", size=p["size"],

@@ -195,3 +195,18 @@ def test_large_settings_train_in_pieces_so_the_worker_stays_responsive():
         s.step(1)
         calls += 1
     assert len(s.curves_["step"]) == 2 and calls > 2 * (s.per_epoch - 1)
+
+
+def test_a_phantom_set_too_big_to_draw_in_seconds_is_refused_with_what_fits():
+    """4,096 slices of 256 px (each control at its maximum) were 270 million pixels to draw: minutes of
+    a worker that could not answer, and several GB. The combination is refused, saying what fits."""
+    from playground.labs.segment.core import MAX_PHANTOM_PIXELS
+
+    with pytest.raises(SessionError, match=r"at 256 px, at most 96 training slices"):
+        SegmentSession({"size": 256, "train_slices": 4096, "test_slices": 32})
+    with pytest.raises(SessionError, match="fewer test slices or a smaller image"):
+        SegmentSession({"size": 256, "train_slices": 16, "test_slices": 512})
+    # the domain-shift experiment draws both scanners' slices: twice the pixels
+    with pytest.raises(SessionError, match=r"at 128 px, at most 192 training slices"):
+        SegmentSession({"size": 128, "train_slices": 512, "test_slices": 64, "experiment": "domain-shift"})
+    assert (96 + 32) * 256 ** 2 == MAX_PHANTOM_PIXELS  # the largest set at 256 px still opens
