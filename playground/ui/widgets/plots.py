@@ -92,7 +92,9 @@ class ThemedPlot(pg.PlotWidget):
     """A PlotWidget that keeps its title, axis labels and colours in step with the theme."""
 
     def __init__(self, title: str = "", x_label: str = "", y_label: str = "", parent=None):
-        super().__init__(parent=parent)
+        # No context menus (the app has its own Export and View): built only to be disabled, the view
+        # box's menu was about a quarter of each plot's construction when a lab first opens.
+        super().__init__(parent=parent, enableMenu=False)
         item = self.getPlotItem()
         item._np_title = title
         item.setMenuEnabled(False)
