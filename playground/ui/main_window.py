@@ -1011,7 +1011,8 @@ class MainWindow(QMainWindow):
         self.open_progress = progress
 
         def loaded(result: dict) -> None:
-            self.open_progress = None
+            if self.open_progress is progress:  # not a later file's dialog, opened while this one waited
+                self.open_progress = None
             cancelled = state["cancelled"]
             progress.canceled.disconnect()
             progress.close()  # (closing a progress dialog counts as Cancel: read the flag first)
