@@ -420,6 +420,10 @@
         <translation>{path} n&apos;a pas été enregistré : le processus d&apos;entraînement n&apos;a pas envoyé les poids actuels à temps. Réessayez dans un instant.</translation>
     </message>
     <message>
+        <source>Saving {file}…</source>
+        <translation>Enregistrement de {file}…</translation>
+    </message>
+    <message>
         <source>{path} was not saved: {error}</source>
         <translation>{path} n&apos;a pas été enregistré : {error}</translation>
     </message>
@@ -758,6 +762,14 @@
     <message>
         <source>choose a file name</source>
         <translation>choisissez un nom de fichier</translation>
+    </message>
+    <message>
+        <source>the training worker stopped while reading the file</source>
+        <translation>le processus d&apos;entraînement s&apos;est arrêté pendant la lecture du fichier</translation>
+    </message>
+    <message>
+        <source>the training worker stopped before writing the file</source>
+        <translation>le processus d&apos;entraînement s&apos;est arrêté avant d&apos;écrire le fichier</translation>
     </message>
     <message>
         <source>The training worker stopped unexpectedly (exit code {code}); it was restarted with the last weights shown. Press Play to continue.</source>

@@ -927,6 +927,8 @@ class MainWindow(QMainWindow):
         """Save, telling the user what went wrong if it did. Returns True when the file was written,
         False when it could not be, None when the save waits for the worker's frame of the current
         settings (right after a change of structure, say) and completes when it comes."""
+        if hasattr(self.controller, "save_experiment"):
+            return self._save_in_worker(path)
         snap = self.current_frame()
         if snap is None and hasattr(self.controller, "request_current"):
             lab = self.current
@@ -952,6 +954,30 @@ class MainWindow(QMainWindow):
             return None
         return self._write_experiment(path, snap)
 
+    def _save_in_worker(self, path: str) -> None:
+        """The worker writes the file from its session as it is after every command sent: the weights
+        and parameters of one run, whatever frame is on screen, and no JSON encoding here (seconds for
+        a deep race of the activations lab, the window frozen meanwhile)."""
+        view = self.current
+        if getattr(view, "compare", False):
+            self._write_experiment(path, None)  # says how a comparison is kept instead
+            return None
+        self.statusBar().showMessage(tr("Saving {file}…", file=os.path.basename(path)))
+
+        def saved(result: dict) -> None:
+            if result.get("error"):
+                self._message(QMessageBox.Warning, tr("Could not save"),
+                              tr("{path} was not saved: {error}", path=path, error=result["error"]))
+                return
+            self._saved(path)
+
+        self.controller.save_experiment(path, view.info.id, saved)
+        return None
+
+    def _saved(self, path: str) -> None:
+        self.settings.setValue("paths/experiments", os.path.dirname(path))
+        self.statusBar().showMessage(tr("Saved {path}", path=path), 5000)
+
     def _write_experiment(self, path: str, snap: dict | None) -> bool:
         try:
             self.save_experiment(path, snap)
@@ -959,8 +985,7 @@ class MainWindow(QMainWindow):
             self._message(QMessageBox.Warning, tr("Could not save"),
                           tr("{path} was not saved: {error}", path=path, error=exc))
             return False
-        self.settings.setValue("paths/experiments", os.path.dirname(path))
-        self.statusBar().showMessage(tr("Saved {path}", path=path), 5000)
+        self._saved(path)
         return True
 
     def open_dialog(self) -> None:

@@ -61,6 +61,7 @@ class TrainingController(QObject):
         self.last_snapshot_run = -1
         self._awaiting: list[tuple[Callable, float]] = []  # request_current callbacks, deadlines
         self._loads: dict[int, Callable[[dict], None]] = {}  # load_experiment callbacks by token
+        self._saves: dict[int, Callable[[dict], None]] = {}  # save_experiment callbacks by token
         self._load_token = 0
         self.run_id = 0
         self.playing = False
@@ -142,7 +143,10 @@ class TrainingController(QObject):
         self._fail_awaiting()  # that frame will not come: the caller says so (a save is not written)
         loads, self._loads = self._loads, {}
         for callback in loads.values():
-            callback({"error": "the training worker stopped while reading the file"})
+            callback({"error": tr("the training worker stopped while reading the file")})
+        saves, self._saves = self._saves, {}
+        for callback in saves.values():
+            callback({"error": tr("the training worker stopped before writing the file")})
         if self._speed is not None:
             self._send({"op": "speed", "epochs_per_s": self._speed})
         if self._open_cmd is not None:
@@ -174,7 +178,7 @@ class TrainingController(QObject):
             return
         self._seq += 1
         cmd["seq"] = self._seq
-        if cmd.get("op") not in ("ack", "speed", "play", "pause", "snapshot", "quit"):
+        if cmd.get("op") not in ("ack", "speed", "play", "pause", "snapshot", "quit", "save_experiment"):
             self._changed_seq = self._seq  # a frame from before this one no longer shows the model
         try:
             self._channel.send(cmd, block=False)
@@ -261,6 +265,13 @@ class TrainingController(QObject):
         self._loads[self._load_token] = callback
         self._send({"op": "load_experiment", "path": str(path), "token": self._load_token})
 
+    def save_experiment(self, path: str, lab_id: str, callback: Callable[[dict], None]) -> None:
+        """Have the worker write the open session to an experiment file, after every command sent so
+        far; `callback({"path": path})` or `callback({"error": message})` follows, on the GUI thread."""
+        self._load_token += 1
+        self._saves[self._load_token] = callback
+        self._send({"op": "save_experiment", "path": str(path), "lab": lab_id, "token": self._load_token})
+
     def _set_playing(self, on: bool) -> None:
         if on != self.playing:
             self.playing = on
@@ -322,6 +333,10 @@ class TrainingController(QObject):
                 if kind == "ready":
                     self.info = ev["info"]
                     self.worker_ready.emit(self.info)
+                elif kind == "saved":  # a file written for the window, whatever the run
+                    callback = self._saves.pop(ev.get("token"), None)
+                    if callback is not None:
+                        callback(ev)
                 elif kind == "loaded":  # a file read for the window, whatever the run
                     callback = self._loads.pop(ev.get("token"), None)
                     if callback is not None:

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from frames import wait_for_frame
+from frames import save_and_wait, wait_for_frame
 from playground.ui.export import export_figure, export_widget_png
 from playground.ui.main_window import MainWindow
 
@@ -139,7 +139,7 @@ def test_save_then_open_restores_parameters_and_weights(qtbot, window, tmp_path)
     c.step(40)
     saved = wait_for_frame(qtbot, c, lambda s: s["epoch"] == 40)
     path = tmp_path / "exp.npexp.json"
-    assert window.save_path(str(path))
+    assert save_and_wait(qtbot, window, str(path))
     doc = json.loads(path.read_text())
     assert doc["lab"] == "perceptron" and doc["params"]["hidden"] == 3 and doc["epoch"] == 40
 
@@ -184,7 +184,7 @@ def test_a_hand_edited_bad_weight_shape_is_refused(qtbot, window, tmp_path):
     c.step(3)
     wait_for_frame(qtbot, c, lambda s: s["epoch"] == 3)
     path = tmp_path / "exp.json"
-    assert window.save_path(str(path))
+    assert save_and_wait(qtbot, window, str(path))
     doc = json.loads(path.read_text())
     doc["state"]["w1"]["shape"] = [2, 7]
     path.write_text(json.dumps(doc))

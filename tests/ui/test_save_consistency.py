@@ -9,7 +9,7 @@ import signal
 
 import pytest
 
-from frames import wait_for_frame
+from frames import save_and_wait, wait_for_frame
 from playground.core.train.experiment import load_experiment
 from playground.ui.main_window import MainWindow
 
@@ -30,7 +30,7 @@ def window(qtbot):
 def test_a_save_right_after_a_structural_change_waits_for_the_new_runs_weights(qtbot, window, tmp_path):
     window.current.panel.set_value_interactively("hidden", 5)
     path = tmp_path / "now.npexp.json"
-    assert window.save_path(str(path)) is None  # the frame on screen is of the old network: wait
+    assert window.save_path(str(path)) is None  # the worker writes it, after the change
     qtbot.waitUntil(path.exists, timeout=15000)
     doc = json.loads(path.read_text())
     assert doc["params"]["hidden"] == 5
@@ -64,7 +64,7 @@ def test_a_large_file_is_read_by_the_worker_and_a_bad_one_still_explained(qtbot,
     c.step(9)
     saved = wait_for_frame(qtbot, c, lambda s: s["epoch"] == 9)
     path = tmp_path / "big.npexp.json"
-    assert window.save_path(str(path)) is True
+    assert save_and_wait(qtbot, window, path)
     window.current.panel.set_value_interactively("hidden", 4)
     wait_for_frame(qtbot, c, lambda s: s["params"]["hidden"] == 4)
     window.OPEN_ON_GUI_BYTES = 0  # every file counts as large

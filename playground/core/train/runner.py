@@ -86,6 +86,8 @@ class Runner:
                 return []
             if op == "load_experiment":
                 return self._load_experiment(cmd)
+            if op == "save_experiment":
+                return self._save_experiment(cmd)
             if self.session is None:
                 return self._without_session(op, cmd)
             if op == "play":
@@ -145,6 +147,38 @@ class Runner:
         except ExperimentError as exc:
             return [{"ev": "loaded", "run": self.run, "token": token, "error": str(exc)}]
         return [{"ev": "loaded", "run": self.run, "token": token, "experiment": exp}]
+
+    def _save_experiment(self, cmd: dict) -> list[dict]:
+        """Write the open session to an experiment file, here: its parameters, weights and curves are
+        the session's own after every command sent before this one (consistent by construction), and
+        encoding a large net's JSON (seconds for the activations lab's deep races) holds this
+        process, not the window."""
+        from playground.core.train.experiment import ExperimentError, save_experiment
+
+        token = cmd.get("token")
+
+        def answer(**what) -> list[dict]:
+            return [{"ev": "saved", "run": self.run, "token": token, **what}]
+
+        s = self.session
+        if s is None:
+            reason = self._failed_open[1] if self._failed_open else tr("no lab is open")
+            return answer(error=tr("there is no model to save ({reason})", reason=reason.rstrip(". ")))
+        try:
+            s.full_snapshot = True
+            snap = s.snapshot()
+        finally:
+            s.full_snapshot = False
+        state = snap.get("state")
+        if state is None:
+            state = s.state()
+        try:
+            save_experiment(cmd["path"], str(cmd.get("lab", "")), dict(s.params), state, int(s.epoch),
+                            view={"device": self.device, "curves": snap.get("curves") or {}},
+                            data=snap.get("saved_data"))
+        except ExperimentError as exc:
+            return answer(error=str(exc))
+        return answer(path=str(cmd["path"]))
 
     def _open_or_explain(self, cmd: dict) -> list[dict]:
         """Open; if the lab refuses and the command names values known to work ("fallback_params":

@@ -186,3 +186,22 @@ def test_a_refused_open_with_fallback_values_opens_with_them_after_the_refusal()
     assert kinds(events) == ["error", "snapshot"] and "width" in events[0]["message"]
     assert events[1]["data"]["params"]["width"] == 3 and events[1]["data"]["epoch"] == 0
     assert events[1]["run"] == 2 and events[1]["seq"] == 7
+
+
+def test_the_worker_writes_an_experiment_of_its_session_as_it_is_after_every_command(tmp_path):
+    """A save request after a change writes the changed session (parameters and weights of one run),
+    not the last frame drawn; a save with nothing open says why; a bad folder is a message."""
+    import json
+
+    r, _, _ = opened({"width": 2})
+    r.handle({"op": "apply", "params": {"width": 5}})
+    r.handle({"op": "step", "n": 3})
+    path = tmp_path / "e.npexp.json"
+    ev = r.handle({"op": "save_experiment", "path": str(path), "lab": "fake", "token": 4})
+    assert kinds(ev) == ["saved"] and ev[0]["token"] == 4 and ev[0]["path"] == str(path)
+    doc = json.loads(path.read_text())  # (load_experiment checks the lab against the registry)
+    assert doc["params"]["width"] == 5 and doc["epoch"] == 3 and doc["state"]["w"]["shape"] == [5]
+    bad = r.handle({"op": "save_experiment", "path": str(tmp_path / "no" / "x.json"), "lab": "fake", "token": 5})
+    assert "error" in bad[0] and bad[0]["token"] == 5
+    none = Runner(clock=FakeClock()).handle({"op": "save_experiment", "path": str(path), "token": 6})
+    assert none[0]["error"].startswith("there is no model to save")

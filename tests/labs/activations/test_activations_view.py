@@ -4,7 +4,7 @@ measures the cost table on request."""
 import numpy as np
 import pytest
 
-from frames import wait_for_frame
+from frames import save_and_wait, wait_for_frame
 from playground.labs.activations import core
 from playground.registry import get_lab
 from playground.labs.activations.view import FLOW_PRESETS, TAB_EXPLORER, TAB_FLOW, TAB_RACE, ActivationsLab
@@ -171,7 +171,7 @@ def test_in_the_window_a_race_saves_and_reopens_with_its_weights(qtbot, tmp_path
         c.step(7)
         saved = wait_for_frame(qtbot, c, lambda s: s["epoch"] == 7)
         path = tmp_path / "race.npexp.json"
-        assert w.save_path(str(path))
+        assert save_and_wait(qtbot, w, str(path))
         doc = json.loads(path.read_text())
         assert doc["lab"] == "activations" and doc["params"]["activations"] == ["relu", "sigmoid"]
         lab._apply_preset({"activations": ["relu", "tanh"]})

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QComboBox, QToolButton
 
-from frames import wait_for_frame
+from frames import save_and_wait, wait_for_frame
 from in_process import InProcessController
 from playground.labs.classify import core as classify_lab
 from playground.core.train.params import validate
@@ -240,7 +240,7 @@ def test_the_window_saves_and_reopens_a_classify_experiment(qtbot, tmp_path):
     c.step(25)
     saved = wait_for_frame(qtbot, c, lambda s: s["epoch"] == 25)
     path = tmp_path / "spiral3.npexp.json"
-    assert window.save_path(str(path))
+    assert save_and_wait(qtbot, window, str(path))
     doc = json.loads(path.read_text())
     assert doc["lab"] == "classify" and doc["params"]["layer_activations"] == ["same", "relu"]
 

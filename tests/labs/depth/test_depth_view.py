@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from frames import wait_for_frame
+from frames import save_and_wait, wait_for_frame
 from playground.labs.depth import core as depth
 from playground.labs.depth.view import DepthLab
 from playground.registry import get_lab
@@ -114,7 +114,7 @@ def test_the_lab_trains_in_the_worker_and_a_saved_experiment_reopens(qtbot, tmp_
     window.play_action.trigger()
     saved = wait_for_frame(qtbot, c, lambda s: not s["playing"], timeout=60000)
     path = tmp_path / "depth.npexp.json"
-    assert window.save_path(str(path))
+    assert save_and_wait(qtbot, window, str(path))
     window.current.panel.set_value_interactively("k", 7)
     wait_for_frame(qtbot, c, lambda s: s["k"] == 7, timeout=60000)
     assert window.open_path(str(path))

@@ -190,7 +190,7 @@ def test_it_fits_a_1280_px_projector_in_presentation_mode(qtbot):
 def test_save_and_reopen_through_the_window_and_its_worker(qtbot, tmp_path):
     """The one test through the real worker process: weights, step, the opened slice and its window
     come back from the experiment file."""
-    from frames import wait_for_frame
+    from frames import save_and_wait, wait_for_frame
     from playground.ui.main_window import MainWindow
 
     win = MainWindow(lab_id="segment", restore=False)
@@ -204,7 +204,7 @@ def test_save_and_reopen_through_the_window_and_its_worker(qtbot, tmp_path):
     c.step(3)
     frame = wait_for_frame(qtbot, c, lambda s: s.get("epoch") == 3 and s.get("saved_data") and "state" in s,
                            timeout=60000)
-    assert win.save_path(str(tmp_path / "e.npexp.json"))
+    assert save_and_wait(qtbot, win, str(tmp_path / "e.npexp.json"))
     win.open_lab("perceptron")
     wait_for_frame(qtbot, c, lambda s: "slice" not in s, timeout=60000)
     assert win.open_path(str(tmp_path / "e.npexp.json")) is not False  # True, or None: opening in the worker
