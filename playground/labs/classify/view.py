@@ -98,7 +98,8 @@ class ClassifyLab(LabView):
         self.import_button.clicked.connect(self._on_import)
         self.export_button = QPushButton(tr("Export CSV…"))
         self.export_button.clicked.connect(self._on_export)
-        # Three columns, not four: with the network beside it the lab must still fit a 1280-px screen.
+        # Two columns, not three or four: with the network beside it the lab must still fit a 1280-px
+        # projector in presentation mode's larger type (three columns pushed the confusion matrix off).
         click_adds = QWidget()
         ca = QHBoxLayout(click_adds)
         ca.setContentsMargins(0, 0, 0, 0)
@@ -106,7 +107,7 @@ class ClassifyLab(LabView):
         ca.addWidget(self.draw_class, 1)
         for i, w in enumerate((self.show_test, self.discretize, click_adds,
                                self.regenerate, self.import_button, self.export_button, self.draw_test)):
-            tools.addWidget(w, i // 3, i % 3)
+            tools.addWidget(w, i // 2, i % 2)
         rl.addLayout(tools)
         rl.addWidget(self.output, 1)
         top.addWidget(right)
