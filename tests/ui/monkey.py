@@ -578,14 +578,20 @@ class Monkey:
         if result is not None:
             return bool(result)
         deadline = time.perf_counter() + PROBE_TIMEOUT_S
-        while (getattr(self.win, "open_progress", None) is not None and len(self.report.messages) == before
+
+        def refused() -> bool:
+            return any(title.startswith("Could not open") for title, _ in self.report.messages[before:])
+
+        # Until the answer: another message meanwhile (a worker error of the lab) is not one; taking it
+        # for the end of the wait counted a file still being read, and refused later, as opened.
+        while (getattr(self.win, "open_progress", None) is not None and not refused()
                and time.perf_counter() < deadline):
             self.pump(0.02)
-        if getattr(self.win, "open_progress", None) is not None and len(self.report.messages) == before:
+        if getattr(self.win, "open_progress", None) is not None and not refused():
             self._find(f"opening {os.path.basename(path)} in the worker neither finished nor failed "
                        f"within {PROBE_TIMEOUT_S:.0f} s")
             return False
-        return not any(title.startswith("Could not open") for title, _ in self.report.messages[before:])
+        return not refused()
 
     _open_gui_s = 0.0
 
