@@ -400,24 +400,8 @@
         <translation>Enregistrer l&apos;expérience</translation>
     </message>
     <message>
-        <source>Saving {file}: waiting for the current weights…</source>
-        <translation>Enregistrement de {file} : en attente des poids actuels…</translation>
-    </message>
-    <message>
         <source>Could not save</source>
         <translation>Enregistrement impossible</translation>
-    </message>
-    <message>
-        <source>{path} was not saved: another lab was opened meanwhile.</source>
-        <translation>{path} n&apos;a pas été enregistré : un autre labo a été ouvert entre-temps.</translation>
-    </message>
-    <message>
-        <source>{path} was not saved: there is no model to save ({reason}).</source>
-        <translation>{path} n&apos;a pas été enregistré : il n&apos;y a pas de modèle à enregistrer ({reason}).</translation>
-    </message>
-    <message>
-        <source>{path} was not saved: the training worker did not send the current weights in time. Try again in a moment.</source>
-        <translation>{path} n&apos;a pas été enregistré : le processus d&apos;entraînement n&apos;a pas envoyé les poids actuels à temps. Réessayez dans un instant.</translation>
     </message>
     <message>
         <source>Saving {file}…</source>

@@ -924,44 +924,21 @@ class MainWindow(QMainWindow):
             self.save_path(path)
 
     def save_path(self, path: str) -> bool | None:
-        """Save, telling the user what went wrong if it did. Returns True when the file was written,
-        False when it could not be, None when the save waits for the worker's frame of the current
-        settings (right after a change of structure, say) and completes when it comes."""
+        """Save, telling the user what went wrong if it did. With the training worker (the app) it
+        writes the file and this returns None: the answer comes later, as "Saved" in the status bar
+        or a message. Without one (a view driven in this process) it writes the last frame here:
+        True when the file was written, False when it could not be."""
         if hasattr(self.controller, "save_experiment"):
             return self._save_in_worker(path)
-        snap = self.current_frame()
-        if snap is None and hasattr(self.controller, "request_current"):
-            lab = self.current
-            self.statusBar().showMessage(tr("Saving {file}: waiting for the current weights…",
-                                            file=os.path.basename(path)))
+        return self._write_experiment(path, self.current_frame())
 
-            def ready(frame):
-                if self.current is not lab:
-                    self._message(QMessageBox.Warning, tr("Could not save"),
-                                  tr("{path} was not saved: another lab was opened meanwhile.", path=path))
-                elif frame is None and getattr(self.controller, "no_model_reason", None):
-                    self._message(QMessageBox.Warning, tr("Could not save"),
-                                  tr("{path} was not saved: there is no model to save ({reason}).",
-                                     path=path, reason=self.controller.no_model_reason.rstrip(". ")))
-                elif frame is None:
-                    self._message(QMessageBox.Warning, tr("Could not save"),
-                                  tr("{path} was not saved: the training worker did not send the current "
-                                     "weights in time. Try again in a moment.", path=path))
-                else:
-                    self._write_experiment(path, frame)
-
-            self.controller.request_current(ready)
-            return None
-        return self._write_experiment(path, snap)
-
-    def _save_in_worker(self, path: str) -> None:
+    def _save_in_worker(self, path: str) -> bool | None:
         """The worker writes the file from its session as it is after every command sent: the weights
         and parameters of one run, whatever frame is on screen, and no JSON encoding here (seconds for
         a deep race of the activations lab, the window frozen meanwhile)."""
         view = self.current
         if getattr(view, "compare", False):
-            self._write_experiment(path, None)  # says how a comparison is kept instead
-            return None
+            return self._write_experiment(path, None)  # False, saying how a comparison is kept instead
         self.statusBar().showMessage(tr("Saving {file}…", file=os.path.basename(path)))
 
         def saved(result: dict) -> None:

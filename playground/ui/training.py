@@ -62,7 +62,7 @@ class TrainingController(QObject):
         self._awaiting: list[tuple[Callable, float]] = []  # request_current callbacks, deadlines
         self._loads: dict[int, Callable[[dict], None]] = {}  # load_experiment callbacks by token
         self._saves: dict[int, Callable[[dict], None]] = {}  # save_experiment callbacks by token
-        self._load_token = 0
+        self._file_token = 0  # one counter for both: a token names one file request
         self.run_id = 0
         self.playing = False
         self.info: dict = {}
@@ -261,16 +261,16 @@ class TrainingController(QObject):
     def load_experiment(self, path: str, callback: Callable[[dict], None]) -> None:
         """Have the worker read and check an experiment file; `callback({"experiment": exp})` or
         `callback({"error": message})` follows, here on the GUI thread."""
-        self._load_token += 1
-        self._loads[self._load_token] = callback
-        self._send({"op": "load_experiment", "path": str(path), "token": self._load_token})
+        self._file_token += 1
+        self._loads[self._file_token] = callback
+        self._send({"op": "load_experiment", "path": str(path), "token": self._file_token})
 
     def save_experiment(self, path: str, lab_id: str, callback: Callable[[dict], None]) -> None:
         """Have the worker write the open session to an experiment file, after every command sent so
         far; `callback({"path": path})` or `callback({"error": message})` follows, on the GUI thread."""
-        self._load_token += 1
-        self._saves[self._load_token] = callback
-        self._send({"op": "save_experiment", "path": str(path), "lab": lab_id, "token": self._load_token})
+        self._file_token += 1
+        self._saves[self._file_token] = callback
+        self._send({"op": "save_experiment", "path": str(path), "lab": lab_id, "token": self._file_token})
 
     def _set_playing(self, on: bool) -> None:
         if on != self.playing:

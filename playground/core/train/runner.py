@@ -34,6 +34,12 @@ def load_factory(path: str) -> Callable[..., TrainingSession]:
     return getattr(importlib.import_module(module), name)
 
 
+def _fresh(open_cmd: dict) -> dict:
+    """An open command without the weights it restores (nor a fallback): for opening again with
+    other values, whose model those weights no longer fit."""
+    return {k: v for k, v in open_cmd.items() if k not in ("state", "epoch", "curves", "fallback_params")}
+
+
 class Runner:
     def __init__(self, clock: Callable[[], float] = time.perf_counter, frame_interval: float = 1 / 30,
                  rate_window: float = 0.5):
@@ -192,9 +198,8 @@ class Runner:
             fallback = cmd.get("fallback_params")
             if not isinstance(fallback, dict):
                 raise
-            fresh = {k: v for k, v in cmd.items() if k not in ("state", "epoch", "curves", "fallback_params")}
             try:
-                events = self._open({**fresh, "params": fallback})
+                events = self._open({**_fresh(cmd), "params": fallback})
             except Exception:  # noqa: BLE001 - the first refusal is the one to read
                 self.session = None
                 raise exc from None
@@ -211,9 +216,8 @@ class Runner:
             return []
         failed, reason = self._failed_open
         if op == "apply":
-            retry = {k: v for k, v in failed.items() if k not in ("state", "epoch", "curves")}
-            retry["params"] = {**failed.get("params", {}), **cmd.get("params", {})}
-            return self._open_or_explain(retry)
+            params = {**failed.get("params", {}), **cmd.get("params", {})}
+            return self._open_or_explain({**_fresh(failed), "params": params})
         if op == "snapshot":
             return [{"ev": "no_model", "run": self.run, "seq": self.seq, "message": reason}]
         return self._error(tr("Nothing can train: {reason}. Change that setting to go on.", reason=reason.rstrip(". ")))

@@ -92,8 +92,6 @@ PRESETS = (
 )
 
 
-
-
 def preset_values(index: int, k: int) -> dict:
     """The four architecture parameters of preset `index` for the sawtooth t^k."""
     arch = PRESETS[int(index)][1]

@@ -62,8 +62,6 @@ def _decade_ticks(lo: float, hi: float) -> list[tuple[float, str]]:
     return out
 
 
-
-
 def texts() -> dict[str, str]:
     """The lab's sentences in the window's language (English for a language lesson.py lacks)."""
     return TEXT.get(current_language(), TEXT["en"])

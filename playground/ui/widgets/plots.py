@@ -97,7 +97,6 @@ class ThemedPlot(pg.PlotWidget):
         super().__init__(parent=parent, enableMenu=False)
         item = self.getPlotItem()
         item._np_title = title
-        item.setMenuEnabled(False)
         item.hideButtons()
         # A lab passes tr("epoch"); an English literal is translated here too, if the window knows it.
         if x_label:
