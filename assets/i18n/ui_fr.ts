@@ -811,5 +811,9 @@
         <source>Timeline</source>
         <translation>Chronologie</translation>
     </message>
+    <message>
+        <source>Opening {lab}…</source>
+        <translation>Ouverture de {lab}…</translation>
+    </message>
 </context>
 </TS>

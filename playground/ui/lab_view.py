@@ -7,7 +7,11 @@ lab is shown, and restyles on theme changes.
 
 Contract for a subclass:
     lesson_html: str                     shown under the controls: what to try, what it teaches
-    build_content(self) -> QWidget       the plots (called once, after the panel exists)
+    build_content(self) -> QWidget       the plots (called once, after the panel exists); it may be a
+                                         generator that yields between pieces and returns the widget:
+                                         a lab opened from the list is then built a piece per turn of
+                                         the event loop (staged_build.py), and any call into the view
+                                         before the end finishes the build first
     show_snapshot(self, snap: dict)      draw the newest snapshot (keep it under ~10 ms)
     figures(self) -> dict[str, object]   name -> pg.PlotItem / PlotWidget, the main figure first
     apply_theme(self, theme)             call super().apply_theme(theme) then restyle plots
@@ -18,7 +22,9 @@ Contract for a subclass:
 """
 from __future__ import annotations
 
+import functools
 import importlib
+import inspect
 from typing import ClassVar
 
 from PySide6.QtCore import Qt, Signal
@@ -28,21 +34,77 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePo
 from playground.core.train.params import by_name, classify_change, defaults
 from playground.registry import LabInfo
 from playground.ui.i18n import tab_key, tr
+from playground.ui.staged_build import StagedBuild, reveal_gradually
 from playground.ui.theme import Theme
 from playground.ui.training import resume_point
 from playground.ui.widgets.param_panel import ParamPanel
 
 __all__ = ["LabView"]
 
+# What needs a view's content: called while a staged build is still running, these finish it first.
+_NEEDS_CONTENT = ("show_snapshot", "figures", "apply_theme", "set_params", "show_view", "view_state",
+                  "local_transport", "_on_params_changed")
+
+
+def _built_first(method):
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        self.finish_building()
+        return method(self, *args, **kwargs)
+
+    wrapper._np_guarded = True
+    return wrapper
+
+
+def _reset_when_built(method):
+    """A reset while the plots are being built has nothing to forget yet: it waits for them."""
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        if self.building:
+            self._reset_pending = True
+            return None
+        return method(self, *args, **kwargs)
+
+    wrapper._np_guarded = True
+    return wrapper
+
+
+def _idle_while_building(method):
+    """Nothing plays in a view whose steppers do not exist yet."""
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        return False if self.building else method(self, *args, **kwargs)
+
+    wrapper._np_guarded = True
+    return wrapper
+
+
+_GUARDS = {**{name: _built_first for name in _NEEDS_CONTENT}, "on_reset": _reset_when_built,
+           "is_playing_locally": _idle_while_building}
+
+
+def _guard(cls) -> None:
+    for name, guard in _GUARDS.items():
+        method = cls.__dict__.get(name)
+        if method is not None and not getattr(method, "_np_guarded", False):
+            setattr(cls, name, guard(method))
+
 
 class LabView(QWidget):
     status_changed = Signal(str)  # a one-line read-out for the status bar
+    built = Signal()  # the content exists (at once, or at the end of a staged build)
     trains: ClassVar[bool] = True
     local_steps: ClassVar[bool] = False  # True: the transport can also drive a stepper in the view
     lesson_html: ClassVar[str] = ""
 
-    def __init__(self, info: LabInfo, controller, theme: Theme, parent=None):
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        _guard(cls)  # a lab's own versions of these are guarded as the base's are
+
+    def __init__(self, info: LabInfo, controller, theme: Theme, parent=None, staged: bool = False):
         super().__init__(parent)
+        self._staged: StagedBuild | None = None
+        self._reset_pending = False
         self.info = info
         self.core = importlib.import_module(info.core)
         self.controller = controller
@@ -94,9 +156,7 @@ class LabView(QWidget):
 
         # The plots scroll rather than push the window wider than the screen: a 1280-px projector in
         # presentation mode must still show the whole lab, with scroll bars at worst.
-        self.content = self.build_content()
         content_scroll = QScrollArea()
-        content_scroll.setWidget(self.content)
         content_scroll.setWidgetResizable(True)
         content_scroll.setFrameShape(QFrame.NoFrame)
         self.content_scroll = content_scroll
@@ -109,6 +169,44 @@ class LabView(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+
+        content = self.build_content()
+        if not inspect.isgenerator(content):
+            self._set_content(content)
+            return
+        self._staged = StagedBuild(content, self)
+        self._staged.finished.connect(lambda widget: self._set_content(widget, gradually=staged))
+        if staged:
+            # the controls now, the plots over the next few turns of the event loop
+            self.content = QLabel(tr("Opening {lab}…", lab=tr(info.title)))
+            self.content.setAlignment(Qt.AlignCenter)
+            content_scroll.setWidget(self.content)
+            self._staged.start()
+        else:
+            self._staged.finish()
+
+    def _set_content(self, widget: QWidget, gradually: bool = False) -> None:
+        self.content = widget
+        self.content_scroll.setWidget(widget)
+        if gradually:
+            reveal_gradually(widget)
+        self.built.emit()
+        if self._reset_pending:
+            self._reset_pending = False
+            self.on_reset()
+        if self.last_snapshot is not None:
+            self.show_snapshot(self.last_snapshot)  # the frame that came while the plots were built
+
+    @property
+    def building(self) -> bool:
+        """True while a staged build runs (outside its own steps)."""
+        staged = self._staged
+        return staged is not None and not staged.done and not staged.in_step
+
+    def finish_building(self) -> None:
+        """Build the rest of the content now: something needs it (a frame, an export, a click)."""
+        if self.building:
+            self._staged.finish()
 
     # --- for subclasses ----------------------------------------------------------------------------------
     def build_content(self) -> QWidget:
@@ -191,7 +289,7 @@ class LabView(QWidget):
     def start_session(self, device: str = "cpu", state=None, epoch: int = 0, curves: dict | None = None,
                       data: dict | None = None) -> None:
         self.device = device
-        self.on_reset()
+        self.on_reset()  # while a staged build runs: when it ends, and the worker opens meanwhile
         if self.controller is not None:
             # `data`: a user's own points saved with the experiment (only labs that keep any)
             more = {"data": data} if data is not None else {}
@@ -208,7 +306,8 @@ class LabView(QWidget):
             is_current = getattr(self.controller, "is_current", None)
             if is_current is not None and is_current(snap):
                 self._sent = {}  # a frame after every change: they were all taken
-        self.show_snapshot(snap)
+        if not self.building:  # else drawn when the plots exist (_set_content): the newest only
+            self.show_snapshot(snap)
 
     def _on_session_error(self, message: str, _detail: str = "") -> None:
         request = getattr(self.controller, "request_current", None)
@@ -232,3 +331,6 @@ class LabView(QWidget):
 
     def is_live(self, name: str) -> bool:
         return by_name(self.core.PARAMS)[name].live
+
+
+_guard(LabView)

@@ -425,12 +425,16 @@ class MainWindow(QMainWindow):
 
         threading.Thread(target=load, name="lab-preload", daemon=True).start()
 
-    def open_lab(self, lab_id: str) -> None:
+    def open_lab(self, lab_id: str, staged: bool = False) -> None:
+        """Show a lab, building its view the first time. `staged`: the user's click, where a first
+        build runs a few pieces per turn so the window never stops (a caller that goes on to use the
+        view at once, a scene or an opened file, gets it whole)."""
         info = get_lab(lab_id)
         if lab_id not in self.views:
             module, _, cls = info.view.partition(":")
             view_cls = getattr(importlib.import_module(module), cls)
-            view = view_cls(info, self.controller, self.themes.theme)
+            view = view_cls(info, self.controller, self.themes.theme, staged=staged)
+            view.built.connect(self._freeze_long_lived)
             parked = self._parked.pop(lab_id, None)
             if parked is not None:  # rebuilt after a language switch: as the user left it
                 params, view.last_snapshot, tab = parked
@@ -539,7 +543,7 @@ class MainWindow(QMainWindow):
         lab_id = item.data(0, Qt.UserRole)
         if lab_id and (self.current is None or lab_id != self.current.info.id
                        or getattr(self.current, "compare", False)):
-            self.open_lab(lab_id)
+            self.open_lab(lab_id, staged=True)
 
     # --- transport --------------------------------------------------------------------------------------
     # A lab's stepper (the convolution slide, the RNN unroll) takes the transport first when shown.

@@ -427,7 +427,7 @@ class Monkey:
     # --- actions -------------------------------------------------------------------------------------
     def open_lab(self, lab_id: str) -> str:
         self._excused = lab_id not in self.win.views  # first build of a lab: its imports
-        self.win.open_lab(lab_id)
+        self.win.open_lab(lab_id, staged=True)  # as a click in the lab list does
         return ""
 
     def switch_lab(self) -> str:

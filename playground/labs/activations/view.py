@@ -10,6 +10,7 @@ comparisons in one click.
 from __future__ import annotations
 
 import math
+from collections.abc import Generator
 
 import numpy as np
 import pyqtgraph as pg
@@ -103,14 +104,17 @@ class ActivationsLab(LabView):
         "the race shows what this setting gives.</p>"
         "<p><b>Cost:</b> press Measure to time a million evaluations of each activation here.</p>")
 
-    def build_content(self) -> QWidget:
+    def build_content(self) -> Generator[None, None, QWidget]:
         self.tabs = QTabWidget()
         self.tabs.setObjectName("activations_tabs")
         self.explorer = ActivationExplorer(self.theme)
         add_tab(self.tabs, self.explorer, QT_TR_NOOP("Explorer"))
-        add_tab(self.tabs, self._build_flow(), QT_TR_NOOP("Gradient flow"))
+        yield  # (a piece per turn of the event loop: see LabView.build_content)
+        add_tab(self.tabs, (yield from self._build_flow()), QT_TR_NOOP("Gradient flow"))
+        yield
         add_tab(self.tabs, self._build_race(), QT_TR_NOOP("Race"))
         add_tab(self.tabs, self._build_cost(), QT_TR_NOOP("Cost"))
+        yield
         self._syncing = False
         self.tabs.setCurrentIndex(TAB_FLOW if self._params["experiment"] == "gradient-flow" else TAB_RACE)
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -121,7 +125,7 @@ class ActivationsLab(LabView):
         return self.tabs
 
     # --- gradient flow -------------------------------------------------------------------------------------
-    def _build_flow(self) -> QWidget:
+    def _build_flow(self) -> Generator[None, None, QWidget]:
         w = QWidget()
         grid = QGridLayout(w)
         grid.setContentsMargins(4, 4, 4, 4)
@@ -135,6 +139,7 @@ class ActivationsLab(LabView):
         self.dead_plot.item.addItem(self.dead_bars)
         self.sat_curve = self.dead_plot.item.plot([], [], name=tr("saturated (|f′| &lt; 0.05)"), symbol="o")
         self.dead_plot.item.setYRange(0, 1.05, padding=0)
+        yield
         self.history_plot = ThemedPlot(tr("Gradient norm over training (log₁₀)"), tr("epoch"), tr("layer"))
         self.history_image = pg.ImageItem()
         self.history_plot.item.addItem(self.history_image)

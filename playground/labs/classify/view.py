@@ -11,6 +11,7 @@ through tr() (French in assets/i18n/classify_fr.ts).
 from __future__ import annotations
 
 import time
+from collections.abc import Generator
 
 import numpy as np
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton,
@@ -60,7 +61,7 @@ class ClassifyLab(LabView):
         "<p>Click the plot to add points of the chosen class (Shift+click: another class), right-click to "
         "remove one.</p>")
 
-    def build_content(self) -> QWidget:
+    def build_content(self) -> Generator[None, None, QWidget]:
         theme = self.theme
         root = QSplitter(Qt.Vertical)
         top = QSplitter(Qt.Horizontal)
@@ -71,6 +72,7 @@ class ClassifyLab(LabView):
         self.network.feature_toggled.connect(self._on_feature_toggled)
         self.network.neuron_hovered.connect(self._on_neuron_hovered)
         top.addWidget(self.network)
+        yield  # (a piece per turn of the event loop: see LabView.build_content)
 
         right = QWidget()
         rl = QVBoxLayout(right)
@@ -114,6 +116,7 @@ class ClassifyLab(LabView):
         # Proportions, not pixel sizes: fixed sizes wider than the window pushed the output plot off screen.
         top.setStretchFactor(0, 5)
         top.setStretchFactor(1, 4)
+        yield
 
         bottom = QWidget()
         bl = QHBoxLayout(bottom)
@@ -134,6 +137,7 @@ class ClassifyLab(LabView):
         self._draw_classes = None
         self._focus = None
         self._readout_at = -1.0
+        yield
         self.apply_theme(theme)
         return root
 

@@ -8,6 +8,8 @@ the CNN), so an experiment file keeps them.
 """
 from __future__ import annotations
 
+from collections.abc import Generator
+
 import numpy as np
 from PySide6.QtWidgets import QTabWidget, QWidget
 
@@ -39,14 +41,18 @@ class ConvLab(LabView):
     def lesson_text(self) -> str:
         return TEXT["lesson"]
 
-    def build_content(self) -> QWidget:
+    def build_content(self) -> Generator[None, None, QWidget]:
         self.tabs = QTabWidget()
         self.tabs.setObjectName("conv_tabs")
         self.stepper = ConvStepper(self.theme)
+        yield  # (a piece per turn of the event loop: see LabView.build_content)
         self.pooling = PoolStepper(self.stepper, self.theme)
+        yield
         self.rf = ReceptiveFieldPanel(self.theme)
         self.counts = ParamCountPanel(self.theme)
+        yield
         self.train = TrainPanel(self.theme)
+        yield
         for w, name in zip((self.stepper, self.pooling, self.rf, self.counts, self.train), TABS):
             add_tab(self.tabs, w, name)
         self.stepper.seed = int(self._params.get("seed", 0))
@@ -56,6 +62,7 @@ class ConvLab(LabView):
         self.tabs.currentChanged.connect(self._on_tab)
         self._stepper_version = 0
         self._undrawn: dict | None = None
+        yield
         self.apply_theme(self.theme)
         return self.tabs
 

@@ -9,6 +9,7 @@ plots, a preset menu sets a deep narrow and a shallow wide net with equal parame
 from __future__ import annotations
 
 import time
+from collections.abc import Generator
 
 import numpy as np
 import pyqtgraph as pg
@@ -73,7 +74,7 @@ class DepthLab(LabView):
     def lesson_text(self) -> str:
         return texts()["lesson_html"]
 
-    def build_content(self) -> QWidget:
+    def build_content(self) -> Generator[None, None, QWidget]:
         self.T = texts()
         w = QWidget()
         outer = QVBoxLayout(w)
@@ -93,12 +94,16 @@ class DepthLab(LabView):
         grid = QGridLayout()
         outer.addLayout(grid, 1)
 
+        yield  # (a piece per turn of the event loop: see LabView.build_content)
         self.target_plot = ThemedPlot(self.T["fig_target"], self.T["axis_x"], self.T["axis_y"])
         self.blocks_plot = ThemedPlot(self.T["fig_blocks"], self.T["axis_x"], self.T["axis_block"])
+        yield
         self.landscape_plot = ThemedPlot(self.T["fig_landscape"], self.T["axis_weights"], self.T["axis_pieces"])
         self.risk_plot = ThemedPlot(self.T["fig_risk"], self.T["axis_risk"], "")
+        yield
         self.loss_plot = ThemedPlot(self.T["fig_loss"], self.T["axis_epoch"], self.T["axis_loss"])
         self.pieces_plot = ThemedPlot(self.T["fig_pieces"], self.T["axis_epoch"], self.T["axis_pieces"])
+        yield
         grid.addWidget(self.target_plot, 0, 0, 1, 2)
         grid.addWidget(self.blocks_plot, 0, 2, 1, 2)
         for i, p in enumerate((self.landscape_plot, self.risk_plot, self.loss_plot, self.pieces_plot)):
@@ -135,6 +140,7 @@ class DepthLab(LabView):
             for part in (item.curve, item.scatter):
                 part.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
 
+        yield
         # Pieces against weights: everything as PlotDataItems, which follow the log mode.
         lp = self.landscape_plot.item
         lp.setLogMode(x=True, y=True)
@@ -176,6 +182,7 @@ class DepthLab(LabView):
         self.zero_label.setPos(0.18, 0.5)  # right of the 1/6 line, between the exact and RNN bars
         rp.addItem(self.zero_label)
 
+        yield
         self.loss_chart = CurveChart(self.loss_plot.item, log_y=True)
         self.pieces_chart = CurveChart(self.pieces_plot.item, log_y=True)
         for chart in (self.loss_chart, self.pieces_chart):
@@ -185,6 +192,7 @@ class DepthLab(LabView):
         self._drawn_k = None
         self._marks_key = self._risk_key = None
         self._readout_at = -1e9
+        yield
         self.apply_theme(self.theme)
         return w
 

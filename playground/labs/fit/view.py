@@ -8,6 +8,7 @@ for the session, and every frame is drawn from the newest snapshot.
 from __future__ import annotations
 
 import time
+from collections.abc import Generator
 from dataclasses import replace
 
 import numpy as np
@@ -41,7 +42,7 @@ class FitLab(LabView):
         """The lab keeps its lesson in both languages (lesson.py): the window's."""
         return text("lesson", current_language())
 
-    def build_content(self) -> QWidget:
+    def build_content(self) -> Generator[None, None, QWidget]:
         theme = self.theme
         root = QWidget()
         layout = QVBoxLayout(root)
@@ -81,21 +82,27 @@ class FitLab(LabView):
         self.fit = FitPanel(theme)
         self.fit.snapshot_source = lambda: self.last_snapshot
         self.fit.drawn.connect(self._on_drawn)
+        yield  # (a piece per turn of the event loop: see LabView.build_content)
         self.sweep = SweepTab(theme)
         self.sweep.job.run_clicked.connect(lambda: self._start("start_sweep"))
         self.sweep.job.cancel_clicked.connect(self._cancel)
+        yield
         self.bumps = BumpsTab(theme)
         self.bumps.heights_edited.connect(lambda h: self._custom("set_heights", heights=list(map(float, h))))
         self.bumps.fit_clicked.connect(lambda: self._custom("fit_heights"))
         self.bumps.match_clicked.connect(self._on_match_width)
+        yield
         self.lipschitz = LipschitzTab(theme)
+        yield
         self.bounded = BoundedTab(theme)
         self.bounded.job.run_clicked.connect(lambda: self._start("start_bounded"))
         self.bounded.job.cancel_clicked.connect(self._cancel)
+        yield
         self.ka = KATab(theme)
         self.ka.job.run_clicked.connect(lambda: self._start("start_ka"))
         self.ka.job.cancel_clicked.connect(self._cancel)
         self.ka.export_requested.connect(self._on_export_surfaces)
+        yield
         self.tab_panels: dict[str, ParamPanel] = {}
         spec = {p.name: p for p in self.core.PARAMS}
         for kind, tab in (("sweep", self.sweep), ("bounded", self.bounded), ("bumps", self.bumps),
@@ -120,6 +127,7 @@ class FitLab(LabView):
             for axis in ("left", "bottom"):
                 # "×0.001" or "×1e+21" beside an axis reads badly; errors and bin counts are shown as is
                 fig.item.getAxis(axis).enableAutoSIPrefix(False)
+        yield
         self.apply_theme(theme)
         return root
 

@@ -7,6 +7,9 @@ becomes linearly separable. Bottom row: the perceptron's errors per epoch, its w
 """
 from __future__ import annotations
 
+import functools
+from collections.abc import Generator
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QTransform
@@ -23,6 +26,18 @@ RING = "#D55E00"  # vermillion: the "wrong" marker, distinct from both class col
 SYMBOLS = ("o", "s")  # shape as well as colour tells the classes apart (colour-blind safe, print safe)
 
 
+# The same brush and pen objects every frame: pyqtgraph keeps a picture of each symbol per brush and
+# pen object it is given, so new ones each frame grew that cache to a thousand pictures and rebuilt it.
+@functools.lru_cache(maxsize=64)
+def _brush(color: str):
+    return pg.mkBrush(color)
+
+
+@functools.lru_cache(maxsize=64)
+def _pen(color: str, width: float):
+    return pg.mkPen(color, width=width)
+
+
 class _Points:
     """Class-coloured points plus rings around the misclassified ones, on one plot."""
 
@@ -36,14 +51,14 @@ class _Points:
 
     def set(self, x: np.ndarray, y: np.ndarray, wrong: np.ndarray | None, theme: Theme) -> None:
         size = theme.point_size * (1.6 if len(y) <= 8 else 1.0)
-        brushes = [pg.mkBrush(theme.class_color(int(c))) for c in y]
+        brushes = [_brush(theme.class_color(int(c))) for c in y]
         symbols = [SYMBOLS[int(c)] for c in y]
         self.points.setData(x[:, 0], x[:, 1], brush=brushes, symbol=symbols, size=size,
-                            pen=pg.mkPen(theme.foreground, width=max(1.0, theme.scale * 0.8)))
+                            pen=_pen(theme.foreground, max(1.0, theme.scale * 0.8)))
         if wrong is not None and np.any(wrong):
             xw = x[wrong]
             self.rings.setData(xw[:, 0], xw[:, 1], symbol="o", size=size * 1.9, brush=None,
-                               pen=pg.mkPen(RING, width=2.5 * theme.scale))
+                               pen=_pen(RING, 2.5 * theme.scale))
         else:
             self.rings.setData([], [])
 
@@ -58,13 +73,14 @@ class PerceptronLab(LabView):
         "<p>One hidden layer fixes it: the MLP's hidden neurons move the corners to a space where one "
         "line does separate them (hidden width 2 shows that space).</p>")
 
-    def build_content(self) -> QWidget:
+    def build_content(self) -> Generator[None, None, QWidget]:
         w = QWidget()
         grid = QGridLayout(w)
         grid.setContentsMargins(4, 4, 4, 4)
         self.perc_plot = ThemedPlot(tr("Perceptron"), "x₁", "x₂")
         self.mlp_plot = ThemedPlot(tr("MLP regions"), "x₁", "x₂")
         self.hidden_plot = ThemedPlot(tr("Hidden space"), "h₁", "h₂")
+        yield  # (a piece per turn of the event loop: see LabView.build_content)
         self.err_plot = ThemedPlot(tr("Perceptron errors"), tr("epoch"), tr("misclassified"))
         self.weight_plot = ThemedPlot(tr("Perceptron weights"), tr("examples ago"), tr("value"))
         self.loss_plot = ThemedPlot(tr("MLP loss"), tr("epoch"), tr("cross-entropy"))
@@ -103,6 +119,7 @@ class PerceptronLab(LabView):
         self.mlp_contour.setZValue(5)
         self.mlp_points = _Points(self.mlp_plot.item)
 
+        yield
         self.hidden_grid = pg.ScatterPlotItem(pxMode=True)
         self.hidden_plot.item.addItem(self.hidden_grid)
         self.hidden_line = pg.PlotCurveItem()
@@ -123,6 +140,7 @@ class PerceptronLab(LabView):
             p.item.getAxis("left").enableAutoSIPrefix(False)
             p.item.getAxis("bottom").enableAutoSIPrefix(False)
         self.loss_chart.add(self.loss_name, "#CC79A7")
+        yield
         self.apply_theme(self.theme)
         return w
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Generator
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
@@ -42,14 +43,18 @@ class RnnLab(LabView):
     def lesson_text(self) -> str:
         return text("side", current_language())
 
-    def build_content(self) -> QWidget:
-        self.text_in_use = SAMPLE_TEXT
+    text_in_use = SAMPLE_TEXT  # the text the character task trains on (set before the plots exist)
+
+    def build_content(self) -> Generator[None, None, QWidget]:
         self.tabs = QTabWidget()
         self.tabs.setObjectName("rnn_tabs")
         self.unroll = UnrollPanel(self.theme)
+        yield  # (a piece per turn of the event loop: see LabView.build_content)
         self.training = TrainingPanel(self.theme)
+        yield
         self.text_panel = TextPanel()
         self.race = RacePanel(self.theme)
+        yield
         # tabs are named in English for scenes and saved views (add_tab), shown in the window's language
         add_tab(self.tabs, self.unroll, QT_TR_NOOP("Unroll"))
         add_tab(self.tabs, self.training, QT_TR_NOOP("Training"))
@@ -71,6 +76,7 @@ class RnnLab(LabView):
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._stepper_dirty = False
         self._weights_taken_at = -math.inf
+        yield
         self._weights = core.stepper_weights(self._params)
         self._refresh_stepper(keep_step=True)
         if self._params["experiment"] == "race":

@@ -9,6 +9,7 @@ the next frame. The synthetic-data grid is drawn here with the numpy generator (
 from __future__ import annotations
 
 import math
+from collections.abc import Generator
 
 import numpy as np
 import pyqtgraph as pg
@@ -56,7 +57,7 @@ class SegmentLab(LabView):
     def lesson_text(self) -> str:
         return text("lesson")  # strings.py holds the lesson in both languages
 
-    def build_content(self) -> QWidget:
+    def build_content(self) -> Generator[None, None, QWidget]:
         self.tabs = QTabWidget()
         self.tabs.setObjectName("segment_tabs")
         # Tabs are keyed by their English name (what scenes store) and titled in the window's language.
@@ -64,6 +65,7 @@ class SegmentLab(LabView):
                            (lambda: OwnSlicePanel(self), "tab_own"), (self._build_data, "tab_data")):
             i = add_tab(self.tabs, build(), text(key, "en"))
             self.tabs.setTabText(i, text(key))
+            yield  # a tab per turn of the event loop (see LabView.build_content)
         self.own = self.tabs.widget(TAB_OWN)
         self._syncing = False
         self.tabs.setCurrentIndex(TAB_SHIFT if self._params["experiment"] == "domain-shift" else TAB_TRAIN)
@@ -413,14 +415,17 @@ class SegmentLab(LabView):
 
     def start_session(self, *args, **kwargs) -> None:
         super().start_session(*args, **kwargs)
-        if self.own.volume is not None and kwargs.get("data") is None:
+        own = getattr(self, "own", None)  # (not yet there while a staged build runs: nothing opened)
+        if own is not None and own.volume is not None and kwargs.get("data") is None:
             self.own._remember()  # a new session (another device, a reopened file) keeps the open slice
 
     # --- experiment files: the opened slice and its window travel with the experiment ----------------------
     def file_state(self) -> dict:
         """The opened slice's path, slice index and window: the experiment's `data` section, kept by
         the session (custom "remember_file") so that Save writes it and reopening brings it back."""
+        self.finish_building()  # the panel that holds the slice
         return self.own.file_state()
 
     def restore_file_state(self, data: dict) -> None:
+        self.finish_building()
         self.own.restore_file_state(data)
