@@ -165,7 +165,11 @@ class LabView(QWidget):
         self.splitter.addWidget(content_scroll)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 1000])
+        # The controls get the width their longest label and field need (the depth lab's "Shallow net:
+        # hidden layers" cut its fields off at 300 px); the plots keep the rest.
+        needed = (side.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+                  + 2 * scroll.frameWidth())
+        self.splitter.setSizes([max(300, needed), 1000])
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
