@@ -87,6 +87,9 @@ def _quiet_offscreen_chatter() -> None:
 
 
 def make_app():
+    from playground.ui.memory import give_freed_blocks_back
+
+    give_freed_blocks_back()  # before the first frame's arrays: see memory.py
     ensure_platform()
     if not _app_exists():
         check_xcb_or_exit()

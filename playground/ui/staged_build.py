@@ -13,10 +13,42 @@ from __future__ import annotations
 from collections.abc import Generator
 
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-__all__ = ["StagedBuild", "reveal_gradually"]
+__all__ = ["StagedBuild", "reveal_gradually", "next_turn"]
+
+_TURN = QEvent.Type(QEvent.registerEventType())
+
+
+class _Turns(QObject):
+    """Runs a function on the event loop's next turn. A posted event, not a zero timer: Qt fires a
+    zero timer set from a zero timer in the same pass, two build steps with no paint between them,
+    while an event posted from an event waits for the next pass, behind the paints and the input."""
+
+    def __init__(self):
+        super().__init__()
+        self._waiting: list = []
+
+    def later(self, fn) -> None:
+        self._waiting.append(fn)
+        QCoreApplication.postEvent(self, QEvent(_TURN), Qt.EventPriority.LowEventPriority.value)
+
+    def customEvent(self, event) -> None:
+        if event.type() == _TURN and self._waiting:
+            self._waiting.pop(0)()
+
+
+_turns: _Turns | None = None
+
+
+def next_turn(fn) -> None:
+    """Call `fn` on the next turn of the event loop, after what is waiting now (paints, clicks)."""
+    global _turns
+    if _turns is None:
+        _turns = _Turns()
+    _turns.later(fn)
 
 
 class StagedBuild(QObject):
@@ -31,7 +63,7 @@ class StagedBuild(QObject):
         self.done = False
 
     def start(self) -> None:
-        QTimer.singleShot(0, self._next)
+        next_turn(self._next)
 
     def finish(self) -> None:
         """Build what is left now, in one go: something needs the whole view."""
@@ -39,11 +71,11 @@ class StagedBuild(QObject):
             self._step()
 
     def _next(self) -> None:
-        if self.done:
-            return  # finished early by a call that needed the view
+        if self.done or not shiboken6.isValid(self):
+            return  # finished early by a call that needed the view, or the view is gone
         self._step()
         if not self.done:
-            QTimer.singleShot(0, self._next)
+            next_turn(self._next)
 
     def _step(self) -> None:
         self.in_step = True
@@ -82,7 +114,7 @@ def reveal_gradually(content: QWidget) -> list:
                 continue
             break
         if pending:
-            QTimer.singleShot(0, show_next)
+            next_turn(show_next)
 
-    QTimer.singleShot(0, show_next)
+    next_turn(show_next)
     return items

@@ -1,6 +1,11 @@
 """The app's window keeps what lives all session out of Python's full garbage collections (each walk
 over every object held the GUI thread about 300 ms with every lab open); a test's window does not."""
 import gc
+import os
+import subprocess
+import sys
+
+import pytest
 
 from playground.ui.main_window import MainWindow
 
@@ -26,3 +31,39 @@ def test_a_window_built_by_a_test_freezes_nothing(qtbot):
     win.open_lab("classify")
     assert gc.get_freeze_count() == 0
     win.close()
+
+
+_FREED_BLOCKS = r"""
+import sys
+import numpy as np
+if sys.argv[1] == "set":
+    from playground.ui.memory import give_freed_blocks_back
+    assert give_freed_blocks_back()
+def rss():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS"):
+            return int(line.split()[1]) / 1024
+first = [np.ones(1 << 17) for _ in range(2)]  # 1 MiB each; glibc's default raises its threshold here
+del first
+start, keep = rss(), []
+for i in range(200):  # frames, some kept a while, and small blocks that stay, as a session makes them
+    keep.append(np.ones(1 << 17))
+    keep.append(np.ones(64))
+    if i % 2:
+        del keep[-4]  # the frame before this one
+keep = [block for block in keep if block.size == 64]  # every frame freed
+print(rss() - start)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's allocator")
+def test_freed_frame_sized_blocks_go_back_to_the_system():
+    def growth(mode: str) -> float:
+        out = subprocess.run([sys.executable, "-c", _FREED_BLOCKS, mode], capture_output=True, text=True,
+                             check=True, cwd=os.path.dirname(os.path.dirname(os.path.dirname(__file__))))
+        return float(out.stdout.strip())
+
+    default = growth("default")
+    if default < 50:
+        pytest.skip(f"this allocator gives the blocks back by itself (+{default:.0f} MiB)")
+    assert growth("set") < 10  # 200 MiB made and freed, none of it kept
