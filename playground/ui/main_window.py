@@ -24,6 +24,7 @@ from playground.ui.export import ExportDialog
 from playground.ui.i18n import QT_TR_NOOP, install_language, startup_language, tr
 from playground.ui.memory import keep_long_lived_out_of_collections
 from playground.ui.settings import app_settings
+from playground.ui.staged_build import reveal_gradually
 from playground.ui.theme import ThemeManager, apply_to_app
 from playground.ui.training import TrainingController
 
@@ -702,6 +703,10 @@ class MainWindow(QMainWindow):
         self.set_presentation(not self.themes.presentation)
 
     def set_presentation(self, on: bool, full_screen: bool = True) -> None:
+        if self.current is not None:
+            # Every plot's type grows or shrinks: their repaints, one plot per turn of the event loop
+            # instead of all in one frame of 150 to 250 ms (see staged_build.py).
+            reveal_gradually(self.current)
         self.themes.set_presentation(on)
         self.present_action.setChecked(on)
         # On a projector every pixel goes to the lab: the lab list folds away (Ctrl+L brings it back).

@@ -163,3 +163,19 @@ def test_a_click_in_the_lab_list_builds_the_lab_in_pieces(qtbot):
     assert isinstance(view.content, QWidget) and view.content_scroll.widget() is view.content
     assert not isinstance(view.content, QTabWidget) or view.content.count() > 0
     win.close()
+
+
+def test_presentation_mode_repaints_the_plots_one_per_turn_and_all_come_back(qtbot):
+    from playground.ui.main_window import MainWindow
+
+    win = MainWindow(lab_id="depth", restore=False)
+    qtbot.addWidget(win)
+    win.show()
+    items = [p.item for p in win.current.figures().values()]
+    assert all(item.isVisible() for item in items)
+    win.set_presentation(True, full_screen=False)
+    assert not any(item.isVisible() for item in items)  # restyled while hidden, shown over the next turns
+    qtbot.waitUntil(lambda: all(item.isVisible() for item in items), timeout=3000)
+    win.set_presentation(False, full_screen=False)
+    qtbot.waitUntil(lambda: all(item.isVisible() for item in items), timeout=3000)
+    win.close()
