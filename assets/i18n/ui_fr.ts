@@ -252,6 +252,10 @@
         <translation>en pause</translation>
     </message>
     <message>
+        <source>building the new run… {seconds} s</source>
+        <translation>préparation du nouvel entraînement… {seconds} s</translation>
+    </message>
+    <message>
         <source>not installed</source>
         <translation>non installé</translation>
     </message>

@@ -398,6 +398,11 @@ class MainWindow(QMainWindow):
         self.status_rate = QLabel("")
         self.status_epoch = QLabel(tr("epoch {epoch}", epoch=0))
         self.status_device = QLabel("CPU")
+        # A new run the worker takes seconds to build (a large data set) says so while it does.
+        self._waiting_timer = QTimer(self)
+        self._waiting_timer.setInterval(250)
+        self._waiting_timer.timeout.connect(self._show_waiting)
+        self._waiting_timer.start()
         for w in (self.status_epoch, self.status_rate, self.status_device):
             w.setContentsMargins(8, 0, 8, 0)
             sb.addPermanentWidget(w)
@@ -654,6 +659,12 @@ class MainWindow(QMainWindow):
         self.status_rate.setText(tr("{rate} epochs/s · {fps} fps", rate=f"{rate:,.0f}", fps=len(self._frame_times))
                                  if rate else tr("paused"))
         self.status_device.setText(engine_text(snap.get("engine", self.device)))
+
+    def _show_waiting(self) -> None:
+        waiting = getattr(self.controller, "waiting_s", None)
+        seconds = waiting() if waiting is not None else None
+        if seconds is not None and seconds >= 0.5 and self.current is not None and self.current.trains:
+            self.status_rate.setText(tr("building the new run… {seconds} s", seconds=f"{seconds:.0f}"))
 
     def _on_worker_ready(self, info: dict) -> None:
         self._set_device_availability(info)

@@ -69,6 +69,7 @@ class TrainingController(QObject):
         self.last_snapshot: dict | None = None
         self.no_model_reason: str | None = None  # why the worker has no session (its open failed)
         self._open_cmd: dict | None = None
+        self._asked_at: float | None = None  # when a new run was asked for whose first frame has not come
         self._speed: float | None = None
         self._closing = False
         self._timer = QTimer(self)
@@ -159,8 +160,7 @@ class TrainingController(QObject):
                 # A change sent but never shown (the worker died first) may be one the lab refuses:
                 # then it reopens with what it last ran, and the refusal reaches the panel.
                 cmd["fallback_params"] = dict(self.last_snapshot["params"])
-            self.run_id += 1
-            cmd["run"] = self.run_id
+            cmd["run"] = self._new_run()
             self.last_snapshot = None
             self._send(cmd)
         self._set_playing(False)
@@ -191,7 +191,14 @@ class TrainingController(QObject):
 
     def _new_run(self) -> int:
         self.run_id += 1
+        self._asked_at = time.monotonic()
         return self.run_id
+
+    def waiting_s(self) -> float | None:
+        """Seconds since a new run (an open, a new structure, a reset) was asked for while its first
+        frame has not come: the worker is building it (a 128-px segmentation set takes seconds).
+        None when nothing is awaited."""
+        return None if self._asked_at is None else time.monotonic() - self._asked_at
 
     def open_session(self, factory: str, params: dict, device: str = "cpu", state=None,
                      epoch: int = 0, curves: dict | None = None, data: dict | None = None) -> None:
@@ -352,8 +359,10 @@ class TrainingController(QObject):
                 elif kind == "no_model":
                     # The last open failed (its error came already): no frame will come for a save.
                     self.no_model_reason = ev.get("message", "")
+                    self._asked_at = None
                     self._fail_awaiting()
                 elif kind == "error":
+                    self._asked_at = None  # a refused structure: the old run goes on, its frames say so
                     self._set_playing(False)
                     self.error_raised.emit(ev.get("message", "error"), ev.get("detail", ""))
                 elif kind == "diverged":
@@ -367,6 +376,7 @@ class TrainingController(QObject):
                 self._check_alive()
             return
         if newest is not None:
+            self._asked_at = None
             self.last_snapshot = newest
             self.last_snapshot_seq = newest_seq
             self.last_snapshot_run = self.run_id

@@ -10,7 +10,8 @@ PARAMS = [Param("lr", "lr", "float", 0.1, minimum=0, maximum=1e6, live=True),
           Param("width", "width", "int", 2, minimum=1, maximum=10),
           Param("seed", "seed", "int", 0, minimum=0, maximum=100),
           Param("fail_at", "fail at", "int", -1, minimum=-1, maximum=10**6),
-          Param("sleep", "sleep per epoch", "float", 0.0, minimum=0, maximum=1)]
+          Param("sleep", "sleep per epoch", "float", 0.0, minimum=0, maximum=1),
+          Param("build_sleep", "sleep while building", "float", 0.0, minimum=0, maximum=5)]
 
 
 def expected_state(params):
@@ -23,6 +24,8 @@ class CountingSession(TrainingSession):
     PARAMS = PARAMS
 
     def _build(self):
+        if self.params["build_sleep"]:
+            time.sleep(self.params["build_sleep"])  # a data set that takes seconds to make
         self.w = np.full(self.params["width"], float(self.params["seed"]))
         self.value = 1.0
 

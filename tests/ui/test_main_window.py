@@ -337,3 +337,16 @@ def test_the_play_button_says_pause_while_a_stepper_plays_locally(qtbot):
     win.toggle_play()
     assert not win.current.is_playing_locally() and win.play_action.text() == "Play"
     win.close()
+
+
+def test_the_status_bar_says_when_the_worker_is_building_a_new_run(qtbot, window):
+    window.current.panel.set_value_interactively("hidden", 6)  # a new structure: a new run
+    seconds = window.controller.waiting_s()
+    assert seconds is not None and seconds < 0.5
+    window._show_waiting()
+    assert "building" not in window.status_rate.text()  # a quick build says nothing
+    window.controller._asked_at -= 2.0  # as if the worker had been building for two seconds
+    window._show_waiting()
+    assert "building the new run… 2 s" in window.status_rate.text()
+    wait_for_frame(qtbot, window.controller, lambda s: s["params"].get("hidden") == 6, timeout=5000)
+    assert window.controller.waiting_s() is None and "building" not in window.status_rate.text()

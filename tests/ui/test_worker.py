@@ -140,3 +140,14 @@ def test_worker_exits_when_the_window_process_pipe_closes(qtbot, controller):
     proc.join(3)
     assert not proc.is_alive()
     controller._proc = None
+
+
+def test_a_run_that_takes_long_to_build_is_known_to_be_awaited_until_its_first_frame(qtbot, controller):
+    controller.open_session(FACTORY, {"build_sleep": 1.0})
+    assert controller.waiting_s() is not None
+    qtbot.wait(700)
+    assert controller.waiting_s() >= 0.5  # what the status bar shows as "building the new run…"
+    wait_for_frame(qtbot, controller, timeout=5000)
+    assert controller.waiting_s() is None
+    controller.apply({"width": 3}, structural=False)  # a live change awaits no new run
+    assert controller.waiting_s() is None
