@@ -41,7 +41,9 @@ def render_frame(target, width: int) -> np.ndarray:
     """One frame of `target`: a pyqtgraph plot rendered `width` px wide, or a widget as drawn,
     scaled to `width` (its height follows the aspect ratio)."""
     from playground.ui.export import _antialiased_curves, _plot_item
+    from playground.ui.staged_build import reveal_now
 
+    reveal_now()  # every plot drawn whole, not waiting for its turn
     if isinstance(target, QWidget) and not hasattr(target, "getPlotItem"):
         image = target.grab().toImage()
         if image.width() != width:

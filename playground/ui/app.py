@@ -179,6 +179,9 @@ def run_app(lab: str | None = None, screenshot: str | None = None, train_seconds
         c.pause()
 
     def save():
+        from playground.ui.staged_build import reveal_now
+
+        reveal_now()  # (presentation mode's restyle spreads its repaints over a few turns)
         ok = win.grab().save(screenshot, "PNG")
         if ok:
             print(f"saved {screenshot}")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QWidget)
 
 from playground.ui.i18n import QT_TR_NOOP, tr
+from playground.ui.staged_build import reveal_now
 from playground.ui.svg_export import prepare_svg_exporter, symbols_as_one_path
 
 __all__ = ["export_figure", "export_widget_png", "render_png", "write_png", "ExportDialog", "ExportError",
@@ -76,6 +77,7 @@ def render_png(fig, width: int = 1920):
 
     if not 16 <= int(width) <= 16000:
         raise ExportError(tr("width {width} px is out of range (16 to 16000)", width=width))
+    reveal_now()
     item = _plot_item(fig)
     exporter = ex.ImageExporter(item)
     exporter.parameters()["width"] = int(width)
@@ -99,6 +101,7 @@ def export_figure(fig, path: str, width: int = 1920) -> None:
     """Export one plot; the format comes from the extension (.png, .svg, .csv)."""
     import pyqtgraph.exporters as ex
 
+    reveal_now()  # a plot still waiting for its first paint (staged_build.py) is drawn whole
     fmt = os.path.splitext(path)[1].lower().lstrip(".")
     if fmt not in FORMATS:
         raise ExportError(tr("unknown format '.{format}': use .png, .svg or .csv", format=fmt))
@@ -141,6 +144,7 @@ def export_widget_png(widget: QWidget, path: str) -> None:
     """The whole lab panel as it looks on screen (at the screen's pixel ratio)."""
     if not path.lower().endswith(".png"):
         raise ExportError(tr("the whole lab panel exports as PNG only"))
+    reveal_now()
 
     def write(tmp):
         if not widget.grab().save(tmp, "PNG"):
@@ -271,6 +275,7 @@ class ExportDialog(QDialog):
             raise ExportError(tr("choose a file name"))
         _check_target(path)
         if self.figure.currentData() == self.WHOLE:
+            reveal_now()
             return path, self.lab_widget.grab().toImage()
         fig = self.figures[self.figure.currentData()]
         if self.format.currentData() == "png" and path.lower().endswith(".png"):

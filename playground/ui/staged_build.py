@@ -17,7 +17,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-__all__ = ["StagedBuild", "reveal_gradually", "next_turn"]
+__all__ = ["StagedBuild", "reveal_gradually", "reveal_now", "next_turn"]
 
 _TURN = QEvent.Type(QEvent.registerEventType())
 
@@ -103,18 +103,37 @@ def reveal_gradually(content: QWidget) -> list:
         if item is not None and item.isVisible():
             item.setVisible(False)
             items.append(item)
-    pending = list(items)
+    _unrevealed.extend(items)
 
     def show_next() -> None:
-        while pending:
-            item = pending.pop(0)
-            try:
-                item.setVisible(True)
-            except RuntimeError:  # deleted meanwhile (the lab was rebuilt for a language switch)
-                continue
-            break
-        if pending:
+        while items:
+            item = items.pop(0)
+            if _show(item):
+                break
+        if items:
             next_turn(show_next)
 
     next_turn(show_next)
-    return items
+    return list(items)
+
+
+_unrevealed: list = []  # plot items hidden by reveal_gradually and not shown again yet
+
+
+def _show(item) -> bool:
+    """Show one hidden plot item again; False when it is gone or was shown already."""
+    if item not in _unrevealed:
+        return False
+    _unrevealed.remove(item)
+    try:
+        item.setVisible(True)
+    except RuntimeError:  # deleted meanwhile (the lab was rebuilt for a language switch)
+        return False
+    return True
+
+
+def reveal_now() -> None:
+    """Show at once every plot still waiting for its turn: an export or a recording draws the
+    figure whole (pyqtgraph's exporters skip what is hidden, the SVG one fails on it)."""
+    while _unrevealed:
+        _show(_unrevealed[0])

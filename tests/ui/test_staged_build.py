@@ -179,3 +179,21 @@ def test_presentation_mode_repaints_the_plots_one_per_turn_and_all_come_back(qtb
     win.set_presentation(False, full_screen=False)
     qtbot.waitUntil(lambda: all(item.isVisible() for item in items), timeout=3000)
     win.close()
+
+
+@pytest.mark.parametrize("ext", ["svg", "png", "csv"])
+def test_a_figure_exported_before_its_turn_to_be_shown_is_exported_whole(qtbot, tmp_path, ext):
+    from playground.ui.export import export_figure
+
+    root = QWidget()
+    box = QVBoxLayout(root)
+    plot = ThemedPlot("waits")
+    plot.item.plot([0, 1, 2], [1, 0, 1])
+    box.addWidget(plot)
+    qtbot.addWidget(root)
+    root.show()
+    reveal_gradually(root)
+    assert not plot.item.isVisible()
+    path = tmp_path / f"f.{ext}"
+    export_figure(plot, str(path))  # pyqtgraph's SVG exporter failed on a hidden plot
+    assert plot.item.isVisible() and path.stat().st_size > 0
