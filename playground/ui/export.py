@@ -14,6 +14,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPen
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QWidget)
 
@@ -123,21 +124,36 @@ class _antialiased_curves:
     for slides deserves smooth lines, so exports switch it on for their duration. Not for a curve of
     more points than the image has pixels across (`max_points`): there it smooths nothing a reader
     can see, and stroking thousands of antialiased teeth took seconds (the depth lab's blocks at k =
-    12: 2.5 s for a 1920-px PNG, on the GUI thread)."""
+    12: 2.5 s for a 1920-px PNG, on the GUI thread). Such a dense curve is drawn with a one-pixel pen:
+    its segments are narrower than a pixel, so it fills a band at any width, while a wide pen
+    painted every segment over its neighbours (3.4 s for the depth target in presentation mode).
+    One outline stroked instead took 37 s."""
 
     def __init__(self, item, max_points: int | None = None):
-        self.curves = [c.curve for c in getattr(item, "listDataItems", lambda: [])() if hasattr(c, "curve")]
-        if max_points is not None:
-            self.curves = [c for c in self.curves if c.xData is None or len(c.xData) <= max_points]
+        curves = [c.curve for c in getattr(item, "listDataItems", lambda: [])() if hasattr(c, "curve")]
+
+        def dense(c) -> bool:
+            return max_points is not None and c.xData is not None and len(c.xData) > max_points
+
+        self.curves = [c for c in curves if not dense(c)]
+        self.dense = [c for c in curves if dense(c)]
 
     def __enter__(self):
         self.saved = [c.opts.get("antialias") for c in self.curves]
         for c in self.curves:
             c.opts["antialias"] = True
+        self.saved_pens = [c.opts["pen"] for c in self.dense]
+        for c in self.dense:
+            thin = QPen(c.opts["pen"])
+            thin.setCosmetic(True)
+            thin.setWidthF(min(thin.widthF(), 1.0))
+            c.opts["pen"] = thin
 
     def __exit__(self, *exc):
         for c, aa in zip(self.curves, self.saved):
             c.opts["antialias"] = aa
+        for c, pen in zip(self.dense, self.saved_pens):
+            c.opts["pen"] = pen
 
 
 def export_widget_png(widget: QWidget, path: str) -> None:
