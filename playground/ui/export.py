@@ -122,9 +122,10 @@ def export_figure(fig, path: str, width: int = 1920) -> None:
 class _antialiased_curves:
     """Live curves are drawn without antialiasing (3 to 4 times cheaper at 30 frames/s); a figure
     for slides deserves smooth lines, so exports switch it on for their duration. Not for a curve of
-    more points than the image has pixels across (`max_points`): there it smooths nothing a reader
-    can see, and stroking thousands of antialiased teeth took seconds (the depth lab's blocks at k =
-    12: 2.5 s for a 1920-px PNG, on the GUI thread). Such a dense curve is drawn with a one-pixel pen:
+    more points than a quarter of the image's pixels across (`max_points`): segments of a few pixels
+    or less gain little from it, and stroking thousands of antialiased teeth took seconds (the depth
+    lab's blocks at k = 12: 2.5 s for a 1920-px PNG on the GUI thread; 0.6 s with smoothing up to one
+    point per pixel, 0.28 s up to one per four). Such a dense curve is drawn with a one-pixel pen:
     its segments are narrower than a pixel, so it fills a band at any width, while a wide pen
     painted every segment over its neighbours (3.4 s for the depth target in presentation mode).
     One outline stroked instead took 37 s."""
@@ -132,11 +133,15 @@ class _antialiased_curves:
     def __init__(self, item, max_points: int | None = None):
         curves = [c.curve for c in getattr(item, "listDataItems", lambda: [])() if hasattr(c, "curve")]
 
-        def dense(c) -> bool:
-            return max_points is not None and c.xData is not None and len(c.xData) > max_points
+        def points(c) -> int:
+            return 0 if c.xData is None else len(c.xData)
 
-        self.curves = [c for c in curves if not dense(c)]
-        self.dense = [c for c in curves if dense(c)]
+        if max_points is None:
+            self.curves, self.dense = curves, []
+        else:
+            # smoothed where a segment spans a few pixels at least; left as drawn live in between
+            self.curves = [c for c in curves if points(c) <= max_points / 4]
+            self.dense = [c for c in curves if points(c) > max_points]
 
     def __enter__(self):
         self.saved = [c.opts.get("antialias") for c in self.curves]
