@@ -46,41 +46,40 @@ _NEEDS_CONTENT = ("show_snapshot", "figures", "apply_theme", "set_params", "show
                   "local_transport", "_on_params_changed")
 
 
-def _built_first(method):
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        self.finish_building()
-        return method(self, *args, **kwargs)
+def _guarded(while_building):
+    """A view's method that, while a staged build runs, is replaced by `while_building(view, call)`
+    (`call()` runs the method itself)."""
+    def guard(method):
+        @functools.wraps(method)
+        def wrapper(self, *args, **kwargs):
+            def call():
+                return method(self, *args, **kwargs)
 
-    wrapper._np_guarded = True
-    return wrapper
+            return while_building(self, call) if self.building else call()
+
+        wrapper._np_guarded = True
+        return wrapper
+
+    return guard
 
 
-def _reset_when_built(method):
+def _finish_first(view, call):
+    view.finish_building()
+    return call()
+
+
+def _reset_when_built(view, _call):
     """A reset while the plots are being built has nothing to forget yet: it waits for them."""
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        if self.building:
-            self._reset_pending = True
-            return None
-        return method(self, *args, **kwargs)
-
-    wrapper._np_guarded = True
-    return wrapper
+    view._reset_pending = True
 
 
-def _idle_while_building(method):
+def _nothing_plays(_view, _call):
     """Nothing plays in a view whose steppers do not exist yet."""
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        return False if self.building else method(self, *args, **kwargs)
-
-    wrapper._np_guarded = True
-    return wrapper
+    return False
 
 
-_GUARDS = {**{name: _built_first for name in _NEEDS_CONTENT}, "on_reset": _reset_when_built,
-           "is_playing_locally": _idle_while_building}
+_GUARDS = {**{name: _guarded(_finish_first) for name in _NEEDS_CONTENT},
+           "on_reset": _guarded(_reset_when_built), "is_playing_locally": _guarded(_nothing_plays)}
 
 
 def _guard(cls) -> None:

@@ -82,8 +82,7 @@ class StagedBuild(QObject):
         try:
             next(self._steps)
         except StopIteration as end:
-            self.done = True
-            self.in_step = False
+            self.done = True  # (so the content's own calls from `finished` count as built)
             self.finished.emit(end.value)
         except BaseException:
             self.done = True  # a generator that raised is over: the error is the lab's to report

@@ -417,7 +417,7 @@ class SegmentLab(LabView):
         super().start_session(*args, **kwargs)
         own = getattr(self, "own", None)  # (not yet there while a staged build runs: nothing opened)
         if own is not None and own.volume is not None and kwargs.get("data") is None:
-            self.own._remember()  # a new session (another device, a reopened file) keeps the open slice
+            own._remember()  # a new session (another device, a reopened file) keeps the open slice
 
     # --- experiment files: the opened slice and its window travel with the experiment ----------------------
     def file_state(self) -> dict:
