@@ -1,11 +1,12 @@
 """Figures out of the app: any plot as PNG (chosen width), SVG or CSV, the whole lab as PNG.
 
-pyqtgraph's own exporters do the work (ImageExporter, SVGExporter, CSVExporter). Files are written to
-a temporary name first and renamed into place, so a failed export never leaves half a file behind.
+pyqtgraph's ImageExporter and CSVExporter draw PNGs and CSVs, Qt's SVG engine draws SVGs
+(svg_export.py). Files are written to a temporary name first and renamed into place, so a failed
+export never leaves half a file behind.
 
-A PNG is drawn on the GUI thread (Qt paints only there) but encoded and written on a thread of its
-own: PNG compression is about half the time of a 1920-px export and Qt releases the GIL meanwhile,
-so the Export dialog shows "Writing…" while the window keeps drawing.
+A figure is drawn on the GUI thread (Qt paints a scene only there) but encoded and written on a
+thread of its own: PNG compression is about half the time of a 1920-px export and Qt releases the
+GIL meanwhile, so the Export dialog shows "Writing…" while the window keeps drawing.
 """
 from __future__ import annotations
 
@@ -20,10 +21,10 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
 
 from playground.ui.i18n import QT_TR_NOOP, tr
 from playground.ui.staged_build import reveal_now
-from playground.ui.svg_export import prepare_svg_exporter, symbols_as_one_path
+from playground.ui.svg_export import render_svg, symbols_as_one_path
 
-__all__ = ["export_figure", "export_widget_png", "render_png", "write_png", "ExportDialog", "ExportError",
-           "FORMATS"]
+__all__ = ["export_figure", "export_widget_png", "render_png", "write_png", "svg_text", "write_bytes",
+           "ExportDialog", "ExportError", "FORMATS"]
 
 FORMATS = {"png": QT_TR_NOOP("PNG image"), "svg": QT_TR_NOOP("SVG vector image"),
            "csv": QT_TR_NOOP("CSV data (the curves' numbers)")}
@@ -98,6 +99,27 @@ def write_png(image, path: str) -> None:
     _atomic(path, write)
 
 
+def svg_text(fig) -> bytes:
+    """One plot as SVG (GUI thread only); write_bytes saves it."""
+    reveal_now()
+    item = _plot_item(fig)
+    try:
+        with _antialiased_curves(item), symbols_as_one_path(item):
+            data = render_svg(item)
+    except ValueError as exc:
+        raise ExportError(tr("nothing was drawn (is the figure empty?)")) from exc
+    return data
+
+
+def write_bytes(data: bytes, path: str) -> None:
+    """Write an export's bytes atomically; safe on any thread."""
+    def write(tmp):
+        with open(tmp, "wb") as f:
+            f.write(data)
+
+    _atomic(path, write)
+
+
 def export_figure(fig, path: str, width: int = 1920) -> None:
     """Export one plot; the format comes from the extension (.png, .svg, .csv)."""
     import pyqtgraph.exporters as ex
@@ -112,9 +134,8 @@ def export_figure(fig, path: str, width: int = 1920) -> None:
         write_png(render_png(fig, width), path)
         return
     if fmt == "svg":
-        prepare_svg_exporter()
-        with _antialiased_curves(item), symbols_as_one_path(item):
-            _atomic(path, lambda tmp: ex.SVGExporter(item).export(tmp))
+        _check_target(path)
+        write_bytes(svg_text(fig), path)
     else:
         _atomic(path, lambda tmp: ex.CSVExporter(item).export(tmp))
 
@@ -259,9 +280,10 @@ class ExportDialog(QDialog):
             QMessageBox.warning(self, tr("Export failed"), str(exc))
             return
         if image is None:
-            self.accept()  # SVG and CSV are written already
+            self.accept()  # a CSV is written already
             return
-        self.writing = _WRITER.submit(write_png, image, path)
+        write = write_bytes if isinstance(image, bytes) else write_png
+        self.writing = _WRITER.submit(write, image, path)
         self._form_enabled(False)
         self.status.setText(tr("Writing…"))
         self.setCursor(Qt.BusyCursor)
@@ -290,7 +312,7 @@ class ExportDialog(QDialog):
             self._sync()
 
     def _render(self):
-        """(path, QImage to write) for a PNG; (path, None) once an SVG or CSV is written."""
+        """(path, QImage or SVG bytes to write on the writer thread); (path, None) once a CSV is written."""
         path = self.path.text().strip()
         if not path:
             raise ExportError(tr("choose a file name"))
@@ -301,6 +323,8 @@ class ExportDialog(QDialog):
         fig = self.figures[self.figure.currentData()]
         if self.format.currentData() == "png" and path.lower().endswith(".png"):
             return path, render_png(fig, self.width.value())
+        if self.format.currentData() == "svg" and path.lower().endswith(".svg"):
+            return path, svg_text(fig)
         export_figure(fig, path, self.width.value())
         return path, None
 

@@ -88,22 +88,23 @@ def test_closed_export_dialogs_are_freed(qtbot, window, monkeypatch):
     assert window.findChildren(ExportDialog) == []
 
 
-def test_the_export_dialog_writes_a_png_on_a_thread_and_closes_when_done(qtbot, window, tmp_path):
+@pytest.mark.parametrize("fmt, magic", [("png", b"\x89PNG\r\n\x1a\n"), ("svg", b"<?xml ve")])
+def test_the_export_dialog_writes_on_a_thread_and_closes_when_done(qtbot, window, tmp_path, fmt, magic):
     from PySide6.QtWidgets import QDialogButtonBox
 
     from playground.ui.export import ExportDialog
 
     dialog = ExportDialog(window.current.figures(), window.current, str(tmp_path), window)
     qtbot.addWidget(dialog)
-    dialog.format.setCurrentIndex(dialog.format.findData("png"))
+    dialog.format.setCurrentIndex(dialog.format.findData(fmt))
     dialog.width.setValue(2400)
-    path = tmp_path / "fig.png"
+    path = tmp_path / f"fig.{fmt}"
     dialog.path.setText(str(path))
     dialog.show()
     with qtbot.waitSignal(dialog.accepted, timeout=20000):
         dialog.buttons.button(QDialogButtonBox.Save).click()
         assert dialog.status.text() == "Writing…" or path.exists()  # the click returned before the file
-    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert path.read_bytes()[:8] == magic
     assert not [p for p in os.listdir(tmp_path) if p.startswith(".export-")]
 
 
