@@ -13,6 +13,14 @@ os.environ["PLAYGROUND_LANGUAGE"] = "en"
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "helpers"))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _collect_between_events(qapp):
+    """As in the app: garbage is collected between events, not inside a Qt call (memory.py)."""
+    from playground.ui.memory import collect_between_events
+
+    collect_between_events(qapp)
+
+
 @pytest.fixture
 def controller(qtbot):
     """One real worker process per test that needs it."""

@@ -87,7 +87,7 @@ def _quiet_offscreen_chatter() -> None:
 
 
 def make_app():
-    from playground.ui.memory import give_freed_blocks_back
+    from playground.ui.memory import collect_between_events, give_freed_blocks_back
 
     give_freed_blocks_back()  # before the first frame's arrays: see memory.py
     ensure_platform()
@@ -100,6 +100,7 @@ def make_app():
     app.setApplicationName("Neural Playground")
     app.setOrganizationName("NeuralPlayground")
     app.setDesktopFileName("neural-playground")
+    collect_between_events(app)  # never inside a Qt call: see memory.py
     # Figures made from the command line come out in its language (`--language fr`); the window
     # installs its own choice again when it opens.
     from playground.core.i18n import language

@@ -8,6 +8,13 @@ collection walks only what came after (frames, arrays): under a millisecond. Fre
 itself; a cycle of garbage frozen with them is never freed, so it is done at the moments when what
 exists is what will stay: the app's start, the labs' modules loaded, a lab's first view built.
 
+Collections run only between events (`collect_between_events`): an automatic one starts at
+whatever allocation crosses the threshold, and once that was inside Qt's QObject::disconnect, which
+holds a lock of Qt's while PySide asks Python for an override. The collection freed a garbage cycle
+holding a QMenu, whose destructor waited for that same lock: the window hung for good (seen in a
+test run opening the RNN lab). pyqtgraph's GarbageCollector turns automatic collection off and
+collects from a timer on the GUI thread instead, where no Qt call is in progress.
+
 And large freed blocks go back to the system at once (`give_freed_blocks_back`), so that the memory
 of a long session follows what it holds, not what it once held.
 """
@@ -16,7 +23,9 @@ from __future__ import annotations
 import gc
 import sys
 
-__all__ = ["keep_long_lived_out_of_collections", "give_freed_blocks_back"]
+__all__ = ["keep_long_lived_out_of_collections", "give_freed_blocks_back", "collect_between_events"]
+
+_COLLECT_EVERY_S = 0.5
 
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # glibc's mallopt parameters (malloc.h)
 _BIG_BLOCK = 128 * 1024
@@ -24,6 +33,16 @@ _BIG_BLOCK = 128 * 1024
 
 def keep_long_lived_out_of_collections() -> None:
     gc.freeze()
+
+
+def collect_between_events(app) -> None:
+    """Garbage is collected from a timer of the GUI thread's event loop, never in the middle of a
+    Qt call (once per app; the collector lives as long as the app)."""
+    if getattr(app, "_np_collector", None) is not None:
+        return
+    from pyqtgraph.util.garbage_collector import GarbageCollector
+
+    app._np_collector = GarbageCollector(interval=_COLLECT_EVERY_S)
 
 
 def give_freed_blocks_back() -> bool:

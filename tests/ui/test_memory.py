@@ -67,3 +67,34 @@ def test_freed_frame_sized_blocks_go_back_to_the_system():
     if default < 50:
         pytest.skip(f"this allocator gives the blocks back by itself (+{default:.0f} MiB)")
     assert growth("set") < 10  # 200 MiB made and freed, none of it kept
+
+
+def test_garbage_is_collected_by_the_event_loop_not_in_the_middle_of_a_qt_call(qtbot):
+    """An automatic collection inside QObject::disconnect freed a QMenu that waited for the lock
+    the disconnect held: a hang for good. Collections are off and the event loop runs them."""
+    import gc
+    import weakref
+
+    from PySide6.QtWidgets import QApplication
+
+    from playground.ui.app import make_app
+
+    assert make_app() is QApplication.instance()
+    assert not gc.isenabled()
+
+    class Cycle:
+        pass
+
+    probe = Cycle()
+    probe.me = probe
+    gone = weakref.ref(probe)
+    del probe
+    assert gone() is not None  # nothing collects it outside the event loop
+
+    def collected() -> bool:
+        for _ in range(1000):  # the app makes garbage all the time: over the collector's threshold
+            junk = Cycle()
+            junk.me = junk
+        return gone() is None
+
+    qtbot.waitUntil(collected, timeout=5000)
