@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPen
@@ -103,11 +104,10 @@ def svg_text(fig) -> bytes:
     """One plot as SVG (GUI thread only); write_bytes saves it."""
     reveal_now()
     item = _plot_item(fig)
-    try:
-        with _antialiased_curves(item), symbols_as_one_path(item):
-            data = render_svg(item)
-    except ValueError as exc:
-        raise ExportError(tr("nothing was drawn (is the figure empty?)")) from exc
+    with _antialiased_curves(item), symbols_as_one_path(item):
+        data = render_svg(item)
+    if data is None:
+        raise ExportError(tr("nothing was drawn (is the figure empty?)"))
     return data
 
 
@@ -275,15 +275,14 @@ class ExportDialog(QDialog):
     def _save(self) -> None:
         """Draw here, write on a thread: the dialog says "Writing…" and closes when the file is done."""
         try:
-            path, image = self._render()
+            path, write = self._render()
         except (ExportError, OSError) as exc:
             QMessageBox.warning(self, tr("Export failed"), str(exc))
             return
-        if image is None:
+        if write is None:
             self.accept()  # a CSV is written already
             return
-        write = write_bytes if isinstance(image, bytes) else write_png
-        self.writing = _WRITER.submit(write, image, path)
+        self.writing = _WRITER.submit(write, path)
         self._form_enabled(False)
         self.status.setText(tr("Writing…"))
         self.setCursor(Qt.BusyCursor)
@@ -312,19 +311,20 @@ class ExportDialog(QDialog):
             self._sync()
 
     def _render(self):
-        """(path, QImage or SVG bytes to write on the writer thread); (path, None) once a CSV is written."""
+        """(path, what writes the drawn figure to a path, on the writer thread); (path, None) once a
+        CSV is written."""
         path = self.path.text().strip()
         if not path:
             raise ExportError(tr("choose a file name"))
         _check_target(path)
         if self.figure.currentData() == self.WHOLE:
             reveal_now()
-            return path, self.lab_widget.grab().toImage()
+            return path, partial(write_png, self.lab_widget.grab().toImage())
         fig = self.figures[self.figure.currentData()]
         if self.format.currentData() == "png" and path.lower().endswith(".png"):
-            return path, render_png(fig, self.width.value())
+            return path, partial(write_png, render_png(fig, self.width.value()))
         if self.format.currentData() == "svg" and path.lower().endswith(".svg"):
-            return path, svg_text(fig)
+            return path, partial(write_bytes, svg_text(fig))
         export_figure(fig, path, self.width.value())
         return path, None
 

@@ -110,8 +110,9 @@ def _merged_markers(scatter) -> QGraphicsPathItem | None:
     return merged
 
 
-def render_svg(plot_item) -> bytes:
-    """One plot as SVG text, drawn by Qt's own SVG paint engine in one pass over the scene.
+def render_svg(plot_item) -> bytes | None:
+    """One plot as SVG text, drawn by Qt's own SVG paint engine in one pass over the scene; None
+    for a plot with nothing to draw (not in a window, or of no size).
 
     pyqtgraph's SVGExporter draws each item as SVG, then reparses it with minidom and moves its
     coordinates in Python: 0.2 to 0.5 s on the GUI thread for a plot of many items (the conv lab's
@@ -126,12 +127,10 @@ def render_svg(plot_item) -> bytes:
     import pyqtgraph.exporters as ex
 
     scene = plot_item.scene()
-    if scene is None:
-        raise ValueError("the plot is not in a window")
     source = QRectF(plot_item.sceneBoundingRect())
     width, height = source.width(), source.height()
-    if width < 1 or height < 1:
-        raise ValueError("the plot has no size")
+    if scene is None or width < 1 or height < 1:
+        return None
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.WriteOnly)

@@ -147,3 +147,11 @@ def test_an_svg_names_no_empty_path_and_has_the_plots_background(qtbot, tmp_path
     assert root.tag.endswith("svg") and root.get("viewBox")
     image = _svg_image(str(path), w.getPlotItem().sceneBoundingRect().size().toSize())
     assert image.pixelColor(2, 2).name() == "#202020"
+
+
+def test_a_plot_with_nothing_to_draw_is_refused_with_a_message_not_a_traceback(qtbot, tmp_path):
+    from playground.ui.export import ExportError
+
+    with pytest.raises(ExportError, match="nothing was drawn"):
+        export_figure(pg.PlotItem(), str(tmp_path / "none.svg"))  # in no window
+    assert list(tmp_path.iterdir()) == []
