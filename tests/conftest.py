@@ -11,6 +11,10 @@ os.environ["PLAYGROUND_SETTINGS_DIR"] = tempfile.mkdtemp(prefix="playground-test
 os.environ["PLAYGROUND_LANGUAGE"] = "en"
 # The worker process is spawned: it must find the test helper sessions on the same path.
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "helpers"))
+# Qt's painter tuned as in the app (app.py, tune_qt_painting), before pytest-qt makes the application.
+from playground.ui.app import tune_qt_painting  # noqa: E402
+
+tune_qt_painting()
 
 
 @pytest.fixture(autouse=True, scope="session")
