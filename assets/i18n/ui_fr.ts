@@ -1,8 +1,8 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>1 epoch/s</source>
         <translation>1 époque/s</translation>
@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>compiling the fast engine: Reset uses it once ready</source>
-        <translation>compilation du moteur rapide en cours : Réinitialiser l&apos;utilisera une fois prêt</translation>
+        <translation>compilation du moteur rapide en cours : Réinitialiser l'utilisera une fois prêt</translation>
     </message>
     <message>
         <source>Neural Playground experiment (*.npexp.json *.json)</source>
@@ -53,7 +53,7 @@
     </message>
     <message>
         <source>Play / pause training (Space)</source>
-        <translation>Lancer / suspendre l&apos;entraînement (Espace)</translation>
+        <translation>Lancer / suspendre l'entraînement (Espace)</translation>
     </message>
     <message>
         <source>Step</source>
@@ -93,7 +93,7 @@
     </message>
     <message>
         <source>Save experiment…</source>
-        <translation>Enregistrer l&apos;expérience…</translation>
+        <translation>Enregistrer l'expérience…</translation>
     </message>
     <message>
         <source>Open experiment…</source>
@@ -128,7 +128,7 @@
         <translation>Panneau des réglages</translation>
     </message>
     <message>
-        <source>Show or hide the lab&apos;s controls (Ctrl+K)</source>
+        <source>Show or hide the lab's controls (Ctrl+K)</source>
         <translation>Afficher ou masquer les réglages du labo (Ctrl+K)</translation>
     </message>
     <message>
@@ -205,7 +205,7 @@
     </message>
     <message>
         <source>Starting the training worker (loading torch)…</source>
-        <translation>Démarrage du processus d&apos;entraînement (chargement de torch)…</translation>
+        <translation>Démarrage du processus d'entraînement (chargement de torch)…</translation>
     </message>
     <message>
         <source>Compare</source>
@@ -213,7 +213,7 @@
     </message>
     <message>
         <source>{lab} has nothing to train.</source>
-        <translation>{lab} n&apos;a rien à entraîner.</translation>
+        <translation>{lab} n'a rien à entraîner.</translation>
     </message>
     <message>
         <source>Compare configurations</source>
@@ -241,7 +241,7 @@
     </message>
     <message>
         <source>The lab could not draw this frame ({error}); training was paused.</source>
-        <translation>Le labo n&apos;a pas pu dessiner cette image ({error}) ; l&apos;entraînement est suspendu.</translation>
+        <translation>Le labo n'a pas pu dessiner cette image ({error}) ; l'entraînement est suspendu.</translation>
     </message>
     <message>
         <source>{rate} epochs/s · {fps} fps</source>
@@ -261,7 +261,7 @@
     </message>
     <message>
         <source>Worker ready (torch {version}).</source>
-        <translation>Processus d&apos;entraînement prêt (torch {version}).</translation>
+        <translation>Processus d'entraînement prêt (torch {version}).</translation>
     </message>
     <message>
         <source>Training stopped</source>
@@ -269,11 +269,11 @@
     </message>
     <message>
         <source>Training diverged</source>
-        <translation>L&apos;entraînement a divergé</translation>
+        <translation>L'entraînement a divergé</translation>
     </message>
     <message>
         <source>Worker restarted</source>
-        <translation>Processus d&apos;entraînement redémarré</translation>
+        <translation>Processus d'entraînement redémarré</translation>
     </message>
     <message>
         <source>Screen</source>
@@ -285,7 +285,7 @@
     </message>
     <message>
         <source>the figure went away during the recording: {error}</source>
-        <translation>la figure a disparu pendant l&apos;enregistrement : {error}</translation>
+        <translation>la figure a disparu pendant l'enregistrement : {error}</translation>
     </message>
     <message>
         <source>Whole lab panel</source>
@@ -301,7 +301,7 @@
     </message>
     <message>
         <source>Start training when the recording starts</source>
-        <translation>Lancer l&apos;entraînement au début de l&apos;enregistrement</translation>
+        <translation>Lancer l'entraînement au début de l'enregistrement</translation>
     </message>
     <message>
         <source>Figure</source>
@@ -341,15 +341,15 @@
     </message>
     <message>
         <source>this lab has no figure {figure!r}; it has {figures}</source>
-        <translation>ce lab n&apos;a pas de figure {figure!r} ; il a : {figures}</translation>
+        <translation>ce lab n'a pas de figure {figure!r} ; il a : {figures}</translation>
     </message>
     <message>
         <source>This lab has no figure {figure}.</source>
-        <translation>Ce labo n&apos;a pas de figure {figure}.</translation>
+        <translation>Ce labo n'a pas de figure {figure}.</translation>
     </message>
     <message>
         <source>{path} cannot be recorded: {error}</source>
-        <translation>Impossible d&apos;enregistrer {path} : {error}</translation>
+        <translation>Impossible d'enregistrer {path} : {error}</translation>
     </message>
     <message>
         <source>recording %v/%m frames</source>
@@ -361,7 +361,7 @@
     </message>
     <message>
         <source>End the recording now and keep it</source>
-        <translation>Terminer l&apos;enregistrement maintenant et le garder</translation>
+        <translation>Terminer l'enregistrement maintenant et le garder</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -369,11 +369,11 @@
     </message>
     <message>
         <source>Throw the recording away</source>
-        <translation>Jeter l&apos;enregistrement</translation>
+        <translation>Jeter l'enregistrement</translation>
     </message>
     <message>
         <source> ({skipped} frames skipped: the encoder was behind)</source>
-        <translation> ({skipped} images sautées : l&apos;encodeur était en retard)</translation>
+        <translation> ({skipped} images sautées : l'encodeur était en retard)</translation>
     </message>
     <message>
         <source>Saved animation {path}</source>
@@ -381,7 +381,7 @@
     </message>
     <message>
         <source>{path} was not written: {error}</source>
-        <translation>{path} n&apos;a pas été écrit : {error}</translation>
+        <translation>{path} n'a pas été écrit : {error}</translation>
     </message>
     <message>
         <source>Recording cancelled</source>
@@ -389,19 +389,19 @@
     </message>
     <message>
         <source>Stop recording</source>
-        <translation>Arrêter l&apos;enregistrement</translation>
+        <translation>Arrêter l'enregistrement</translation>
     </message>
     <message>
         <source>a comparison is kept as a lesson scene (View &gt; Lesson mode, Add current state), not as an experiment file; or save each configuration from its own lab</source>
-        <translation>une comparaison se garde comme scène de leçon (Affichage &gt; Mode leçon, Ajouter l&apos;état actuel), pas comme fichier d&apos;expérience ; ou enregistrez chaque configuration depuis son propre labo</translation>
+        <translation>une comparaison se garde comme scène de leçon (Affichage &gt; Mode leçon, Ajouter l'état actuel), pas comme fichier d'expérience ; ou enregistrez chaque configuration depuis son propre labo</translation>
     </message>
     <message>
         <source>nothing to save yet: the lab has not shown a frame of its current settings</source>
-        <translation>rien à enregistrer pour l&apos;instant : le labo n&apos;a pas encore affiché d&apos;image avec ses réglages actuels</translation>
+        <translation>rien à enregistrer pour l'instant : le labo n'a pas encore affiché d'image avec ses réglages actuels</translation>
     </message>
     <message>
         <source>Save experiment</source>
-        <translation>Enregistrer l&apos;expérience</translation>
+        <translation>Enregistrer l'expérience</translation>
     </message>
     <message>
         <source>Could not save</source>
@@ -413,7 +413,7 @@
     </message>
     <message>
         <source>{path} was not saved: {error}</source>
-        <translation>{path} n&apos;a pas été enregistré : {error}</translation>
+        <translation>{path} n'a pas été enregistré : {error}</translation>
     </message>
     <message>
         <source>Saved {path}</source>
@@ -457,11 +457,11 @@
     </message>
     <message>
         <source>Add current state</source>
-        <translation>Ajouter l&apos;état actuel</translation>
+        <translation>Ajouter l'état actuel</translation>
     </message>
     <message>
         <source>Save what is on screen as a scene after the current one</source>
-        <translation>Garder ce qui est à l&apos;écran comme une scène, après la scène actuelle</translation>
+        <translation>Garder ce qui est à l'écran comme une scène, après la scène actuelle</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -508,24 +508,24 @@
         <translation>Tout le cours</translation>
     </message>
     <message>
-        <source>Every lab&apos;s scenes in the lecture&apos;s order</source>
-        <translation>Les scènes de chaque lab, dans l&apos;ordre du cours</translation>
+        <source>Every lab's scenes in the lecture's order</source>
+        <translation>Les scènes de chaque lab, dans l'ordre du cours</translation>
     </message>
     <message>
         <source>Both languages</source>
         <translation>Les deux langues</translation>
     </message>
     <message>
-        <source>Show each caption in French and in English (the app&apos;s language first)</source>
-        <translation>Afficher chaque légende en français et en anglais (la langue de l&apos;application d&apos;abord)</translation>
+        <source>Show each caption in French and in English (the app's language first)</source>
+        <translation>Afficher chaque légende en français et en anglais (la langue de l'application d'abord)</translation>
     </message>
     <message>
         <source>{lab}, train to epoch {epoch} and pause</source>
-        <translation>{lab}, entraîner jusqu&apos;à l&apos;époque {epoch} puis pause</translation>
+        <translation>{lab}, entraîner jusqu'à l'époque {epoch} puis pause</translation>
     </message>
     <message>
         <source>the current state</source>
-        <translation>l&apos;état actuel</translation>
+        <translation>l'état actuel</translation>
     </message>
     <message>
         <source>Add scene</source>
@@ -537,7 +537,7 @@
     </message>
     <message>
         <source>Could not open the deck</source>
-        <translation>Impossible d&apos;ouvrir la séquence</translation>
+        <translation>Impossible d'ouvrir la séquence</translation>
     </message>
     <message>
         <source>The current deck is unchanged.</source>
@@ -545,7 +545,7 @@
     </message>
     <message>
         <source>Could not save the deck</source>
-        <translation>Impossible d&apos;enregistrer la séquence</translation>
+        <translation>Impossible d'enregistrer la séquence</translation>
     </message>
     <message>
         <source>Saved deck {path}</source>
@@ -565,15 +565,15 @@
     </message>
     <message>
         <source>Could not open the experiment</source>
-        <translation>Impossible d&apos;ouvrir l&apos;expérience</translation>
+        <translation>Impossible d'ouvrir l'expérience</translation>
     </message>
     <message>
         <source>{file} was not opened: {error}</source>
-        <translation>{file} n&apos;a pas été ouvert : {error}</translation>
+        <translation>{file} n'a pas été ouvert : {error}</translation>
     </message>
     <message>
         <source>Your current work is unchanged.</source>
-        <translation>Votre travail en cours n&apos;a pas changé.</translation>
+        <translation>Votre travail en cours n'a pas changé.</translation>
     </message>
     <message>
         <source>Opened {path}</source>
@@ -585,11 +585,11 @@
     </message>
     <message>
         <source>(worker starting)</source>
-        <translation>(démarrage du processus d&apos;entraînement)</translation>
+        <translation>(démarrage du processus d'entraînement)</translation>
     </message>
     <message>
-        <source>Interactive labs for the lecture &lt;i&gt;Introduction à l&apos;apprentissage profond&lt;/i&gt;.</source>
-        <translation>Des labos interactifs pour le cours &lt;i&gt;Introduction à l&apos;apprentissage profond&lt;/i&gt;.</translation>
+        <source>Interactive labs for the lecture &lt;i&gt;Introduction à l'apprentissage profond&lt;/i&gt;.</source>
+        <translation>Des labos interactifs pour le cours &lt;i&gt;Introduction à l'apprentissage profond&lt;/i&gt;.</translation>
     </message>
     <message>
         <source>Devices: {devices}</source>
@@ -601,7 +601,7 @@
     </message>
     <message>
         <source>(applies live)</source>
-        <translation>(s&apos;applique en direct)</translation>
+        <translation>(s'applique en direct)</translation>
     </message>
     <message>
         <source>(changing it resets the model)</source>
@@ -624,8 +624,8 @@
         <translation>Erreur inattendue : {kind} : {error}</translation>
     </message>
     <message>
-        <source>Neural Playground bench: lab &apos;{lab}&apos;, {seconds:g} s at full speed, {cores} CPU cores</source>
-        <translation>Banc d&apos;essai Neural Playground : lab &apos;{lab}&apos;, {seconds:g} s à pleine vitesse, {cores} cœurs de processeur</translation>
+        <source>Neural Playground bench: lab '{lab}', {seconds:g} s at full speed, {cores} CPU cores</source>
+        <translation>Banc d'essai Neural Playground : lab '{lab}', {seconds:g} s à pleine vitesse, {cores} cœurs de processeur</translation>
     </message>
     <message>
         <source>, {compare} configurations side by side</source>
@@ -637,15 +637,15 @@
     </message>
     <message>
         <source>  launch: the window did not report</source>
-        <translation>  lancement : la fenêtre ne s&apos;est pas signalée</translation>
+        <translation>  lancement : la fenêtre ne s'est pas signalée</translation>
     </message>
     <message>
         <source>  the worker sent no frame within 60 s</source>
-        <translation>  le processus d&apos;entraînement n&apos;a envoyé aucune image en 60 s</translation>
+        <translation>  le processus d'entraînement n'a envoyé aucune image en 60 s</translation>
     </message>
     <message>
         <source>  first frame from the worker: {t:.2f} s after the window (torch loads there)</source>
-        <translation>  première image du processus d&apos;entraînement : {t:.2f} s après la fenêtre (torch s&apos;y charge)</translation>
+        <translation>  première image du processus d'entraînement : {t:.2f} s après la fenêtre (torch s'y charge)</translation>
     </message>
     <message>
         <source>  training in the worker:     {rate:,.0f} epochs/s ({engine}; {epoch:,} epochs in {seconds:g} s)</source>
@@ -653,7 +653,7 @@
     </message>
     <message>
         <source>  GUI timer tick (60 Hz):     median {tick_med:.1f} ms, worst {tick_worst:.1f} ms</source>
-        <translation>  minuterie de l&apos;interface (60 Hz) : médiane {tick_med:.1f} ms, pire {tick_worst:.1f} ms</translation>
+        <translation>  minuterie de l'interface (60 Hz) : médiane {tick_med:.1f} ms, pire {tick_worst:.1f} ms</translation>
     </message>
     <message>
         <source>  frames drawn:               {rate:.1f}/s, interval median {frame_med:.1f} ms, worst {frame_worst:.1f} ms</source>
@@ -661,7 +661,7 @@
     </message>
     <message>
         <source>  drawing one frame:          median {draw_med:.1f} ms, worst {draw_worst:.1f} ms</source>
-        <translation>  dessin d&apos;une image :         médiane {draw_med:.1f} ms, pire {draw_worst:.1f} ms</translation>
+        <translation>  dessin d'une image :         médiane {draw_med:.1f} ms, pire {draw_worst:.1f} ms</translation>
     </message>
     <message>
         <source>  same session, no window:    {ceiling:,.0f} epochs/s (in this process)</source>
@@ -680,12 +680,12 @@
         <translation>Image vectorielle SVG</translation>
     </message>
     <message>
-        <source>CSV data (the curves&apos; numbers)</source>
+        <source>CSV data (the curves' numbers)</source>
         <translation>Données CSV (les nombres des courbes)</translation>
     </message>
     <message>
         <source>the folder {folder} does not exist</source>
-        <translation>le dossier {folder} n&apos;existe pas</translation>
+        <translation>le dossier {folder} n'existe pas</translation>
     </message>
     <message>
         <source>{path} is a folder, not a file</source>
@@ -693,19 +693,19 @@
     </message>
     <message>
         <source>cannot write in {folder}: {reason}</source>
-        <translation>impossible d&apos;écrire dans {folder} : {reason}</translation>
+        <translation>impossible d'écrire dans {folder} : {reason}</translation>
     </message>
     <message>
         <source>nothing was written (is the figure empty?)</source>
-        <translation>rien n&apos;a été écrit (la figure est-elle vide ?)</translation>
+        <translation>rien n'a été écrit (la figure est-elle vide ?)</translation>
     </message>
     <message>
         <source>cannot write {path}: permission denied</source>
-        <translation>impossible d&apos;écrire {path} : permission refusée</translation>
+        <translation>impossible d'écrire {path} : permission refusée</translation>
     </message>
     <message>
         <source>cannot write {path}: {reason}</source>
-        <translation>impossible d&apos;écrire {path} : {reason}</translation>
+        <translation>impossible d'écrire {path} : {reason}</translation>
     </message>
     <message>
         <source>width {width} px is out of range (16 to 16000)</source>
@@ -713,19 +713,23 @@
     </message>
     <message>
         <source>nothing was drawn (is the figure empty?)</source>
-        <translation>rien n&apos;a été dessiné (la figure est-elle vide ?)</translation>
+        <translation>rien n'a été dessiné (la figure est-elle vide ?)</translation>
+    </message>
+    <message>
+        <source>not enough memory for a {width} x {height} px image: choose a smaller width</source>
+        <translation>pas assez de mémoire pour une image de {width} x {height} px : choisissez une largeur plus petite</translation>
     </message>
     <message>
         <source>Qt could not encode the PNG</source>
-        <translation>Qt n&apos;a pas pu encoder le PNG</translation>
+        <translation>Qt n'a pas pu encoder le PNG</translation>
     </message>
     <message>
-        <source>unknown format &apos;.{format}&apos;: use .png, .svg or .csv</source>
-        <translation>format &apos;.{format}&apos; inconnu : utilisez .png, .svg ou .csv</translation>
+        <source>unknown format '.{format}': use .png, .svg or .csv</source>
+        <translation>format '.{format}' inconnu : utilisez .png, .svg ou .csv</translation>
     </message>
     <message>
         <source>the whole lab panel exports as PNG only</source>
-        <translation>le panneau entier du lab ne s&apos;exporte qu&apos;en PNG</translation>
+        <translation>le panneau entier du lab ne s'exporte qu'en PNG</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -741,7 +745,7 @@
     </message>
     <message>
         <source>Export failed</source>
-        <translation>Échec de l&apos;export</translation>
+        <translation>Échec de l'export</translation>
     </message>
     <message>
         <source>Writing…</source>
@@ -753,23 +757,23 @@
     </message>
     <message>
         <source>the training worker stopped while reading the file</source>
-        <translation>le processus d&apos;entraînement s&apos;est arrêté pendant la lecture du fichier</translation>
+        <translation>le processus d'entraînement s'est arrêté pendant la lecture du fichier</translation>
     </message>
     <message>
         <source>the training worker stopped before writing the file</source>
-        <translation>le processus d&apos;entraînement s&apos;est arrêté avant d&apos;écrire le fichier</translation>
+        <translation>le processus d'entraînement s'est arrêté avant d'écrire le fichier</translation>
     </message>
     <message>
         <source>The training worker stopped unexpectedly (exit code {code}); it was restarted with the last weights shown. Press Play to continue.</source>
-        <translation>Le processus d&apos;entraînement s&apos;est arrêté de façon inattendue (code de sortie {code}) ; il a été relancé avec les derniers poids affichés. Appuyez sur Lecture pour continuer.</translation>
+        <translation>Le processus d'entraînement s'est arrêté de façon inattendue (code de sortie {code}) ; il a été relancé avec les derniers poids affichés. Appuyez sur Lecture pour continuer.</translation>
     </message>
     <message>
         <source>The training worker stopped answering; it was restarted with the last weights shown.</source>
-        <translation>Le processus d&apos;entraînement ne répondait plus ; il a été relancé avec les derniers poids affichés.</translation>
+        <translation>Le processus d'entraînement ne répondait plus ; il a été relancé avec les derniers poids affichés.</translation>
     </message>
     <message>
         <source>The training worker could not be reached; it was restarted.</source>
-        <translation>Le processus d&apos;entraînement était injoignable ; il a été relancé.</translation>
+        <translation>Le processus d'entraînement était injoignable ; il a été relancé.</translation>
     </message>
     <message>
         <source>Confusion matrix (test)</source>

@@ -2,7 +2,7 @@
 command line.
 
 In the window, a `Recorder` grabs the chosen figure at the chosen width and frame rate while the lab
-trains or steps (a figure is rendered by pyqtgraph's ImageExporter at full resolution, about 10 to 20
+trains or steps (a figure is rendered as for a PNG export at full resolution, about 10 to 20
 ms at 1920 px; the whole panel is grabbed as drawn), and hands each frame to an encoder thread
 through a small queue: ffmpeg (core/video.py) encodes in its own process, so the window keeps
 drawing. If the encoder falls behind, a frame is skipped rather than the window made to wait, and the
@@ -40,7 +40,7 @@ def qimage_to_rgb(image: QImage) -> np.ndarray:
 def render_frame(target, width: int) -> np.ndarray:
     """One frame of `target`: a pyqtgraph plot rendered `width` px wide, or a widget as drawn,
     scaled to `width` (its height follows the aspect ratio)."""
-    from playground.ui.export import _antialiased_curves, _plot_item
+    from playground.ui.export import render_png
     from playground.ui.staged_build import reveal_now
 
     reveal_now()  # every plot drawn whole, not waiting for its turn
@@ -51,14 +51,7 @@ def render_frame(target, width: int) -> np.ndarray:
 
             image = image.scaledToWidth(int(width), Qt.SmoothTransformation)
         return qimage_to_rgb(image)
-    import pyqtgraph.exporters as ex
-
-    item = _plot_item(target)
-    exporter = ex.ImageExporter(item)
-    exporter.parameters()["width"] = int(width)
-    with _antialiased_curves(item):
-        image = exporter.export(toBytes=True)
-    return qimage_to_rgb(image)
+    return qimage_to_rgb(render_png(target, width))
 
 
 class _EncoderThread:

@@ -1,7 +1,7 @@
 """Figures out of the app: any plot as PNG (chosen width), SVG or CSV, the whole lab as PNG.
 
-pyqtgraph's ImageExporter and CSVExporter draw PNGs and CSVs, Qt's SVG engine draws SVGs
-(svg_export.py). Files are written to a temporary name first and renamed into place, so a failed
+Plots are painted in pyqtgraph's export mode (export_paint.py) into an image for a PNG or Qt's SVG
+engine for an SVG (svg_export.py); pyqtgraph's CSVExporter writes CSVs. Files are written to a temporary name first and renamed into place, so a failed
 export never leaves half a file behind.
 
 A figure is drawn on the GUI thread (Qt paints a scene only there) but encoded and written on a
@@ -15,14 +15,16 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QPen
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QWidget)
 
 from playground.ui.i18n import QT_TR_NOOP, tr
+from playground.ui.export_paint import background_of, paint_plot, raster_image
 from playground.ui.staged_build import reveal_now
-from playground.ui.svg_export import render_svg, symbols_as_one_path
+from playground.ui.export_items import curves_in_pixels, legends_at_scale, markers_as_stamps, symbols_as_one_path
+from playground.ui.svg_export import render_svg
 
 __all__ = ["export_figure", "export_widget_png", "render_png", "write_png", "svg_text", "write_bytes",
            "ExportDialog", "ExportError", "FORMATS"]
@@ -75,19 +77,29 @@ def _atomic(path: str, write) -> None:
 
 
 def render_png(fig, width: int = 1920):
-    """Draw one plot into a QImage `width` pixels wide (GUI thread only); write_png saves it."""
-    import pyqtgraph.exporters as ex
-
+    """Draw one plot into a QImage `width` pixels wide, its height in the plot's proportions (GUI
+    thread only); write_png saves it."""
     if not 16 <= int(width) <= 16000:
         raise ExportError(tr("width {width} px is out of range (16 to 16000)", width=width))
     reveal_now()
     item = _plot_item(fig)
-    exporter = ex.ImageExporter(item)
-    exporter.parameters()["width"] = int(width)
-    with _antialiased_curves(item, max_points=int(width)):
-        image = exporter.export(toBytes=True)
-    if image is None or image.isNull():
+    source = item.sceneBoundingRect()
+    if item.scene() is None or source.width() < 1 or source.height() < 1:
         raise ExportError(tr("nothing was drawn (is the figure empty?)"))
+    width = int(width)
+    height = max(1, int(width * source.height() / source.width()))
+    on_screen = item.mapRectToDevice(item.boundingRect())  # None when the plot is in no window
+    scale = width / (on_screen.width() if on_screen is not None and on_screen.width() > 0 else source.width())
+    image = raster_image(width, height, background_of(item))
+    if image.isNull():  # Qt could not allocate it (a 16,000-px figure is about a gigabyte)
+        raise ExportError(tr("not enough memory for a {width} x {height} px image: choose a smaller width",
+                             width=width, height=height))
+    painter = QPainter(image)
+    try:
+        with curves_in_pixels(item, width), markers_as_stamps(item, scale), legends_at_scale(item):
+            paint_plot(item, painter, QRectF(0, 0, width, height), scale, filled=True)
+    finally:
+        painter.end()
     return image
 
 
@@ -104,7 +116,7 @@ def svg_text(fig) -> bytes:
     """One plot as SVG (GUI thread only); write_bytes saves it."""
     reveal_now()
     item = _plot_item(fig)
-    with _antialiased_curves(item), symbols_as_one_path(item):
+    with symbols_as_one_path(item):
         data = render_svg(item)
     if data is None:
         raise ExportError(tr("nothing was drawn (is the figure empty?)"))
@@ -138,48 +150,6 @@ def export_figure(fig, path: str, width: int = 1920) -> None:
         write_bytes(svg_text(fig), path)
     else:
         _atomic(path, lambda tmp: ex.CSVExporter(item).export(tmp))
-
-
-class _antialiased_curves:
-    """Live curves are drawn without antialiasing (3 to 4 times cheaper at 30 frames/s); a figure
-    for slides deserves smooth lines, so exports switch it on for their duration. Not for a curve of
-    more points than a quarter of the image's pixels across (`max_points`): segments of a few pixels
-    or less gain little from it, and stroking thousands of antialiased teeth took seconds (the depth
-    lab's blocks at k = 12: 2.5 s for a 1920-px PNG on the GUI thread; 0.6 s with smoothing up to one
-    point per pixel, 0.28 s up to one per four). Such a dense curve is drawn with a one-pixel pen:
-    its segments are narrower than a pixel, so it fills a band at any width, while a wide pen
-    painted every segment over its neighbours (3.4 s for the depth target in presentation mode).
-    One outline stroked instead took 37 s."""
-
-    def __init__(self, item, max_points: int | None = None):
-        curves = [c.curve for c in getattr(item, "listDataItems", lambda: [])() if hasattr(c, "curve")]
-
-        def points(c) -> int:
-            return 0 if c.xData is None else len(c.xData)
-
-        if max_points is None:
-            self.curves, self.dense = curves, []
-        else:
-            # smoothed where a segment spans a few pixels at least; left as drawn live in between
-            self.curves = [c for c in curves if points(c) <= max_points / 4]
-            self.dense = [c for c in curves if points(c) > max_points]
-
-    def __enter__(self):
-        self.saved = [c.opts.get("antialias") for c in self.curves]
-        for c in self.curves:
-            c.opts["antialias"] = True
-        self.saved_pens = [c.opts["pen"] for c in self.dense]
-        for c in self.dense:
-            thin = QPen(c.opts["pen"])
-            thin.setCosmetic(True)
-            thin.setWidthF(min(thin.widthF(), 1.0))
-            c.opts["pen"] = thin
-
-    def __exit__(self, *exc):
-        for c, aa in zip(self.curves, self.saved):
-            c.opts["antialias"] = aa
-        for c, pen in zip(self.dense, self.saved_pens):
-            c.opts["pen"] = pen
 
 
 def export_widget_png(widget: QWidget, path: str) -> None:
