@@ -16,8 +16,9 @@ elastically warped. A *domain* fixes how a scanner and protocol look:
 - ``randomised``: randomised synthesis: contrast, every tissue's HU, noise, blur and shapes all drawn
   widely for each slice, so that both scanners above are ordinary samples of the training data.
 
-Everything is vectorised over the batch with numpy (no loops over pixels): a batch of 64 slices of
-128 x 128 takes a few tens of milliseconds. Same seed, same slices.
+Everything is vectorised over the batch with numpy (no loops over pixels), in float32: a batch of
+64 slices takes about 50 ms at 64 x 64 and 0.3 s at 128 x 128 on a 2-core machine. Same seed, same
+slices.
 """
 from __future__ import annotations
 
@@ -128,6 +129,7 @@ def liver_templates() -> np.ndarray:
 
 # --- drawing helpers, all broadcast over (batch, 1, 1) parameters and a (1, H, W) grid ---------------
 def _ellipse(x, y, cx, cy, ax, ay, angle=0.0):
+    angle = np.asarray(angle, np.float32)  # a float64 cosine would turn every pixel's sum into float64
     c, s = np.cos(angle), np.sin(angle)
     u = (x - cx) * c + (y - cy) * s
     v = -(x - cx) * s + (y - cy) * c
@@ -162,13 +164,15 @@ def _gaussian_blur(img: np.ndarray, sigma: np.ndarray) -> np.ndarray:
 
 
 def _smooth_field(rng, n, x, y, amplitude, waves=3):
-    """A smooth random displacement (sum of a few low-frequency plane waves) per slice."""
-    out = np.zeros(np.broadcast_shapes(x.shape, (n, 1, 1)))
+    """A smooth random displacement (sum of a few low-frequency plane waves) per slice, in float32
+    like the grid: every coordinate below follows its type, and float64 took twice the time (4.1 s
+    for 256 slices of 128 px, the lab's open)."""
+    out = np.zeros(np.broadcast_shapes(x.shape, (n, 1, 1)), np.float32)
     for _ in range(waves):
         theta = _col(rng.uniform(0, 2 * np.pi, n))
         freq = _col(rng.uniform(1.5, 4.0, n))
         phase = _col(rng.uniform(0, 2 * np.pi, n))
-        amp = _col(rng.normal(0, 1, n)) * amplitude / np.sqrt(waves)
+        amp = _col(rng.normal(0, 1, n)) * (amplitude / waves ** 0.5)  # a Python float: stays float32
         out = out + amp * np.sin(freq * (np.cos(theta) * x + np.sin(theta) * y) + phase)
     return out
 
