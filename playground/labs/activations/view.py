@@ -184,7 +184,9 @@ class ActivationsLab(LabView):
         self.grad_plot.set_title(tr("Gradient norm per layer: {activation}, {n} layers, {init} init, epoch "
                                     "{epoch} (dashed: at initialisation)", activation=label, n=n, init=init,
                                     epoch=s["epoch"]), self.theme)
-        if g[-1] > 0 and g[0] > 0:
+        if not (np.isfinite(g[0]) and np.isfinite(g[-1])):  # inf / inf is no ratio: say what happened
+            ratio_text = tr("a gradient <b>overflows</b> (too large to count): the training has diverged.")
+        elif g[-1] > 0 and g[0] > 0:
             ratio = g[0] / g[-1]
             orders = math.log10(ratio)
             if orders <= -3:

@@ -82,6 +82,19 @@ def test_a_gradient_flow_snapshot_becomes_log_bars_and_a_verdict(qtbot, view):
     assert "Epoch 2" in view.readout.text()
 
 
+def test_an_overflowing_gradient_is_called_so_not_divided_into_a_nan_ratio(qtbot, view):
+    """inf / inf gave NaN with a numpy warning, and NaN orders of magnitude read as 'stays level'."""
+    import warnings
+
+    _, snap = core.run_headless({"experiment": "gradient-flow", "activation": "sigmoid", "depth": 6,
+                                 "init": "uniform", **SMALL}, 1, {})
+    snap["grad_norms"] = [np.inf] * 6
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        view.receive_snapshot(snap)
+    assert "overflows" in view.flow_note.text() and "level" not in view.flow_note.text()
+
+
 def test_a_race_snapshot_draws_both_curves_the_target_and_the_speedup(qtbot, view):
     view.tabs.setCurrentIndex(TAB_RACE)
     _, snap = core.run_headless({"experiment": "race", "activations": "relu,tanh", "target_loss": 0.69,
