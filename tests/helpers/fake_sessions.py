@@ -40,7 +40,8 @@ class CountingSession(TrainingSession):
         self.loss = float(self.value)
 
     def _snapshot(self):
-        return {"w": self.w.copy(), "state": self.state()}
+        # what numpy does on overflow in this process (the worker's, when run there)
+        return {"w": self.w.copy(), "state": self.state(), "numpy_on_overflow": np.geterr()["over"]}
 
     def state(self):
         return {"w": self.w.copy()}

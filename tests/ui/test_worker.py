@@ -55,6 +55,14 @@ def test_a_diverging_run_stops_with_the_lower_the_learning_rate_message(qtbot, c
     assert controller.playing is False
 
 
+def test_numpy_overflow_in_the_worker_is_silent_the_window_reports_divergence(qtbot, controller):
+    """The worker printed numpy's 'overflow encountered' lines (dozens per diverged run) to the
+    terminal the app was started from; a lab checks for non-finite values and the window says so."""
+    controller.open_session(FACTORY, {"seed": 1})
+    snap = wait_for_frame(qtbot, controller)
+    assert snap["numpy_on_overflow"] == "ignore"
+
+
 def test_a_worker_that_dies_is_restarted_and_the_user_told(qtbot, controller):
     controller.open_session("fake_sessions:CrashingSession", {})
     wait_for_frame(qtbot, controller)

@@ -200,6 +200,12 @@ def worker_main(reader, writer) -> None:
     from playground.core.train.runner import Runner
 
     channel = Channel(reader, writer, max_in=256, max_out=16, name="worker")
+    import numpy as np
+
+    # A diverging run overflows in numpy (norms, means of huge weights): each lab checks for
+    # non-finite values and reports the divergence in the window, so the terminal the app was started
+    # from is not filled with numpy's "overflow encountered" lines (dozens per diverged run).
+    np.seterr(all="ignore")
 
     def send(events):
         for ev in events:
