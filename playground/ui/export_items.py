@@ -257,6 +257,8 @@ class _StampedMarkers(QGraphicsItem):
         px = t.m11() * self.x + t.m21() * self.y + t.dx()
         py = t.m12() * self.x + t.m22() * self.y + t.dy()
         inside = (np.abs(px) < 2 ** 30) & (np.abs(py) < 2 ** 30)  # as pyqtgraph: Qt fails beyond
+        if not inside.any():
+            return
         stamp = self._stamp()
         fragments = internals.PrimitiveArray(QPainter.PixmapFragment, 10)
         fragments.resize(int(inside.sum()))
