@@ -13,6 +13,8 @@ a child, drawn instead of it for the export's duration, and takes it away after:
 - `symbols_as_one_path` (SVG): the same scatter becomes one path, so the file holds one element
   instead of thousands.
 
+`legends_at_scale` (PNG) is of another kind: it lets a legend scale with the figure (its docstring).
+
 A scatter with a colour per point, or few points, and a filled or stepped curve are exported as
 they are. The original item is not changed, only marked as having nothing to draw (Qt then draws
 its children alone): the view recomputes its automatic range while the export draws, from the
@@ -39,7 +41,8 @@ def _data_items(plot_item) -> list:
 
 
 class _stand_ins:
-    """Puts a stand-in under each item `make(item)` accepts and makes the item itself transparent."""
+    """Puts a stand-in under each item `make(item)` accepts, and marks the item itself as having
+    nothing to draw until the export ends."""
 
     def __init__(self, plot_item):
         self.plot_item = plot_item
