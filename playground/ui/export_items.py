@@ -85,9 +85,9 @@ class _CurveInPixels(QGraphicsItem):
     choice of smoothing for an image `width` pixels across (decided once, when the export starts:
     the curve's options may be set again while the view updates its range):
 
-    - smoothed (antialiased) up to a quarter as many points as the image has pixels across; live
-      curves are drawn without it, 3 to 4 times cheaper at 30 frames/s, but a figure for slides
-      deserves smooth lines;
+    - smoothed (antialiased) up to as many points as the image has pixels across, as pyqtgraph's
+      export mode smoothed every curve; live curves are drawn without it, 3 to 4 times cheaper at
+      30 frames/s, but a figure for slides deserves smooth lines;
     - a wide, opaque, solid pen is then stroked one segment at a time: Qt fills an antialiased wide
       stroke of a whole path band by band over its bounding box (25 to 45 ms for the perceptron's
       48-point zigzag across a 1920-px image, under a millisecond as segments);
