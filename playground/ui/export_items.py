@@ -129,7 +129,9 @@ class _CurveInPixels(QGraphicsItem):
         painter.setRenderHint(QPainter.Antialiasing, self.antialias)
         painter.setPen(self.pen)
         if self.segments:
-            painter.drawLines(*arrayToLineSegments(px, py, connect=self.connect, finiteCheck=self.check).drawargs())
+            # held in a name: drawargs() points into its buffer, which a temporary would free first
+            segments = arrayToLineSegments(px, py, connect=self.connect, finiteCheck=self.check)
+            painter.drawLines(*segments.drawargs())
         elif self.pen.style() != Qt.SolidLine:
             _dashed_in_pieces(painter, self.pen, px, py, self.connect, self.check)
         else:
