@@ -1,8 +1,9 @@
 """Figures out of the app: any plot as PNG (chosen width), SVG or CSV, the whole lab as PNG.
 
-Plots are painted in pyqtgraph's export mode (export_paint.py) into an image for a PNG or Qt's SVG
-engine for an SVG (svg_export.py); pyqtgraph's CSVExporter writes CSVs. Files are written to a temporary name first and renamed into place, so a failed
-export never leaves half a file behind.
+Plots are painted in pyqtgraph's export mode (export_paint.py), with stand-ins for their curves and
+scatters (export_items.py), into an image for a PNG or Qt's SVG engine for an SVG (svg_export.py);
+pyqtgraph's CSVExporter writes CSVs. Files are written to a temporary name first and renamed into
+place, so a failed export never leaves half a file behind.
 
 A figure is drawn on the GUI thread (Qt paints a scene only there) but encoded and written on a
 thread of its own: PNG compression is about half the time of a 1920-px export and Qt releases the
@@ -20,10 +21,10 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QWidget)
 
-from playground.ui.i18n import QT_TR_NOOP, tr
-from playground.ui.export_paint import background_of, paint_plot, raster_image
-from playground.ui.staged_build import reveal_now
 from playground.ui.export_items import curves_in_pixels, legends_at_scale, markers_as_stamps, symbols_as_one_path
+from playground.ui.export_paint import background_of, paint_plot, raster_image
+from playground.ui.i18n import QT_TR_NOOP, tr
+from playground.ui.staged_build import reveal_now
 from playground.ui.svg_export import render_svg
 
 __all__ = ["export_figure", "export_widget_png", "render_png", "write_png", "svg_text", "write_bytes",

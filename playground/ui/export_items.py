@@ -72,6 +72,16 @@ class _stand_ins:
         self.swapped = []
 
 
+def _in_pixels(painter: QPainter, x, y):
+    """Points of an item's coordinates mapped to the device's pixels by the painter's transform, or
+    None for a perspective one (no plot has it); the painter is then left to draw in pixels."""
+    t = painter.transform()
+    if t.type() == QTransform.TxProject:
+        return None
+    painter.resetTransform()
+    return t.m11() * x + t.m21() * y + t.dx(), t.m12() * x + t.m22() * y + t.dy()
+
+
 # --- curves ----------------------------------------------------------------------------------------
 def _solid_and_wide(pen: QPen) -> bool:
     """A pen whose strokes can be drawn one segment at a time without a visible seam: opaque
@@ -120,12 +130,12 @@ class _CurveInPixels(QGraphicsItem):
         from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
 
         x, y = self.curve.xData, self.curve.yData
-        t = painter.transform()
-        if x is None or len(x) < 2 or t.type() == QTransform.TxProject:
+        if x is None or len(x) < 2:
             return
-        px = t.m11() * x + t.m21() * y + t.dx()
-        py = t.m12() * x + t.m22() * y + t.dy()
-        painter.resetTransform()
+        pixels = _in_pixels(painter, x, y)
+        if pixels is None:
+            return
+        px, py = pixels
         painter.setRenderHint(QPainter.Antialiasing, self.antialias)
         painter.setPen(self.pen)
         if self.segments:
@@ -256,11 +266,10 @@ class _StampedMarkers(QGraphicsItem):
     def paint(self, painter: QPainter, option, widget=None) -> None:
         from pyqtgraph.Qt import internals
 
-        t = painter.transform()
-        if t.type() == QTransform.TxProject:
+        pixels = _in_pixels(painter, self.x, self.y)
+        if pixels is None:
             return
-        px = t.m11() * self.x + t.m21() * self.y + t.dx()
-        py = t.m12() * self.x + t.m22() * self.y + t.dy()
+        px, py = pixels
         inside = (np.abs(px) < 2 ** 30) & (np.abs(py) < 2 ** 30)  # as pyqtgraph: Qt fails beyond
         if not inside.any():
             return
@@ -271,7 +280,6 @@ class _StampedMarkers(QGraphicsItem):
         f[:, 0], f[:, 1] = px[inside], py[inside]  # each fragment's centre
         f[:, 2:6] = (0, 0, stamp.width(), stamp.height())
         f[:, 6:10] = (1.0, 1.0, 0.0, 1.0)  # scale x, scale y, rotation, opacity
-        painter.resetTransform()
         painter.drawPixmapFragments(*fragments.drawargs(), stamp)
 
 
