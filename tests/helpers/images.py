@@ -22,6 +22,19 @@ def pyqtgraph_png(plot_item, width: int) -> QImage:
     return exporter.export(toBytes=True)
 
 
+def shown_plot(qtbot, width: int, height: int, **options):
+    """A pyqtgraph PlotWidget of that size, on screen (offscreen here) and laid out, as a figure is
+    when the user exports it; `options` go to PlotWidget (background, title)."""
+    import pyqtgraph as pg
+
+    w = pg.PlotWidget(**options)
+    w.resize(width, height)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
 def ink(array: np.ndarray, background) -> np.ndarray:
     """Where a picture differs clearly from its background colour (B, G, R)."""
     return np.abs(array - np.asarray(background)).max(axis=2) > 60

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QGraphicsItem
 
-from images import image_array, ink, near, pyqtgraph_png
+from images import image_array, ink, near, pyqtgraph_png, shown_plot
 from playground.ui.export import export_figure, render_png
 
 WHITE = (255, 255, 255)
@@ -14,12 +14,7 @@ WHITE = (255, 255, 255)
 
 @pytest.fixture
 def plot(qtbot):
-    w = pg.PlotWidget(background="w")
-    w.resize(420, 300)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+    return shown_plot(qtbot, 420, 300, background="w")
 
 
 def _settled(w, qtbot):

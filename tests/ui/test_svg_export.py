@@ -9,18 +9,14 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
-from images import image_array, pyqtgraph_png
+from images import image_array, pyqtgraph_png, shown_plot
 from playground.ui.export import export_figure, render_png
 from playground.ui.export_items import DENSE_MARKERS, symbols_as_one_path
 
 
 @pytest.fixture
 def dense_plot(qtbot):
-    w = pg.PlotWidget(background="w")
-    w.resize(500, 350)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_plot(qtbot, 500, 350, background="w")
     rng = np.random.default_rng(0)
     x = rng.uniform(0, 1, 2000)
     w.plot(x, np.sin(6 * x) + 0.1 * rng.normal(size=x.size), pen=None, symbol="t", symbolSize=7,
@@ -82,11 +78,7 @@ def test_bars_on_a_log_axis_and_the_title_come_out_at_the_plots_scale(qtbot, tmp
     """Bars are a picture replayed inside their item and text is sized in points: at Qt's default
     SVG resolution (72 dpi) both came out at 3/4 of their size (10^4.4 bars for 10^6). The SVG is
     drawn at the screen's resolution, so it matches the PNG."""
-    w = pg.PlotWidget(background="w", title="First-layer parameters")
-    w.resize(400, 300)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_plot(qtbot, 400, 300, background="w", title="First-layer parameters")
     w.setLogMode(y=True)
     w.addItem(pg.BarGraphItem(x=[0, 1], height=[6, 2.5], width=0.6, brush="#d55e00"))
     w.setRange(xRange=(-0.5, 1.5), yRange=(0, 6.2), padding=0)
@@ -106,11 +98,7 @@ def test_bars_on_a_log_axis_and_the_title_come_out_at_the_plots_scale(qtbot, tmp
 
 
 def test_an_svg_names_no_empty_path_and_has_the_plots_background(qtbot, tmp_path):
-    w = pg.PlotWidget(background="#202020")
-    qtbot.addWidget(w)
-    w.resize(300, 200)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_plot(qtbot, 300, 200, background="#202020")
     w.plot([np.nan, np.nan], [np.nan, np.nan])  # a curve with no finite point
     w.plot([0, 1], [0, 1], pen="y")
     path = tmp_path / "empty.svg"
